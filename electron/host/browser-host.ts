@@ -1,0 +1,196 @@
+/**
+ * The browser host: serves the built renderer and the same handlers over HTTP on the
+ * loopback interface, behind a random per-run token. Used by `npm run web`, `cv-tailor serve`
+ * and the end-to-end tests.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { EVENTS, type EventName, type EventPayload } from '../../shared/contract';
+import { dispatch, isMethodName } from '../services/dispatch';
+import { startAppServices, type AppServices } from '../services/app-services';
+
+/** The Content-Security-Policy of the app's pages (the same as renderer/index.html). */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const MAX_BODY_BYTES = 40 * 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+};
+
+/** True for host names and addresses of the loopback interface. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
+/** Options of the browser host. */
+export interface BrowserHostOptions {
+  dataDir: string;
+  /** Folder of the built renderer (index.html and assets). */
+  staticDir: string;
+  host?: string;
+  port?: number;
+  /** Fixed token (tests); random when omitted. */
+  token?: string;
+  log?: (line: string) => void;
+}
+
+/** A running browser host. */
+export interface BrowserHost {
+  /** The URL to open, token included in the fragment. */
+  url: string;
+  origin: string;
+  token: string;
+  services: AppServices;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(request: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new AppError('file-too-large', 'The request is too large.');
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return {};
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new AppError('invalid-input', 'The request body is not valid JSON.');
+  }
+}
+
+function send(response: http.ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8') {
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Referrer-Policy': 'no-referrer',
+  });
+  response.end(body);
+}
+
+/** Starts the browser host; refuses any bind that is not loopback. */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) {
+    throw new AppError('invalid-input', `Refusing to listen on ${host}: the browser host only binds to the loopback interface (127.0.0.1).`);
+  }
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const log = options.log ?? (() => undefined);
+  const listeners = new Set<http.ServerResponse>();
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    const data = `event: ${event}\ndata: ${JSON.stringify(EVENTS[event].payload.parse(payload))}\n\n`;
+    for (const listener of listeners) listener.write(data);
+  };
+  const services = await startAppServices({ dataDir: options.dataDir, openExternal: async () => false, emit });
+  const staticRoot = await realpath(options.staticDir).catch(() => {
+    throw new AppError('not-found', `The app is not built (${options.staticDir} is missing). Run "npm run build:renderer" first.`);
+  });
+
+  const server = http.createServer((request, response) => {
+    void handle(request, response).catch((error: unknown) => {
+      log(`browser host: ${error instanceof Error ? error.message : String(error)}`);
+      if (!response.headersSent) send(response, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: 'Internal error' } }));
+      else response.end();
+    });
+  });
+
+  async function serveStatic(pathname: string, response: http.ServerResponse) {
+    const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    const target = path.resolve(staticRoot, `.${relative}`);
+    if (!target.startsWith(staticRoot + path.sep)) return send(response, 404, 'Not found', 'text/plain');
+    try {
+      const info = await stat(target);
+      if (!info.isFile()) return send(response, 404, 'Not found', 'text/plain');
+      const body = await readFile(target);
+      response.writeHead(200, {
+        'Content-Type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        'Cache-Control': 'no-cache',
+      });
+      response.end(body);
+    } catch {
+      send(response, 404, 'Not found', 'text/plain');
+    }
+  }
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse) {
+    // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not reach us.
+    const hostHeader = request.headers.host ?? '';
+    if (!isLoopbackHost(hostHeader.replace(/:\d+$/, ''))) return send(response, 403, 'Forbidden', 'text/plain');
+    const url = new URL(request.url ?? '/', `http://${hostHeader}`);
+    if (!url.pathname.startsWith('/api/')) {
+      if (request.method !== 'GET') return send(response, 405, 'Method not allowed', 'text/plain');
+      return serveStatic(url.pathname, response);
+    }
+    const origin = request.headers.origin;
+    if (origin && origin !== `http://${hostHeader}`) return send(response, 403, 'Forbidden', 'text/plain');
+    if (url.pathname === '/api/events') {
+      if (!sameToken(url.searchParams.get('token'), token)) return send(response, 401, 'Unauthorized', 'text/plain');
+      response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      response.write(': connected\n\n');
+      listeners.add(response);
+      request.on('close', () => listeners.delete(response));
+      return;
+    }
+    const auth = request.headers.authorization?.replace(/^Bearer /, '');
+    if (!sameToken(auth, token)) return send(response, 401, JSON.stringify({ ok: false, error: { code: 'auth', message: 'Missing or wrong token.' } }));
+    if (request.method !== 'POST') return send(response, 405, 'Method not allowed', 'text/plain');
+    const name = url.pathname.slice('/api/'.length);
+    if (!isMethodName(name)) return send(response, 404, JSON.stringify({ ok: false, error: { code: 'not-found', message: `No method ${name}.` } }));
+    let input: unknown;
+    try {
+      input = await readBody(request);
+    } catch (error) {
+      const message = error instanceof AppError ? error.message : 'Bad request';
+      return send(response, 400, JSON.stringify({ ok: false, error: { code: 'invalid-input', message } }));
+    }
+    const envelope = await dispatch(services.handlers, name, input, (method, error) =>
+      log(`internal error in ${method}: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    send(response, 200, JSON.stringify(envelope));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    services,
+    close: async () => {
+      for (const listener of listeners) listener.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}

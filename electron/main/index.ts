@@ -1,0 +1,67 @@
+/**
+ * The Electron main process: one window, the security guards, IPC, and the services.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, nativeTheme } from 'electron';
+import { EVENTS, type EventName, type EventPayload } from '../../shared/contract';
+import { startAppServices } from '../services/app-services';
+import { resolveDataDir } from '../services/data-dir';
+import { registerIpc } from './ipc';
+import { installSecurityGuards, openExternalSafely } from './security';
+import { createWindowOptions } from './window-options';
+
+let mainWindow: BrowserWindow | null = null;
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const here = import.meta.dirname;
+const rendererFile = path.join(here, '../renderer/index.html');
+
+function appUrl(): string {
+  return devServerUrl ?? `file://${rendererFile}`;
+}
+
+function dataDirFlag(): string | undefined {
+  const index = process.argv.indexOf('--data-dir');
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+  mainWindow?.webContents.send(EVENTS[event].channel, payload);
+}
+
+async function createWindow(): Promise<void> {
+  mainWindow = new BrowserWindow(
+    createWindowOptions({ preloadPath: path.join(here, '../preload/index.cjs'), isDarkBackground: nativeTheme.shouldUseDarkColors }),
+  );
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  if (devServerUrl) await mainWindow.loadURL(devServerUrl);
+  else await mainWindow.loadFile(rendererFile);
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  installSecurityGuards(appUrl);
+  const dataDir = resolveDataDir({ flag: dataDirFlag(), fallback: app.getPath('userData') });
+  const services = await startAppServices({ dataDir, openExternal: openExternalSafely, emit });
+  registerIpc(services.handlers, appUrl, (line) => console.error(line));
+  await createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  void start();
+}

@@ -1,0 +1,51 @@
+/**
+ * The services behind every contract method, as plain functions of their dependencies.
+ */
+import { AppError } from '../../shared/errors';
+import type { EventName, EventPayload, Handlers } from '../../shared/contract';
+import { isSafeExternalUrl } from '../../shared/security/external-url';
+import type { LibraryStore } from './library/library-store';
+
+/** What the handlers need from the outside world. */
+export interface HandlerDeps {
+  store: LibraryStore;
+  version: string;
+  /** Opens a vetted https URL in the person's browser; false when the transport cannot. */
+  openExternal: (url: string) => Promise<boolean>;
+  /** Pushes an event to the UI. */
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+}
+
+/** Builds the handler of every contract method. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { store } = deps;
+  return {
+    getAppInfo: async () => ({ version: deps.version, dataDir: store.dataDir, notices: store.notices() }),
+    listCvs: async () => store.listCvs(),
+    getCv: async ({ id }) => store.getCv(id),
+    createCv: async ({ name, cv }) => store.createCv({ name, cv }),
+    renameCv: async ({ id, name }) => store.renameCv(id, name),
+    duplicateCv: async ({ id }) => store.duplicateCv(id),
+    deleteCv: async ({ id }) => {
+      await store.deleteCv(id);
+      return { deleted: true as const };
+    },
+    saveCv: async ({ id, cv }) => store.saveCv(id, cv),
+    saveCvVersion: async ({ id, label }) => store.saveCvVersion(id, label),
+    restoreCvVersion: async ({ id, versionId }) => store.restoreCvVersion(id, versionId),
+    listJobs: async ({ query }) => store.listJobs(query),
+    getJob: async ({ id }) => store.getJob(id),
+    createJob: async ({ text, cvId }) => store.createJob({ postingText: text, analysis: null, cvId }),
+    updateJob: async ({ id, status, cvId }) => store.updateJob(id, { status, cvId }),
+    deleteJob: async ({ id }) => {
+      await store.deleteJob(id);
+      return { deleted: true as const };
+    },
+    getSettings: async () => store.getSettings(),
+    updateSettings: async (patch) => store.updateSettings(patch),
+    openExternal: async ({ url }) => {
+      if (!isSafeExternalUrl(url)) throw new AppError('invalid-input', 'Only secure web links (https) can be opened.');
+      return { opened: await deps.openExternal(url) };
+    },
+  };
+}

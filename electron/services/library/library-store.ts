@@ -1,0 +1,310 @@
+/**
+ * The library: master CVs with version history, jobs, and settings, as lowdb JSON files in
+ * the data folder.
+ */
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { emptyCv, newId, withIds, type Cv } from '../../../shared/model/cv';
+import {
+  DEFAULT_SETTINGS,
+  LIBRARY_SCHEMA_VERSION,
+  libraryDataSchema,
+  settingsSchema,
+  type CvSummary,
+  type JobRecord,
+  type JobStatus,
+  type JobSummary,
+  type LibraryData,
+  type MasterCv,
+  type Settings,
+  type StoreNotice,
+} from '../../../shared/model/library';
+import type { JobAnalysis } from '../../../shared/model/job';
+import { z } from 'zod';
+import { JsonDocument } from './json-document';
+import { LIBRARY_MIGRATIONS } from './migrations';
+
+/** Versions kept per CV; the oldest automatic ones go first. */
+const MAX_VERSIONS = 50;
+/** Autosaves closer together than this update the newest automatic version instead of adding one. */
+const AUTOSAVE_VERSION_INTERVAL_MS = 5 * 60 * 1000;
+
+const settingsFileSchema = z.object({ schemaVersion: z.literal(1), settings: settingsSchema });
+type SettingsFile = z.infer<typeof settingsFileSchema>;
+
+/** Options to open a library. */
+export interface LibraryStoreOptions {
+  dataDir: string;
+  now?: () => Date;
+}
+
+/** The library of one person, opened from a data folder. */
+export class LibraryStore {
+  private readonly library: JsonDocument<LibraryData>;
+  private readonly settingsDocument: JsonDocument<SettingsFile>;
+  private readonly now: () => Date;
+  readonly dataDir: string;
+
+  private constructor(options: LibraryStoreOptions) {
+    this.dataDir = options.dataDir;
+    this.now = options.now ?? (() => new Date());
+    this.library = new JsonDocument<LibraryData>({
+      filePath: path.join(options.dataDir, 'library.json'),
+      schema: libraryDataSchema,
+      version: LIBRARY_SCHEMA_VERSION,
+      migrations: LIBRARY_MIGRATIONS,
+      initial: () => ({ schemaVersion: LIBRARY_SCHEMA_VERSION, cvs: [], jobs: [] }),
+      now: this.now,
+    });
+    this.settingsDocument = new JsonDocument<SettingsFile>({
+      filePath: path.join(options.dataDir, 'settings.json'),
+      schema: settingsFileSchema,
+      version: 1,
+      migrations: [],
+      initial: () => ({ schemaVersion: 1, settings: { ...DEFAULT_SETTINGS } }),
+      now: this.now,
+    });
+  }
+
+  /** Opens (or creates) the library in a data folder. */
+  static async open(options: LibraryStoreOptions): Promise<LibraryStore> {
+    const store = new LibraryStore(options);
+    await store.library.open();
+    await store.settingsDocument.open();
+    return store;
+  }
+
+  /** Notices from opening (e.g. a damaged file recovered from backup). */
+  notices(): StoreNotice[] {
+    return [this.library.notice, this.settingsDocument.notice].filter((notice): notice is StoreNotice => !!notice);
+  }
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+
+  private findCv(data: LibraryData, id: string): MasterCv {
+    const found = data.cvs.find((candidate) => candidate.id === id);
+    if (!found) throw new AppError('not-found', 'That CV no longer exists.');
+    return found;
+  }
+
+  /** Master CVs for the sidebar, most recently edited first. */
+  listCvs(): CvSummary[] {
+    return this.library.data.cvs
+      .map((entry) => ({ id: entry.id, name: entry.name, updatedAt: entry.updatedAt, versionCount: entry.versions.length }))
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  /** One master CV with its versions. */
+  getCv(id: string): MasterCv {
+    return structuredClone(this.findCv(this.library.data, id));
+  }
+
+  /** Creates a master CV (empty, or from imported content). */
+  createCv(input: { name: string; cv?: Cv }): Promise<MasterCv> {
+    const name = input.name.trim() || 'Untitled CV';
+    return this.library.update((data) => {
+      const stamp = this.stamp();
+      const cv = withIds(input.cv ?? emptyCv());
+      const entry: MasterCv = {
+        id: newId('cv-'),
+        name,
+        createdAt: stamp,
+        updatedAt: stamp,
+        cv,
+        versions: [{ id: newId('v-'), createdAt: stamp, label: input.cv ? 'Imported' : 'Created', cv }],
+      };
+      data.cvs.push(entry);
+      return structuredClone(entry);
+    });
+  }
+
+  /** Renames a master CV. */
+  renameCv(id: string, name: string): Promise<MasterCv> {
+    const trimmed = name.trim();
+    if (!trimmed) return Promise.reject(new AppError('invalid-input', 'A CV needs a name.'));
+    return this.library.update((data) => {
+      const entry = this.findCv(data, id);
+      entry.name = trimmed;
+      entry.updatedAt = this.stamp();
+      return structuredClone(entry);
+    });
+  }
+
+  /** Copies a master CV (content only; the copy starts its own history). */
+  duplicateCv(id: string): Promise<MasterCv> {
+    return this.library.update((data) => {
+      const source = this.findCv(data, id);
+      const stamp = this.stamp();
+      const copy: MasterCv = {
+        id: newId('cv-'),
+        name: `${source.name} (copy)`,
+        createdAt: stamp,
+        updatedAt: stamp,
+        cv: structuredClone(source.cv),
+        versions: [{ id: newId('v-'), createdAt: stamp, label: `Copied from ${source.name}`, cv: structuredClone(source.cv) }],
+      };
+      data.cvs.push(copy);
+      return structuredClone(copy);
+    });
+  }
+
+  /** Deletes a master CV; jobs tailored from it keep their own copies. */
+  deleteCv(id: string): Promise<void> {
+    return this.library.update((data) => {
+      this.findCv(data, id);
+      data.cvs = data.cvs.filter((entry) => entry.id !== id);
+      for (const job of data.jobs) if (job.cvId === id) job.cvId = null;
+    });
+  }
+
+  /**
+   * Saves new content of a master CV (autosave).
+   *
+   * Keeps a version history: an autosave more than a few minutes after the last version adds
+   * a version; closer autosaves refresh the newest automatic one.
+   */
+  saveCv(id: string, cv: Cv): Promise<MasterCv> {
+    return this.library.update((data) => {
+      const entry = this.findCv(data, id);
+      const stamp = this.stamp();
+      const content = withIds(cv);
+      entry.cv = content;
+      entry.updatedAt = stamp;
+      const newest = entry.versions[entry.versions.length - 1];
+      const isRecentAutosave =
+        newest?.label === 'Autosave' && this.now().getTime() - Date.parse(newest.createdAt) < AUTOSAVE_VERSION_INTERVAL_MS;
+      if (isRecentAutosave) {
+        newest.cv = content;
+        newest.createdAt = stamp;
+      } else {
+        entry.versions.push({ id: newId('v-'), createdAt: stamp, label: 'Autosave', cv: content });
+      }
+      pruneVersions(entry);
+      return structuredClone(entry);
+    });
+  }
+
+  /** Saves the current content as a named version. */
+  saveCvVersion(id: string, label: string): Promise<MasterCv> {
+    return this.library.update((data) => {
+      const entry = this.findCv(data, id);
+      entry.versions.push({ id: newId('v-'), createdAt: this.stamp(), label: label.trim() || 'Saved version', cv: entry.cv });
+      pruneVersions(entry);
+      return structuredClone(entry);
+    });
+  }
+
+  /** Makes an earlier version the current content (the current content is kept as a version first). */
+  restoreCvVersion(id: string, versionId: string): Promise<MasterCv> {
+    return this.library.update((data) => {
+      const entry = this.findCv(data, id);
+      const version = entry.versions.find((candidate) => candidate.id === versionId);
+      if (!version) throw new AppError('not-found', 'That version no longer exists.');
+      const stamp = this.stamp();
+      entry.versions.push({ id: newId('v-'), createdAt: stamp, label: 'Before restore', cv: entry.cv });
+      entry.cv = structuredClone(version.cv);
+      entry.updatedAt = stamp;
+      pruneVersions(entry);
+      return structuredClone(entry);
+    });
+  }
+
+  /** The current settings. */
+  getSettings(): Settings {
+    return structuredClone(this.settingsDocument.data.settings);
+  }
+
+  /** Changes some settings. */
+  updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    return this.settingsDocument.update((file) => {
+      file.settings = settingsSchema.parse({ ...file.settings, ...patch });
+      return structuredClone(file.settings);
+    });
+  }
+
+  private findJob(data: LibraryData, id: string): JobRecord {
+    const found = data.jobs.find((candidate) => candidate.id === id);
+    if (!found) throw new AppError('not-found', 'That job no longer exists.');
+    return found;
+  }
+
+  /** Jobs for the sidebar, most recent first; `query` searches title, company, status and posting. */
+  listJobs(query?: string): JobSummary[] {
+    const terms = (query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    return this.library.data.jobs
+      .filter((job) => {
+        if (terms.length === 0) return true;
+        const haystack = [job.analysis?.title, job.analysis?.company, job.status, job.postingText].join(' ').toLowerCase();
+        return terms.every((term) => haystack.includes(term));
+      })
+      .map((job) => ({
+        id: job.id,
+        title: job.analysis?.title ?? firstLine(job.postingText),
+        company: job.analysis?.company ?? '',
+        status: job.status,
+        updatedAt: job.updatedAt,
+      }))
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  /** One job with everything saved for it. */
+  getJob(id: string): JobRecord {
+    return structuredClone(this.findJob(this.library.data, id));
+  }
+
+  /** Saves a new job from its posting text and analysis. */
+  createJob(input: { postingText: string; analysis: JobAnalysis | null; cvId?: string | null }): Promise<JobRecord> {
+    if (!input.postingText.trim()) return Promise.reject(new AppError('empty-file', 'The posting is empty. Paste its text or open a file.'));
+    return this.library.update((data) => {
+      const stamp = this.stamp();
+      const job: JobRecord = {
+        id: newId('job-'),
+        createdAt: stamp,
+        updatedAt: stamp,
+        status: 'saved',
+        postingText: input.postingText,
+        analysis: input.analysis,
+        cvId: input.cvId ?? null,
+        tailored: [],
+        letters: [],
+      };
+      data.jobs.push(job);
+      return structuredClone(job);
+    });
+  }
+
+  /** Changes a job's status or its master CV. */
+  updateJob(id: string, patch: { status?: JobStatus; cvId?: string | null }): Promise<JobRecord> {
+    return this.library.update((data) => {
+      const job = this.findJob(data, id);
+      if (patch.status) job.status = patch.status;
+      if (patch.cvId !== undefined) {
+        if (patch.cvId !== null) this.findCv(data, patch.cvId);
+        job.cvId = patch.cvId;
+      }
+      job.updatedAt = this.stamp();
+      return structuredClone(job);
+    });
+  }
+
+  /** Deletes a job with its tailored versions and letters. */
+  deleteJob(id: string): Promise<void> {
+    return this.library.update((data) => {
+      this.findJob(data, id);
+      data.jobs = data.jobs.filter((job) => job.id !== id);
+    });
+  }
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n').find((line) => line.trim()) ?? 'Untitled job').trim().slice(0, 120);
+}
+
+function pruneVersions(entry: MasterCv): void {
+  while (entry.versions.length > MAX_VERSIONS) {
+    const index = entry.versions.findIndex((version) => version.label === 'Autosave');
+    entry.versions.splice(index >= 0 ? index : 0, 1);
+  }
+}

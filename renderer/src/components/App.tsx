@@ -1,0 +1,106 @@
+/**
+ * The window: library sidebar, the open CV, notices and toasts.
+ */
+import { useEffect } from 'react';
+import { useWorkspace } from '../state/store-context';
+import { CvEditor } from './CvEditor';
+import { CvHeader } from './CvHeader';
+import { LibrarySidebar } from './LibrarySidebar';
+
+function Notices() {
+  const notices = useWorkspace((state) => state.notices);
+  const dismiss = useWorkspace((state) => state.dismissNotice);
+  if (notices.length === 0) return null;
+  return (
+    <div className="notices">
+      {notices.map((notice, index) => (
+        <div className="notice" role="alert" key={index}>
+          <p>
+            {notice.message}
+            {notice.keptAt && <span className="item-meta"> The damaged file is at {notice.keptAt}.</span>}
+          </p>
+          <button type="button" className="icon" aria-label="Dismiss" onClick={() => dismiss(index)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Toasts() {
+  const toasts = useWorkspace((state) => state.toasts);
+  const dismiss = useWorkspace((state) => state.dismissToast);
+  return (
+    <div className="toasts" aria-live="polite">
+      {toasts.map((toast) => (
+        <div key={toast.id} className={`toast toast-${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
+          <span>{toast.text}</span>
+          <button type="button" className="icon" aria-label="Dismiss message" onClick={() => dismiss(toast.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function EmptyState() {
+  const createCv = useWorkspace((state) => state.createCv);
+  return (
+    <div className="empty-state">
+      <h1>Start with your CV</h1>
+      <p>Your CV stays on this computer. Create one and fill it in; everything saves as you type.</p>
+      <button type="button" className="primary" onClick={() => void createCv('My CV')}>
+        Create a CV
+      </button>
+    </div>
+  );
+}
+
+/** The whole window. */
+export function App() {
+  const isReady = useWorkspace((state) => state.isReady);
+  const loadError = useWorkspace((state) => state.loadError);
+  const openCv = useWorkspace((state) => state.openCv);
+  const flush = useWorkspace((state) => state.flush);
+
+  useEffect(() => {
+    const save = () => void flush();
+    window.addEventListener('beforeunload', save);
+    document.addEventListener('visibilitychange', save);
+    return () => {
+      window.removeEventListener('beforeunload', save);
+      document.removeEventListener('visibilitychange', save);
+    };
+  }, [flush]);
+
+  return (
+    <div className="app">
+      <LibrarySidebar />
+      <main className="workspace">
+        <Notices />
+        {!isReady ? (
+          <p className="loading" role="status">
+            Opening your library…
+          </p>
+        ) : loadError ? (
+          <div className="empty-state" role="alert">
+            <h1>The library could not be opened</h1>
+            <p>{loadError}</p>
+          </div>
+        ) : openCv ? (
+          <>
+            <CvHeader />
+            <div className="editor-scroll">
+              <CvEditor />
+            </div>
+          </>
+        ) : (
+          <EmptyState />
+        )}
+      </main>
+      <Toasts />
+    </div>
+  );
+}

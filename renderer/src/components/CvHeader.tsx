@@ -1,0 +1,152 @@
+/**
+ * The bar above the editor: the CV's name, its save state, and what can be done with it.
+ */
+import { useState } from 'react';
+import { useWorkspace } from '../state/store-context';
+import type { SaveState } from '../state/workspace-store';
+import { Dialog } from './Dialog';
+import { formatWhen } from './format';
+
+const SAVE_LABELS: Record<SaveState, string> = {
+  saved: 'All changes saved',
+  pending: 'Editing…',
+  saving: 'Saving…',
+  error: 'Not saved — will retry on next change',
+};
+
+type OpenDialog = 'rename' | 'delete' | 'history' | null;
+
+/** Name, save state and actions of the open CV. */
+export function CvHeader() {
+  const openCv = useWorkspace((state) => state.openCv);
+  const saveState = useWorkspace((state) => state.saveState);
+  const renameCv = useWorkspace((state) => state.renameCv);
+  const duplicateCv = useWorkspace((state) => state.duplicateCv);
+  const deleteCv = useWorkspace((state) => state.deleteCv);
+  const restoreVersion = useWorkspace((state) => state.restoreVersion);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [name, setName] = useState('');
+  if (!openCv) return null;
+
+  const versions = [...openCv.versions].reverse();
+  return (
+    <header className="cv-header">
+      <div className="cv-title">
+        <h1>{openCv.name}</h1>
+        <span className={`save-state save-${saveState}`} role="status" aria-live="polite">
+          {SAVE_LABELS[saveState]}
+        </span>
+      </div>
+      <div className="toolbar" role="toolbar" aria-label="CV actions">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setName(openCv.name);
+            setDialog('rename');
+          }}
+        >
+          Rename
+        </button>
+        <button type="button" className="secondary" onClick={() => void duplicateCv(openCv.id)}>
+          Duplicate
+        </button>
+        <button type="button" className="secondary" onClick={() => setDialog('history')}>
+          History ({openCv.versions.length})
+        </button>
+        <button type="button" className="secondary danger" onClick={() => setDialog('delete')}>
+          Delete
+        </button>
+      </div>
+
+      {dialog === 'rename' && (
+        <Dialog
+          title="Rename CV"
+          onClose={() => setDialog(null)}
+          actions={
+            <>
+              <button type="button" className="secondary" onClick={() => setDialog(null)}>
+                Cancel
+              </button>
+              <button type="submit" form="rename-form" className="primary" disabled={!name.trim()}>
+                Rename
+              </button>
+            </>
+          }
+        >
+          <form
+            id="rename-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void renameCv(openCv.id, name).then(() => setDialog(null));
+            }}
+          >
+            <label htmlFor="rename-input">Name</label>
+            <input id="rename-input" value={name} onChange={(event) => setName(event.target.value)} />
+          </form>
+        </Dialog>
+      )}
+
+      {dialog === 'delete' && (
+        <Dialog
+          title={`Delete “${openCv.name}”?`}
+          onClose={() => setDialog(null)}
+          actions={
+            <>
+              <button type="button" className="secondary" onClick={() => setDialog(null)}>
+                Keep it
+              </button>
+              <button
+                type="button"
+                className="primary danger"
+                onClick={() => {
+                  setDialog(null);
+                  void deleteCv(openCv.id);
+                }}
+              >
+                Delete CV
+              </button>
+            </>
+          }
+        >
+          <p>The CV and its {openCv.versions.length} saved versions are removed. Jobs tailored from it keep their own copies.</p>
+        </Dialog>
+      )}
+
+      {dialog === 'history' && (
+        <Dialog
+          title="Version history"
+          onClose={() => setDialog(null)}
+          actions={
+            <button type="button" className="secondary" onClick={() => setDialog(null)}>
+              Close
+            </button>
+          }
+        >
+          <p className="hint">Restoring keeps what you have now as a version, so nothing is lost.</p>
+          <ol className="version-list">
+            {versions.map((version) => (
+              <li key={version.id}>
+                <div>
+                  <strong>{version.label}</strong>
+                  <span className="item-meta"> · {formatWhen(version.createdAt)}</span>
+                </div>
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-label={`Restore ${version.label} from ${formatWhen(version.createdAt)}`}
+                  onClick={() => {
+                    setDialog(null);
+                    void restoreVersion(version.id);
+                  }}
+                >
+                  Restore
+                </button>
+              </li>
+            ))}
+          </ol>
+        </Dialog>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Labelled text inputs used throughout the editor.
+ */
+import { useId } from 'react';
+
+interface FieldProps {
+  label: string;
+  value: string | undefined;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  multiline?: boolean;
+  type?: 'text' | 'email' | 'tel' | 'url';
+  className?: string;
+  /** Marks the control for tests and for scrolling to evidence. */
+  dataPath?: string;
+}
+
+/** A text field with a visible label. */
+export function Field({ label, value, onChange, placeholder, multiline, type = 'text', className, dataPath }: FieldProps) {
+  const id = useId();
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {multiline ? (
+        <textarea
+          id={id}
+          value={value ?? ''}
+          placeholder={placeholder}
+          rows={Math.max(3, Math.ceil((value ?? '').length / 90))}
+          onChange={(event) => onChange(event.target.value)}
+          data-path={dataPath}
+        />
+      ) : (
+        <input
+          id={id}
+          type={type}
+          value={value ?? ''}
+          placeholder={placeholder}
+          onChange={(event) => onChange(event.target.value)}
+          data-path={dataPath}
+        />
+      )}
+    </div>
+  );
+}

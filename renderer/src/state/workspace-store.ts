@@ -1,0 +1,218 @@
+/**
+ * The workspace state: library lists, the open CV and its autosaved draft, notices.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { CvTailorApi } from '../../../shared/contract';
+import { isAppError } from '../../../shared/errors';
+import type { Cv } from '../../../shared/model/cv';
+import type { CvSummary, JobSummary, MasterCv, StoreNotice } from '../../../shared/model/library';
+
+/** How the open CV's draft stands against the disk. */
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+
+/** A message shown briefly at the bottom of the window. */
+export interface Toast {
+  id: number;
+  tone: 'info' | 'error';
+  text: string;
+}
+
+/** Everything the workspace shows and can do. */
+export interface WorkspaceState {
+  isReady: boolean;
+  loadError: string | null;
+  dataDir: string;
+  cvs: CvSummary[];
+  jobs: JobSummary[];
+  notices: StoreNotice[];
+  openCv: MasterCv | null;
+  draft: Cv | null;
+  saveState: SaveState;
+  toasts: Toast[];
+  init(): Promise<void>;
+  openCvById(id: string): Promise<void>;
+  createCv(name?: string): Promise<void>;
+  renameCv(id: string, name: string): Promise<void>;
+  duplicateCv(id: string): Promise<void>;
+  deleteCv(id: string): Promise<void>;
+  /** Changes the draft through a function working on a copy; autosaves shortly after. */
+  editDraft(change: (draft: Cv) => void): void;
+  /** Writes a pending draft now (before closing, switching CV, or on demand). */
+  flush(): Promise<void>;
+  restoreVersion(versionId: string): Promise<void>;
+  dismissNotice(index: number): void;
+  showToast(text: string, tone?: Toast['tone']): void;
+  dismissToast(id: number): void;
+}
+
+/** Delay between the last keystroke and the autosave. */
+export const AUTOSAVE_DELAY_MS = 500;
+
+function messageOf(error: unknown): string {
+  return isAppError(error) ? error.message : 'Something went wrong. Your data was not changed.';
+}
+
+/** Builds a workspace store on an API (a fresh one per test). */
+export function createWorkspaceStore(api: CvTailorApi, options: { autosaveDelayMs?: number } = {}) {
+  const delay = options.autosaveDelayMs ?? AUTOSAVE_DELAY_MS;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let saving: Promise<void> = Promise.resolve();
+  let toastCounter = 0;
+
+  return createStore<WorkspaceState>()((set, get) => {
+    const refreshLists = async () => {
+      const [cvs, jobs] = await Promise.all([api.listCvs({}), api.listJobs({})]);
+      set({ cvs, jobs });
+    };
+
+    const guard = async (work: () => Promise<void>) => {
+      try {
+        await work();
+      } catch (error) {
+        get().showToast(messageOf(error), 'error');
+      }
+    };
+
+    const save = async () => {
+      const { openCv, draft } = get();
+      if (!openCv || !draft) return;
+      set({ saveState: 'saving' });
+      try {
+        const saved = await api.saveCv({ id: openCv.id, cv: draft });
+        // Keep edits typed while the save was in flight.
+        const stillSame = get().draft === draft;
+        set({ openCv: saved, saveState: stillSame ? 'saved' : 'pending' });
+        set({ cvs: await api.listCvs({}) });
+      } catch (error) {
+        set({ saveState: 'error' });
+        get().showToast(`Not saved: ${messageOf(error)}`, 'error');
+      }
+    };
+
+    return {
+      isReady: false,
+      loadError: null,
+      dataDir: '',
+      cvs: [],
+      jobs: [],
+      notices: [],
+      openCv: null,
+      draft: null,
+      saveState: 'saved',
+      toasts: [],
+
+      async init() {
+        try {
+          const info = await api.getAppInfo({});
+          set({ dataDir: info.dataDir, notices: info.notices });
+          await refreshLists();
+          const first = get().cvs[0];
+          if (first) await get().openCvById(first.id);
+          set({ isReady: true });
+        } catch (error) {
+          set({ loadError: messageOf(error), isReady: true });
+        }
+      },
+
+      async openCvById(id) {
+        await get().flush();
+        await guard(async () => {
+          const cv = await api.getCv({ id });
+          set({ openCv: cv, draft: cv.cv, saveState: 'saved' });
+        });
+      },
+
+      async createCv(name = 'Untitled CV') {
+        await get().flush();
+        await guard(async () => {
+          const created = await api.createCv({ name });
+          await refreshLists();
+          set({ openCv: created, draft: created.cv, saveState: 'saved' });
+        });
+      },
+
+      async renameCv(id, name) {
+        await guard(async () => {
+          const renamed = await api.renameCv({ id, name });
+          if (get().openCv?.id === id) set({ openCv: { ...renamed, cv: get().draft ?? renamed.cv } });
+          await refreshLists();
+        });
+      },
+
+      async duplicateCv(id) {
+        await get().flush();
+        await guard(async () => {
+          const copy = await api.duplicateCv({ id });
+          await refreshLists();
+          set({ openCv: copy, draft: copy.cv, saveState: 'saved' });
+          get().showToast(`Made a copy: ${copy.name}`);
+        });
+      },
+
+      async deleteCv(id) {
+        await guard(async () => {
+          if (get().openCv?.id === id) {
+            if (timer) clearTimeout(timer);
+            timer = null;
+            set({ openCv: null, draft: null, saveState: 'saved' });
+          }
+          await api.deleteCv({ id });
+          await refreshLists();
+          const next = get().cvs[0];
+          if (!get().openCv && next) await get().openCvById(next.id);
+        });
+      },
+
+      editDraft(change) {
+        const { draft } = get();
+        if (!draft) return;
+        const copy = structuredClone(draft);
+        change(copy);
+        set({ draft: copy, saveState: 'pending' });
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => {
+          timer = null;
+          saving = saving.then(save);
+        }, delay);
+      },
+
+      async flush() {
+        if (timer) {
+          clearTimeout(timer);
+          timer = null;
+          saving = saving.then(save);
+        }
+        await saving;
+      },
+
+      async restoreVersion(versionId) {
+        const { openCv } = get();
+        if (!openCv) return;
+        await get().flush();
+        await guard(async () => {
+          const restored = await api.restoreCvVersion({ id: openCv.id, versionId });
+          set({ openCv: restored, draft: restored.cv, saveState: 'saved' });
+          await refreshLists();
+          get().showToast('Version restored. The previous content was kept as a version.');
+        });
+      },
+
+      dismissNotice(index) {
+        set({ notices: get().notices.filter((_, position) => position !== index) });
+      },
+
+      showToast(text, tone = 'info') {
+        const id = ++toastCounter;
+        set({ toasts: [...get().toasts, { id, tone, text }] });
+        setTimeout(() => get().dismissToast(id), tone === 'error' ? 8000 : 4000);
+      },
+
+      dismissToast(id) {
+        set({ toasts: get().toasts.filter((toast) => toast.id !== id) });
+      },
+    };
+  });
+}
+
+/** The store type. */
+export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;

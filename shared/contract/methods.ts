@@ -1,0 +1,96 @@
+/**
+ * Every operation the UI can ask of the services: channel name and zod schemas of input and
+ * output. This table is the single source of truth for the preload, the IPC registration,
+ * the browser host and the renderer's API type.
+ */
+import { z } from 'zod';
+import { cvSchema } from '../model/cv';
+import {
+  JOB_STATUSES,
+  cvSummarySchema,
+  jobRecordSchema,
+  jobSummarySchema,
+  masterCvSchema,
+  settingsSchema,
+  storeNoticeSchema,
+} from '../model/library';
+
+const id = z.string().min(1).max(200);
+const empty = z.object({});
+
+/** A file handed from the UI to the services: its name and its bytes as base64. */
+export const fileInputSchema = z.object({
+  fileName: z.string().max(500),
+  /** Base64 of the file's bytes (at most ~20 MB before encoding). */
+  base64: z.string().max(28_000_000),
+  password: z.string().max(1000).optional(),
+});
+
+/** What the services tell the UI at start. */
+export const appInfoSchema = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  notices: z.array(storeNoticeSchema),
+});
+
+/** The contract's methods. */
+export const METHODS = {
+  getAppInfo: { channel: 'app:app.info', input: empty, output: appInfoSchema },
+  listCvs: { channel: 'app:cvs.list', input: empty, output: z.array(cvSummarySchema) },
+  getCv: { channel: 'app:cvs.get', input: z.object({ id }), output: masterCvSchema },
+  createCv: {
+    channel: 'app:cvs.create',
+    input: z.object({ name: z.string().max(200), cv: cvSchema.optional() }),
+    output: masterCvSchema,
+  },
+  renameCv: { channel: 'app:cvs.rename', input: z.object({ id, name: z.string().max(200) }), output: masterCvSchema },
+  duplicateCv: { channel: 'app:cvs.duplicate', input: z.object({ id }), output: masterCvSchema },
+  deleteCv: { channel: 'app:cvs.delete', input: z.object({ id }), output: z.object({ deleted: z.literal(true) }) },
+  saveCv: { channel: 'app:cvs.save', input: z.object({ id, cv: cvSchema }), output: masterCvSchema },
+  saveCvVersion: {
+    channel: 'app:cvs.saveVersion',
+    input: z.object({ id, label: z.string().max(200) }),
+    output: masterCvSchema,
+  },
+  restoreCvVersion: {
+    channel: 'app:cvs.restoreVersion',
+    input: z.object({ id, versionId: id }),
+    output: masterCvSchema,
+  },
+  listJobs: {
+    channel: 'app:jobs.list',
+    input: z.object({ query: z.string().max(500).optional() }),
+    output: z.array(jobSummarySchema),
+  },
+  getJob: { channel: 'app:jobs.get', input: z.object({ id }), output: jobRecordSchema },
+  createJob: {
+    channel: 'app:jobs.create',
+    input: z.object({ text: z.string().max(200_000), cvId: id.nullable().optional() }),
+    output: jobRecordSchema,
+  },
+  updateJob: {
+    channel: 'app:jobs.update',
+    input: z.object({ id, status: z.enum(JOB_STATUSES).optional(), cvId: id.nullable().optional() }),
+    output: jobRecordSchema,
+  },
+  deleteJob: { channel: 'app:jobs.delete', input: z.object({ id }), output: z.object({ deleted: z.literal(true) }) },
+  getSettings: { channel: 'app:settings.get', input: empty, output: settingsSchema },
+  updateSettings: { channel: 'app:settings.update', input: settingsSchema.partial(), output: settingsSchema },
+  openExternal: {
+    channel: 'app:shell.openExternal',
+    input: z.object({ url: z.string().max(2000) }),
+    output: z.object({ opened: z.boolean() }),
+  },
+} as const;
+
+/** Name of a contract method. */
+export type MethodName = keyof typeof METHODS;
+/** Input a caller passes to a method (before parsing). */
+export type MethodInput<M extends MethodName> = z.input<(typeof METHODS)[M]['input']>;
+/** Input a handler receives (after parsing). */
+export type ParsedInput<M extends MethodName> = z.output<(typeof METHODS)[M]['input']>;
+/** A method's result. */
+export type MethodOutput<M extends MethodName> = z.output<(typeof METHODS)[M]['output']>;
+
+/** All method names, in declaration order. */
+export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
