@@ -4,6 +4,7 @@
 import { AppError } from '../../shared/errors';
 import type { EventName, EventPayload, Handlers } from '../../shared/contract';
 import { isSafeExternalUrl } from '../../shared/security/external-url';
+import { importCv } from './import/index';
 import type { LibraryStore } from './library/library-store';
 
 /** What the handlers need from the outside world. */
@@ -24,6 +25,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     listCvs: async () => store.listCvs(),
     getCv: async ({ id }) => store.getCv(id),
     createCv: async ({ name, cv }) => store.createCv({ name, cv }),
+    importCv: async ({ fileName, base64, password, name }) => {
+      const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+      const result = await importCv({ bytes, fileName, password });
+      const baseName = fileName.replace(/\.[^.]+$/, '');
+      const created = await store.createCv({
+        name: name?.trim() || result.cv.basics?.name?.trim() || baseName || 'Imported CV',
+        cv: result.cv,
+        importReport: result.report,
+        importedFrom: { fileName, format: result.format },
+      });
+      return { cv: created, format: result.format, warnings: result.report.warnings };
+    },
     renameCv: async ({ id, name }) => store.renameCv(id, name),
     duplicateCv: async ({ id }) => store.duplicateCv(id),
     deleteCv: async ({ id }) => {

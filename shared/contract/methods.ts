@@ -43,6 +43,11 @@ export const METHODS = {
     input: z.object({ name: z.string().max(200), cv: cvSchema.optional() }),
     output: masterCvSchema,
   },
+  importCv: {
+    channel: 'app:cvs.import',
+    input: fileInputSchema.extend({ name: z.string().max(200).optional() }),
+    output: z.object({ cv: masterCvSchema, format: z.string(), warnings: z.array(z.string()) }),
+  },
   renameCv: { channel: 'app:cvs.rename', input: z.object({ id, name: z.string().max(200) }), output: masterCvSchema },
   duplicateCv: { channel: 'app:cvs.duplicate', input: z.object({ id }), output: masterCvSchema },
   deleteCv: { channel: 'app:cvs.delete', input: z.object({ id }), output: z.object({ deleted: z.literal(true) }) },

@@ -2,6 +2,7 @@
  * What the library stores: master CVs with version history, jobs, and settings.
  */
 import { z } from 'zod';
+import { importReportSchema } from '../import/report';
 import { cvSchema } from './cv';
 import { jobAnalysisSchema } from './job';
 
@@ -25,6 +26,10 @@ export const masterCvSchema = z.object({
   updatedAt: z.string(),
   cv: cvSchema,
   versions: z.array(cvVersionSchema),
+  /** How the file this CV was imported from was read (absent for CVs started from scratch). */
+  importReport: importReportSchema.optional(),
+  /** The imported file's name and format. */
+  importedFrom: z.object({ fileName: z.string(), format: z.string() }).optional(),
 });
 export type MasterCv = z.infer<typeof masterCvSchema>;
 

@@ -19,6 +19,7 @@ import {
   type Settings,
   type StoreNotice,
 } from '../../../shared/model/library';
+import type { ImportReport } from '../../../shared/import/report';
 import type { JobAnalysis } from '../../../shared/model/job';
 import { z } from 'zod';
 import { JsonDocument } from './json-document';
@@ -102,7 +103,12 @@ export class LibraryStore {
   }
 
   /** Creates a master CV (empty, or from imported content). */
-  createCv(input: { name: string; cv?: Cv }): Promise<MasterCv> {
+  createCv(input: {
+    name: string;
+    cv?: Cv;
+    importReport?: ImportReport;
+    importedFrom?: { fileName: string; format: string };
+  }): Promise<MasterCv> {
     const name = input.name.trim() || 'Untitled CV';
     return this.library.update((data) => {
       const stamp = this.stamp();
@@ -115,6 +121,8 @@ export class LibraryStore {
         cv,
         versions: [{ id: newId('v-'), createdAt: stamp, label: input.cv ? 'Imported' : 'Created', cv }],
       };
+      if (input.importReport) entry.importReport = input.importReport;
+      if (input.importedFrom) entry.importedFrom = input.importedFrom;
       data.cvs.push(entry);
       return structuredClone(entry);
     });

@@ -5,6 +5,8 @@ import { useEffect } from 'react';
 import { useWorkspace } from '../state/store-context';
 import { CvEditor } from './CvEditor';
 import { CvHeader } from './CvHeader';
+import { ImportButton, ImportOverlays } from './ImportControls';
+import { ImportReportPanel } from './ImportReportPanel';
 import { LibrarySidebar } from './LibrarySidebar';
 
 function Notices() {
@@ -50,10 +52,16 @@ function EmptyState() {
   return (
     <div className="empty-state">
       <h1>Start with your CV</h1>
-      <p>Your CV stays on this computer. Create one and fill it in; everything saves as you type.</p>
-      <button type="button" className="primary" onClick={() => void createCv('My CV')}>
-        Create a CV
-      </button>
+      <p>
+        Your CV stays on this computer. Import your existing CV (PDF, Word, Markdown, text or JSON Resume) or start from scratch;
+        everything saves as you type.
+      </p>
+      <div className="empty-actions">
+        <ImportButton />
+        <button type="button" className="primary" onClick={() => void createCv('My CV')}>
+          Create a CV
+        </button>
+      </div>
     </div>
   );
 }
@@ -64,6 +72,8 @@ export function App() {
   const loadError = useWorkspace((state) => state.loadError);
   const openCv = useWorkspace((state) => state.openCv);
   const flush = useWorkspace((state) => state.flush);
+  const sidePanel = useWorkspace((state) => state.sidePanel);
+  const setSidePanel = useWorkspace((state) => state.setSidePanel);
 
   useEffect(() => {
     const save = () => void flush();
@@ -92,14 +102,24 @@ export function App() {
         ) : openCv ? (
           <>
             <CvHeader />
-            <div className="editor-scroll">
-              <CvEditor />
+            <div className={`workspace-body ${sidePanel ? 'with-panel' : ''}`}>
+              <div className="editor-scroll">
+                <CvEditor />
+              </div>
+              {sidePanel === 'report' && openCv.importReport && (
+                <ImportReportPanel
+                  report={openCv.importReport}
+                  fileName={openCv.importedFrom?.fileName ?? 'Imported file'}
+                  onClose={() => setSidePanel(null)}
+                />
+              )}
             </div>
           </>
         ) : (
           <EmptyState />
         )}
       </main>
+      <ImportOverlays />
       <Toasts />
     </div>
   );

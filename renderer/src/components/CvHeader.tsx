@@ -24,6 +24,8 @@ export function CvHeader() {
   const duplicateCv = useWorkspace((state) => state.duplicateCv);
   const deleteCv = useWorkspace((state) => state.deleteCv);
   const restoreVersion = useWorkspace((state) => state.restoreVersion);
+  const sidePanel = useWorkspace((state) => state.sidePanel);
+  const setSidePanel = useWorkspace((state) => state.setSidePanel);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [name, setName] = useState('');
   if (!openCv) return null;
@@ -38,6 +40,16 @@ export function CvHeader() {
         </span>
       </div>
       <div className="toolbar" role="toolbar" aria-label="CV actions">
+        {openCv.importReport && (
+          <button
+            type="button"
+            className="secondary"
+            aria-pressed={sidePanel === 'report'}
+            onClick={() => setSidePanel(sidePanel === 'report' ? null : 'report')}
+          >
+            How we read your file
+          </button>
+        )}
         <button
           type="button"
           className="secondary"

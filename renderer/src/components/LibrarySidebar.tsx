@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useWorkspace } from '../state/store-context';
 import { formatWhen } from './format';
+import { ImportButton } from './ImportControls';
 
 /** Lists the CVs (open one to edit it) and the saved jobs. */
 export function LibrarySidebar() {
@@ -29,6 +30,9 @@ export function LibrarySidebar() {
           <button type="button" className="icon add" aria-label="New CV" title="New CV" onClick={() => void createCv()}>
             +
           </button>
+        </div>
+        <div className="sidebar-actions">
+          <ImportButton />
         </div>
         {cvs.length === 0 ? (
           <p className="sidebar-empty">No CVs yet.</p>

@@ -17,6 +17,15 @@ export interface Toast {
   text: string;
 }
 
+/** A file waiting for its password before it can be imported. */
+export interface PendingImport {
+  file: File;
+  message: string;
+}
+
+/** What the panel beside the editor shows. */
+export type SidePanel = 'report' | null;
+
 /** Everything the workspace shows and can do. */
 export interface WorkspaceState {
   isReady: boolean;
@@ -29,7 +38,15 @@ export interface WorkspaceState {
   draft: Cv | null;
   saveState: SaveState;
   toasts: Toast[];
+  /** An import in progress (file name), for the progress indicator. */
+  importing: string | null;
+  pendingImport: PendingImport | null;
+  sidePanel: SidePanel;
   init(): Promise<void>;
+  /** Imports a CV file as a new master CV; asks for a password when the file needs one. */
+  importFile(file: File, password?: string): Promise<void>;
+  cancelPendingImport(): void;
+  setSidePanel(panel: SidePanel): void;
   openCvById(id: string): Promise<void>;
   createCv(name?: string): Promise<void>;
   renameCv(id: string, name: string): Promise<void>;
@@ -50,6 +67,17 @@ export const AUTOSAVE_DELAY_MS = 500;
 
 function messageOf(error: unknown): string {
   return isAppError(error) ? error.message : 'Something went wrong. Your data was not changed.';
+}
+
+/** Reads a file as base64 (in chunks, so large files do not overflow the call stack). */
+async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const chunk = 0x8000;
+  for (let index = 0; index < bytes.length; index += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(index, index + chunk));
+  }
+  return btoa(binary);
 }
 
 /** Builds a workspace store on an API (a fresh one per test). */
@@ -100,6 +128,9 @@ export function createWorkspaceStore(api: CvTailorApi, options: { autosaveDelayM
       draft: null,
       saveState: 'saved',
       toasts: [],
+      importing: null,
+      pendingImport: null,
+      sidePanel: null,
 
       async init() {
         try {
@@ -114,11 +145,39 @@ export function createWorkspaceStore(api: CvTailorApi, options: { autosaveDelayM
         }
       },
 
+      async importFile(file, password) {
+        await get().flush();
+        set({ importing: file.name, pendingImport: null });
+        try {
+          const base64 = await fileToBase64(file);
+          const result = await api.importCv({ fileName: file.name, base64, password });
+          await refreshLists();
+          set({ openCv: result.cv, draft: result.cv.cv, saveState: 'saved', sidePanel: result.cv.importReport ? 'report' : null });
+          get().showToast(`Imported ${file.name}. Check how it was read on the right, and fix anything in the editor.`);
+        } catch (error) {
+          if (isAppError(error) && (error.code === 'encrypted-file' || error.code === 'wrong-password')) {
+            set({ pendingImport: { file, message: error.message } });
+          } else {
+            get().showToast(`Could not import ${file.name}: ${messageOf(error)}`, 'error');
+          }
+        } finally {
+          set({ importing: null });
+        }
+      },
+
+      cancelPendingImport() {
+        set({ pendingImport: null });
+      },
+
+      setSidePanel(panel) {
+        set({ sidePanel: panel });
+      },
+
       async openCvById(id) {
         await get().flush();
         await guard(async () => {
           const cv = await api.getCv({ id });
-          set({ openCv: cv, draft: cv.cv, saveState: 'saved' });
+          set({ openCv: cv, draft: cv.cv, saveState: 'saved', sidePanel: get().sidePanel === 'report' && !cv.importReport ? null : get().sidePanel });
         });
       },
 

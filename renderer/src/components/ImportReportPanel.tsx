@@ -1,0 +1,143 @@
+/**
+ * "How we read your file": the imported file's text with each part highlighted by the field
+ * it went to, so a mis-read is spotted and fixed in seconds.
+ */
+import type { ReactNode } from 'react';
+import type { ImportField, ImportReport } from '../../../shared/import/report';
+
+/** The colour group of a field path, for the highlight and the legend. */
+export function fieldGroup(path: string): string {
+  if (/^basics\.(name|label)$/.test(path)) return 'name';
+  if (path.startsWith('basics.summary')) return 'summary';
+  if (path.startsWith('basics')) return 'contact';
+  if (/^(work|volunteer)\[\d+\]\.(name|organization)$/.test(path)) return 'employer';
+  if (/^(work|volunteer)\[\d+\]\.position$/.test(path)) return 'title';
+  if (/Date$/.test(path) || /\.date$/.test(path)) return 'date';
+  if (/^(work|volunteer|projects)\[\d+\]\.highlights/.test(path)) return 'bullet';
+  if (path.startsWith('education')) return 'education';
+  if (path.startsWith('skills') || path.startsWith('languages')) return 'skill';
+  return 'other';
+}
+
+const LEGEND: [string, string][] = [
+  ['name', 'Name'],
+  ['contact', 'Contact'],
+  ['employer', 'Employer'],
+  ['title', 'Job title'],
+  ['date', 'Dates'],
+  ['bullet', 'Bullets'],
+  ['education', 'Education'],
+  ['skill', 'Skills'],
+  ['other', 'Other'],
+];
+
+/** Splits a line into plain and highlighted segments (overlaps: the earlier, longer span wins). */
+function segments(text: string, fields: ImportField[]): { text: string; field?: ImportField }[] {
+  const sorted = [...fields].sort((a, b) => a.source.start - b.source.start || b.source.end - a.source.end);
+  const result: { text: string; field?: ImportField }[] = [];
+  let cursor = 0;
+  for (const field of sorted) {
+    const start = Math.max(field.source.start, cursor);
+    const end = Math.min(field.source.end, text.length);
+    if (end <= start) continue;
+    if (start > cursor) result.push({ text: text.slice(cursor, start) });
+    result.push({ text: text.slice(start, end), field });
+    cursor = end;
+  }
+  if (cursor < text.length) result.push({ text: text.slice(cursor) });
+  return result;
+}
+
+/** Moves focus to the editor control of a field, when the editor shows that field. */
+function focusField(path: string): void {
+  const target = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+  if (!target) return;
+  target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  target.focus({ preventScroll: true });
+}
+
+interface ImportReportPanelProps {
+  report: ImportReport;
+  fileName: string;
+  onClose: () => void;
+}
+
+/** The source text with highlights, a legend, and the importer's warnings. */
+export function ImportReportPanel({ report, fileName, onClose }: ImportReportPanelProps) {
+  const byLine = new Map<number, ImportField[]>();
+  for (const field of report.fields) {
+    const list = byLine.get(field.source.line) ?? [];
+    list.push(field);
+    byLine.set(field.source.line, list);
+  }
+  const unsure = report.fields.filter((field) => field.confidence < 0.6).length;
+  let lastPage = 1;
+  const rows: ReactNode[] = [];
+  report.lines.forEach((line, index) => {
+    if (line.page !== lastPage) {
+      rows.push(
+        <li key={`page-${line.page}`} className="page-break" aria-hidden="true">
+          Page {line.page}
+        </li>,
+      );
+      lastPage = line.page;
+    }
+    rows.push(
+      <li key={index}>
+        {segments(line.text, byLine.get(index) ?? []).map((segment, position) =>
+          segment.field ? (
+            <button
+              type="button"
+              key={position}
+              className={`mark mark-${fieldGroup(segment.field.path)} ${segment.field.confidence < 0.6 ? 'unsure' : ''}`}
+              title={`${segment.field.path} · confidence ${Math.round(segment.field.confidence * 100)}%`}
+              aria-label={`${segment.text}: read as ${segment.field.path}`}
+              onClick={() => focusField(segment.field!.path)}
+            >
+              {segment.text}
+            </button>
+          ) : (
+            <span key={position}>{segment.text}</span>
+          ),
+        )}
+      </li>,
+    );
+  });
+
+  return (
+    <aside className="side-panel" aria-labelledby="report-title">
+      <header className="side-panel-header">
+        <div>
+          <h2 id="report-title">How we read your file</h2>
+          <p className="item-meta">
+            {fileName} · {report.fields.length} fields found{unsure ? ` · ${unsure} unsure (dotted)` : ''}
+          </p>
+        </div>
+        <button type="button" className="icon" aria-label="Close how we read your file" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <ul className="legend" aria-label="Legend">
+        {LEGEND.map(([group, label]) => (
+          <li key={group}>
+            <span className={`swatch mark-${group}`} aria-hidden="true" />
+            {label}
+          </li>
+        ))}
+      </ul>
+      {report.warnings.length > 0 && (
+        <ul className="warnings">
+          {report.warnings.map((warning, index) => (
+            <li key={index}>{warning}</li>
+          ))}
+        </ul>
+      )}
+      {report.lines.length === 0 ? (
+        <p className="empty">This file was read as structured data, field by field; there is no page text to show.</p>
+      ) : (
+        <ol className="source-lines">{rows}</ol>
+      )}
+      <p className="hint">Click a highlighted part to jump to its field. Anything read wrongly can be fixed in the editor.</p>
+    </aside>
+  );
+}
