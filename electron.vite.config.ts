@@ -1,12 +1,20 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { copyFonts } from './scripts/vite-copy-fonts';
 
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve('electron/main/index.ts'), formats: ['es'] },
+      lib: {
+        entry: {
+          index: resolve('electron/main/index.ts'),
+          // Read by read-pdf.ts as `./pdf-worker.js` beside the main bundle.
+          'pdf-worker': resolve('electron/services/import/pdf/pdf-worker.ts'),
+        },
+        formats: ['es'],
+      },
       rollupOptions: { external: ['electron', 'node-llama-cpp', 'keytar', 'pdfjs-dist', 'playwright-core'] },
     },
   },
@@ -20,7 +28,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), copyFonts(resolve('resources/fonts'))],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: resolve('renderer/index.html') },

@@ -191,6 +191,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       for (const listener of listeners) listener.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await services.close();
     },
   };
 }

@@ -45,16 +45,17 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     io.stdout('0.1.0\n');
     return 0;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((candidate) => candidate.name === name);
+  if (!entry) {
     io.stderr(`cv-tailor: unknown command "${name}". Run "cv-tailor --help" for the list.\n`);
     return 1;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`${command.usage}\n`);
-    return 0;
-  }
   try {
+    const command = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(`${command.usage}\n`);
+      return 0;
+    }
     return await command.run(rest, io);
   } catch (error) {
     if (isAppError(error)) {

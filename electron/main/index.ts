@@ -2,11 +2,14 @@
  * The Electron main process: one window, the security guards, IPC, and the services.
  */
 import path from 'node:path';
-import { app, BrowserWindow, nativeTheme } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import { app, BrowserWindow, dialog, nativeTheme } from 'electron';
 import { EVENTS, type EventName, type EventPayload } from '../../shared/contract';
 import { startAppServices } from '../services/app-services';
 import { resolveDataDir } from '../services/data-dir';
+import type { SaveOutcome } from '../services/handlers';
 import { registerIpc } from './ipc';
+import { createElectronPdfRenderer } from './pdf-renderer-electron';
 import { installSecurityGuards, openExternalSafely } from './security';
 import { createWindowOptions } from './window-options';
 
@@ -22,6 +25,15 @@ function appUrl(): string {
 function dataDirFlag(): string | undefined {
   const index = process.argv.indexOf('--data-dir');
   return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+/** Asks where to save a file, then writes it there. */
+async function saveWithDialog(file: { fileName: string; bytes: Uint8Array }): Promise<SaveOutcome> {
+  const options = { defaultPath: path.join(app.getPath('documents'), file.fileName) };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  if (result.canceled || !result.filePath) return { status: 'cancelled', path: null };
+  await writeFile(result.filePath, file.bytes);
+  return { status: 'saved', path: result.filePath };
 }
 
 function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
@@ -44,7 +56,14 @@ async function start(): Promise<void> {
   await app.whenReady();
   installSecurityGuards(appUrl);
   const dataDir = resolveDataDir({ flag: dataDirFlag(), fallback: app.getPath('userData') });
-  const services = await startAppServices({ dataDir, openExternal: openExternalSafely, emit });
+  const services = await startAppServices({
+    dataDir,
+    openExternal: openExternalSafely,
+    emit,
+    createPdfRenderer: createElectronPdfRenderer,
+    saveFile: saveWithDialog,
+  });
+  app.on('will-quit', () => void services.close());
   registerIpc(services.handlers, appUrl, (line) => console.error(line));
   await createWindow();
   app.on('activate', () => {

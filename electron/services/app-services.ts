@@ -3,7 +3,8 @@
  * process and the browser host.
  */
 import type { EventName, EventPayload, Handlers } from '../../shared/contract';
-import { createHandlers } from './handlers';
+import { createChromiumPdfRenderer, type PdfRenderer } from './export/index';
+import { createHandlers, type HandlerDeps } from './handlers';
 import { LibraryStore } from './library/library-store';
 
 /** The app's version, shown in the UI and the CLI. */
@@ -13,6 +14,8 @@ export const APP_VERSION = '0.1.0';
 export interface AppServices {
   store: LibraryStore;
   handlers: Handlers;
+  /** Releases what the services hold (the PDF renderer's browser). */
+  close(): Promise<void>;
 }
 
 /** Opens the library in `dataDir` and wires every handler. */
@@ -20,8 +23,28 @@ export async function startAppServices(options: {
   dataDir: string;
   openExternal: (url: string) => Promise<boolean>;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /** The PDF renderer; by default the system's Chromium, started on first use. */
+  createPdfRenderer?: () => PdfRenderer;
+  /** How files are saved; by default the UI is asked to download them. */
+  saveFile?: HandlerDeps['saveFile'];
 }): Promise<AppServices> {
   const store = await LibraryStore.open({ dataDir: options.dataDir });
-  const handlers = createHandlers({ store, version: APP_VERSION, openExternal: options.openExternal, emit: options.emit });
-  return { store, handlers };
+  let renderer: PdfRenderer | null = null;
+  const pdfRenderer = () => (renderer ??= (options.createPdfRenderer ?? (() => createChromiumPdfRenderer()))());
+  const handlers = createHandlers({
+    store,
+    version: APP_VERSION,
+    openExternal: options.openExternal,
+    emit: options.emit,
+    pdfRenderer,
+    saveFile: options.saveFile ?? (async () => ({ status: 'download' as const, path: null })),
+  });
+  return {
+    store,
+    handlers,
+    close: async () => {
+      await renderer?.close();
+      renderer = null;
+    },
+  };
 }

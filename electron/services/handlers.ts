@@ -4,8 +4,16 @@
 import { AppError } from '../../shared/errors';
 import type { EventName, EventPayload, Handlers } from '../../shared/contract';
 import { isSafeExternalUrl } from '../../shared/security/external-url';
+import type { ExportFormat } from '../../shared/export/types';
+import { exportCv, type PdfRenderer } from './export/index';
 import { importCv } from './import/index';
 import type { LibraryStore } from './library/library-store';
+
+/** How saving a file ended. */
+export interface SaveOutcome {
+  status: 'saved' | 'cancelled' | 'download';
+  path: string | null;
+}
 
 /** What the handlers need from the outside world. */
 export interface HandlerDeps {
@@ -13,9 +21,22 @@ export interface HandlerDeps {
   version: string;
   /** Opens a vetted https URL in the person's browser; false when the transport cannot. */
   openExternal: (url: string) => Promise<boolean>;
+  /** The PDF renderer of this transport (Electron's printToPDF, or Chromium), kept warm. */
+  pdfRenderer: () => PdfRenderer;
+  /** Saves a file where the person chooses; status `download` asks the UI to download it instead. */
+  saveFile: (file: { fileName: string; mimeType: string; bytes: Uint8Array }) => Promise<SaveOutcome>;
   /** Pushes an event to the UI. */
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 }
+
+/** The media type of each export format. */
+const EXPORT_MIME_TYPES: Record<ExportFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  md: 'text/markdown',
+  txt: 'text/plain',
+  json: 'application/json',
+};
 
 /** Builds the handler of every contract method. */
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -56,6 +77,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     getSettings: async () => store.getSettings(),
     updateSettings: async (patch) => store.updateSettings(patch),
+    exportCv: async ({ cv, format, template, paper, baseName }) => {
+      const bytes = await exportCv(cv, { format, template, paper, renderer: format === 'pdf' ? deps.pdfRenderer() : undefined });
+      const safeName = baseName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim() || 'CV';
+      return {
+        fileName: `${safeName}.${format}`,
+        mimeType: EXPORT_MIME_TYPES[format],
+        base64: Buffer.from(bytes).toString('base64'),
+      };
+    },
+    saveFile: async ({ fileName, mimeType, base64 }) =>
+      deps.saveFile({ fileName, mimeType, bytes: new Uint8Array(Buffer.from(base64, 'base64')) }),
     openExternal: async ({ url }) => {
       if (!isSafeExternalUrl(url)) throw new AppError('invalid-input', 'Only secure web links (https) can be opened.');
       return { opened: await deps.openExternal(url) };

@@ -5,17 +5,20 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApi } from './api/transport';
 import { App } from './components/App';
-import { StoreContext } from './state/store-context';
+import { ApiContext, StoreContext } from './state/store-context';
 import { createWorkspaceStore } from './state/workspace-store';
 import './styles/app.css';
 
-const store = createWorkspaceStore(createApi());
+const api = createApi();
+const store = createWorkspaceStore(api);
 void store.getState().init();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <StoreContext.Provider value={store}>
-      <App />
-    </StoreContext.Provider>
+    <ApiContext.Provider value={api}>
+      <StoreContext.Provider value={store}>
+        <App />
+      </StoreContext.Provider>
+    </ApiContext.Provider>
   </StrictMode>,
 );

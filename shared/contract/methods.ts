@@ -4,6 +4,7 @@
  * the browser host and the renderer's API type.
  */
 import { z } from 'zod';
+import { EXPORT_FORMATS, PAPER_SIZES, TEMPLATE_NAMES } from '../export/types';
 import { cvSchema } from '../model/cv';
 import {
   JOB_STATUSES,
@@ -24,6 +25,13 @@ export const fileInputSchema = z.object({
   /** Base64 of the file's bytes (at most ~20 MB before encoding). */
   base64: z.string().max(28_000_000),
   password: z.string().max(1000).optional(),
+});
+
+/** A file produced by the services, for the person to save. */
+export const fileOutputSchema = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  base64: z.string(),
 });
 
 /** What the services tell the UI at start. */
@@ -81,6 +89,22 @@ export const METHODS = {
   deleteJob: { channel: 'app:jobs.delete', input: z.object({ id }), output: z.object({ deleted: z.literal(true) }) },
   getSettings: { channel: 'app:settings.get', input: empty, output: settingsSchema },
   updateSettings: { channel: 'app:settings.update', input: settingsSchema.partial(), output: settingsSchema },
+  exportCv: {
+    channel: 'app:export.cv',
+    input: z.object({
+      cv: cvSchema,
+      format: z.enum(EXPORT_FORMATS),
+      template: z.enum(TEMPLATE_NAMES),
+      paper: z.enum(PAPER_SIZES),
+      baseName: z.string().max(200),
+    }),
+    output: fileOutputSchema,
+  },
+  saveFile: {
+    channel: 'app:file.save',
+    input: fileOutputSchema,
+    output: z.object({ status: z.enum(['saved', 'cancelled', 'download']), path: z.string().nullable() }),
+  },
   openExternal: {
     channel: 'app:shell.openExternal',
     input: z.object({ url: z.string().max(2000) }),

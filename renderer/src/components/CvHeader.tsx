@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useWorkspace } from '../state/store-context';
 import type { SaveState } from '../state/workspace-store';
 import { Dialog } from './Dialog';
+import { ExportDialog } from './ExportDialog';
 import { formatWhen } from './format';
 
 const SAVE_LABELS: Record<SaveState, string> = {
@@ -14,11 +15,12 @@ const SAVE_LABELS: Record<SaveState, string> = {
   error: 'Not saved — will retry on next change',
 };
 
-type OpenDialog = 'rename' | 'delete' | 'history' | null;
+type OpenDialog = 'rename' | 'delete' | 'history' | 'export' | null;
 
 /** Name, save state and actions of the open CV. */
 export function CvHeader() {
   const openCv = useWorkspace((state) => state.openCv);
+  const draft = useWorkspace((state) => state.draft);
   const saveState = useWorkspace((state) => state.saveState);
   const renameCv = useWorkspace((state) => state.renameCv);
   const duplicateCv = useWorkspace((state) => state.duplicateCv);
@@ -69,7 +71,12 @@ export function CvHeader() {
         <button type="button" className="secondary danger" onClick={() => setDialog('delete')}>
           Delete
         </button>
+        <button type="button" className="primary" onClick={() => setDialog('export')}>
+          Export…
+        </button>
       </div>
+
+      {dialog === 'export' && draft && <ExportDialog cv={draft} baseName={openCv.name} onClose={() => setDialog(null)} />}
 
       {dialog === 'rename' && (
         <Dialog

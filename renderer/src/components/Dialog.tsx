@@ -8,10 +8,12 @@ interface DialogProps {
   onClose: () => void;
   children: ReactNode;
   actions: ReactNode;
+  /** A wide dialog (previews). */
+  wide?: boolean;
 }
 
 /** A modal dialog with a title, content and action buttons. */
-export function Dialog({ title, onClose, children, actions }: DialogProps) {
+export function Dialog({ title, onClose, children, actions, wide }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -23,7 +25,7 @@ export function Dialog({ title, onClose, children, actions }: DialogProps) {
     <div className="backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
       <div
         ref={ref}
-        className="dialog"
+        className={`dialog ${wide ? 'wide' : ''}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby="dialog-title"

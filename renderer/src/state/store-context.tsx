@@ -3,6 +3,7 @@
  */
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { CvTailorApi } from '../../../shared/contract';
 import type { WorkspaceState, WorkspaceStore } from './workspace-store';
 
 /** The store of this window. */
@@ -13,4 +14,14 @@ export function useWorkspace<T>(selector: (state: WorkspaceState) => T): T {
   const store = useContext(StoreContext);
   if (!store) throw new Error('useWorkspace outside StoreContext');
   return useStore(store, selector);
+}
+
+/** The API of this window, for components that call services directly (export). */
+export const ApiContext = createContext<CvTailorApi | null>(null);
+
+/** The contract API. */
+export function useApi(): CvTailorApi {
+  const api = useContext(ApiContext);
+  if (!api) throw new Error('useApi outside ApiContext');
+  return api;
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../../electron/host/commands/index';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -14,6 +15,14 @@ describe('command-line tool', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Usage: cv-tailor <command>');
     expect(result.stdout).toContain('serve');
+  });
+
+  it('loads every listed command under its own name, with a usage text', async () => {
+    for (const entry of COMMANDS) {
+      const command = await entry.load();
+      expect(command.name).toBe(entry.name);
+      expect(command.usage).toContain(`cv-tailor ${entry.name}`);
+    }
   });
 
   it('exits 1 with one line on stderr for an unknown command', () => {
