@@ -29,6 +29,15 @@ export interface HandlerDeps {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 }
 
+/** A file name without path separators, characters Windows forbids, or control characters. */
+export function safeFileName(name: string): string {
+  return Array.from(name, (character) => (character.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(character) ? ' ' : character))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+/, '');
+}
+
 /** The media type of each export format. */
 const EXPORT_MIME_TYPES: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
@@ -79,7 +88,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     updateSettings: async (patch) => store.updateSettings(patch),
     exportCv: async ({ cv, format, template, paper, baseName }) => {
       const bytes = await exportCv(cv, { format, template, paper, renderer: format === 'pdf' ? deps.pdfRenderer() : undefined });
-      const safeName = baseName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim() || 'CV';
+      const safeName = safeFileName(baseName) || 'CV';
       return {
         fileName: `${safeName}.${format}`,
         mimeType: EXPORT_MIME_TYPES[format],

@@ -51,16 +51,32 @@ export interface StructuredResult<T> {
   mode: string;
 }
 
-/** A language-model provider. */
+/**
+ * A language-model provider.
+ *
+ * Put stable content first in the messages (system instructions, then the CV, then the
+ * posting): a local provider keeps the evaluated prefix and skips it on the next request, and
+ * remote servers with prompt caching do the same. Every failure is an AppError ('cancelled',
+ * 'context-overflow', 'timeout', 'auth', 'network', 'offline', 'model-not-found', 'model-error', …).
+ */
 export interface LlmProvider {
   /** 'local' or 'remote': remote providers send data off the machine. */
   readonly kind: 'local' | 'remote';
   /** Human description, e.g. "Local model qwen2.5-1.5b-instruct-q4_k_m.gguf". */
   readonly description: string;
   chat(messages: ChatMessage[], options?: GenerateOptions): Promise<ChatResult>;
-  structured<T>(messages: ChatMessage[], schema: StructuredSchema<T>, options?: GenerateOptions): Promise<StructuredResult<T>>;
+  structured<T>(
+    messages: ChatMessage[],
+    schema: StructuredSchema<T>,
+    options?: GenerateOptions,
+  ): Promise<StructuredResult<T>>;
+  /** Tokens of `text` with the model's tokenizer (remote: an estimate of ~4 characters per token). */
   countTokens(text: string): Promise<number>;
-  /** The model's real context window in tokens. */
+  /**
+   * The context window a request can use, in tokens: for a local model the context actually
+   * allocated (never above the size it was trained for), for a remote one what the server
+   * reports, else an assumed 8192. Prompt plus answer must fit in it.
+   */
   contextSize(): Promise<number>;
   /** Frees resources (unloads a local model, closes connections). */
   dispose(): Promise<void>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSafeExternalUrl } from '../../../shared/security/external-url';
 import { createWindowOptions, isAppUrl } from '../../../electron/main/window-options';
+import { safeFileName } from '../../../electron/services/handlers';
 
 describe('isSafeExternalUrl', () => {
   it.each([
@@ -75,5 +76,18 @@ describe('window options', () => {
     expect(isAppUrl('http://localhost:5173/#x', 'http://localhost:5173/')).toBe(true);
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
     expect(isAppUrl('not a url', 'http://localhost:5173/')).toBe(false);
+  });
+});
+
+describe('safeFileName', () => {
+  it.each([
+    ['../../etc/passwd', 'etc passwd'],
+    ['C:\\Windows\\evil', 'C Windows evil'],
+    ['Ana: CV <final>?', 'Ana CV final'],
+    ['line\nbreak\u0000', 'line break'],
+    ['.hidden', 'hidden'],
+    ['Søren Kierkegaard-Lund', 'Søren Kierkegaard-Lund'],
+  ])('turns %j into %j', (input, expected) => {
+    expect(safeFileName(input)).toBe(expected);
   });
 });

@@ -1,0 +1,79 @@
+/**
+ * Builds the LlmProvider the app and the command line use from a validated configuration.
+ */
+import { AppError } from '../../../shared/errors';
+import { providerConfigSchema, type ProviderConfig } from '../../../shared/model/provider-config';
+import { assertUrlAllowed, createGuardedFetch, type FetchLike } from '../net/guard';
+import { resolveApiKey } from '../secrets/resolve-api-key';
+import type { SecretStore } from '../secrets/secret-store';
+import { LocalProvider } from './local-provider';
+import type { ModelManager } from './model-manager';
+import type { LlmProvider } from './provider';
+import { RemoteProvider } from './remote-provider';
+
+export type { ProviderConfig } from '../../../shared/model/provider-config';
+export type {
+  LlmProvider,
+  ChatMessage,
+  GenerateOptions,
+  StructuredSchema,
+  StructuredResult,
+  Usage,
+} from './provider';
+export { LocalProvider } from './local-provider';
+export { RemoteProvider } from './remote-provider';
+export { readGgufInfo, listModels } from './gguf-info';
+
+/** What a provider is built with. */
+export interface ProviderDeps {
+  /** Where API keys live; without it only CV_TAILOR_API_KEY is read. */
+  secrets?: SecretStore;
+  /** The offline switch, read on every request (default: off). */
+  offline?: () => boolean;
+  /** Environment for CV_TAILOR_API_KEY (the CLI passes process.env). */
+  env?: Record<string, string | undefined>;
+  /** The local model manager (default: the process-wide one). */
+  modelManager?: ModelManager;
+  /** The fetch under the guard (tests may pass their own). */
+  fetch?: FetchLike;
+}
+
+/**
+ * Creates a provider from a configuration (validated here, so raw settings may be passed).
+ *
+ * Remote providers are refused with AppError('offline') right away when the offline switch is
+ * on and the server is not on this machine; their requests go through the network guard too.
+ */
+export async function createProvider(config: ProviderConfig, deps: ProviderDeps = {}): Promise<LlmProvider> {
+  const parsed = providerConfigSchema.safeParse(config);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(
+      'invalid-input',
+      `The model settings are invalid${issue?.path.length ? ` (${issue.path.join('.')})` : ''}: ${issue?.message ?? 'unknown'}.`,
+    );
+  }
+  const valid = parsed.data;
+  if (valid.kind === 'local') {
+    return new LocalProvider({
+      modelPath: valid.modelPath,
+      threads: valid.threads,
+      contextSize: valid.contextSize,
+      gpu: valid.gpu ?? 'auto',
+      manager: deps.modelManager,
+    });
+  }
+  const isOffline = deps.offline ?? (() => false);
+  const fetch = createGuardedFetch({ isOffline, fetch: deps.fetch });
+  // Checking now gives the person the offline message before anything else is attempted.
+  assertUrlAllowed(valid.baseUrl, { isOffline });
+  const apiKey = await resolveApiKey(valid.providerId, deps.env ?? {}, deps.secrets);
+  return new RemoteProvider({
+    providerId: valid.providerId,
+    baseUrl: valid.baseUrl,
+    model: valid.model,
+    apiKey,
+    timeoutMs: valid.timeoutMs,
+    fetch,
+  });
+}

@@ -1,0 +1,271 @@
+/**
+ * Keeps at most one local model resident: loads it (with progress), creates its context and
+ * the single chat sequence whose evaluated tokens are reused across requests, and unloads it
+ * when another model is asked for.
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { stat } from 'node:fs/promises';
+import { getLlama, LlamaChat, LlamaLogLevel } from 'node-llama-cpp';
+import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel } from 'node-llama-cpp';
+import { AppError, isAppError } from '../../../shared/errors';
+
+/** GPU choice: 'auto' uses one when present. */
+export type GpuSetting = 'auto' | false;
+
+/** What to load. */
+export interface LoadRequest {
+  modelPath: string;
+  /** CPU threads; omitted = the measured default (see `defaultThreadCount`). */
+  threads?: number;
+  /** Tokens of context to allocate; omitted = the trained size capped at DEFAULT_MAX_CONTEXT. */
+  contextSize?: number;
+  gpu?: GpuSetting;
+  /** Load progress from 0 to 1. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+/** The resident model with its context and reusable chat sequence. */
+export interface ResidentModel {
+  modelPath: string;
+  gpu: GpuSetting;
+  llama: Llama;
+  model: LlamaModel;
+  context: LlamaContext;
+  sequence: LlamaContextSequence;
+  chat: LlamaChat;
+  threads: number;
+  /** The context length the model was trained for. */
+  trainContextSize: number;
+  /** The context actually allocated (what a prompt plus answer must fit in). */
+  allocatedContextSize: number;
+  /** The requested settings, to tell whether a later request can reuse this. */
+  requestedThreads: number | undefined;
+  requestedContextSize: number | undefined;
+}
+
+/** Default ceiling of the allocated context when none is configured (memory grows with it). */
+export const DEFAULT_MAX_CONTEXT = 8192;
+
+/** Result of a thread calibration: generation speed per candidate. */
+export interface ThreadCalibration {
+  best: number;
+  tokensPerSecond: Record<number, number>;
+}
+
+/**
+ * Measures generation speed with each candidate thread count on a small scratch context and
+ * returns the fastest. Takes well under a second on small models.
+ */
+export async function calibrateThreads(
+  model: LlamaModel,
+  candidates: readonly number[],
+): Promise<ThreadCalibration> {
+  const tokensPerSecond: Record<number, number> = {};
+  const prompt = model.tokenize(
+    'The experience section lists the projects the team built and the skills used.',
+  );
+  for (const threads of candidates) {
+    const context = await model.createContext({ contextSize: 256, threads, sequences: 1 });
+    try {
+      const sequence = context.getSequence();
+      let generated = 0;
+      let started = 0;
+      for await (const _token of sequence.evaluate(prompt, { temperature: 0 })) {
+        // The first token includes prompt evaluation; time generation only from there.
+        if (generated === 0) started = performance.now();
+        generated++;
+        if (generated >= 17) break;
+      }
+      const elapsed = (performance.now() - started) / 1000;
+      tokensPerSecond[threads] = elapsed > 0 ? (generated - 1) / elapsed : 0;
+    } finally {
+      await context.dispose();
+    }
+  }
+  let best = candidates[0];
+  for (const threads of candidates) if (tokensPerSecond[threads] > tokensPerSecond[best]) best = threads;
+  return { best, tokensPerSecond };
+}
+
+/**
+ * Candidate thread counts for calibration on this machine.
+ *
+ * On 2 cores or fewer the answer is 1 without measuring: llama.cpp's CPU backend keeps no
+ * persistent thread pool, and on such machines 2 threads were measured 3–10× slower than 1.
+ */
+export function threadCandidates(cores: number = availableParallelism()): number[] {
+  if (cores <= 2) return [1];
+  const candidates = new Set([1, 2, Math.max(1, Math.floor(cores / 2)), Math.max(1, cores - 1)]);
+  return [...candidates].filter((count) => count <= cores).sort((a, b) => a - b);
+}
+
+function describeLoadError(modelPath: string, error: unknown): AppError {
+  if (isAppError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/abort/i.test(message))
+    return new AppError('cancelled', 'Loading the model was cancelled.', { cause: error });
+  if (/memory|alloc/i.test(message)) {
+    return new AppError(
+      'model-error',
+      `Not enough memory to load ${path.basename(modelPath)}. Try a smaller model or context size.`,
+      { cause: error },
+    );
+  }
+  return new AppError('corrupt-file', `${path.basename(modelPath)} could not be loaded as a GGUF model.`, {
+    cause: error,
+  });
+}
+
+/** Holds the one resident model; every operation is serialised. */
+export class ModelManager {
+  private llamaInstance: Promise<Llama> | undefined;
+  private llamaGpu: GpuSetting | undefined;
+  private current: ResidentModel | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly calibrated = new Map<string, number>();
+
+  /** The model in memory, if any. */
+  get resident(): ResidentModel | undefined {
+    return this.current;
+  }
+
+  /** Runs `task` after every earlier task finished, so loads and generations never overlap. */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async llama(gpu: GpuSetting): Promise<Llama> {
+    if (this.llamaInstance && this.llamaGpu !== gpu) {
+      const previous = await this.llamaInstance.catch(() => undefined);
+      await previous?.dispose();
+      this.llamaInstance = undefined;
+    }
+    if (!this.llamaInstance) {
+      this.llamaGpu = gpu;
+      this.llamaInstance = getLlama({
+        gpu,
+        build: 'never',
+        logLevel: LlamaLogLevel.error,
+        progressLogs: false,
+      }).catch((error: unknown) => {
+        this.llamaInstance = undefined;
+        throw new AppError('model-error', 'The local inference engine could not start on this machine.', {
+          cause: error,
+        });
+      });
+    }
+    return this.llamaInstance;
+  }
+
+  /** Loads the model (or returns it when already resident with the same settings). Not serialised: call inside `exclusive`. */
+  async ensureLoaded(request: LoadRequest): Promise<ResidentModel> {
+    const gpu = request.gpu ?? 'auto';
+    const modelPath = path.resolve(request.modelPath);
+    const current = this.current;
+    if (
+      current &&
+      current.modelPath === modelPath &&
+      current.gpu === gpu &&
+      current.requestedThreads === request.threads &&
+      current.requestedContextSize === request.contextSize &&
+      !current.model.disposed
+    ) {
+      return current;
+    }
+    await this.unloadNow();
+    if (request.signal?.aborted) throw new AppError('cancelled', 'Loading the model was cancelled.');
+    try {
+      const stats = await stat(modelPath);
+      if (!stats.isFile()) throw new Error('not a file');
+    } catch {
+      throw new AppError('not-found', `The model file ${path.basename(modelPath)} was not found.`);
+    }
+    const llama = await this.llama(gpu);
+    let model: LlamaModel;
+    try {
+      model = await llama.loadModel({
+        modelPath,
+        onLoadProgress: request.onProgress,
+        loadSignal: request.signal,
+      });
+    } catch (error) {
+      throw describeLoadError(modelPath, error);
+    }
+    try {
+      const threads = request.threads ?? (await this.defaultThreads(modelPath, gpu, model));
+      const trainContextSize = model.trainContextSize;
+      const wanted = Math.min(request.contextSize ?? DEFAULT_MAX_CONTEXT, trainContextSize);
+      const context = await model.createContext({
+        contextSize: request.contextSize === undefined ? { min: Math.min(512, wanted), max: wanted } : wanted,
+        threads,
+        sequences: 1,
+        createSignal: request.signal,
+      });
+      const sequence = context.getSequence();
+      const chat = new LlamaChat({ contextSequence: sequence });
+      request.onProgress?.(1);
+      this.current = {
+        modelPath,
+        gpu,
+        llama,
+        model,
+        context,
+        sequence,
+        chat,
+        threads,
+        trainContextSize,
+        allocatedContextSize: context.contextSize,
+        requestedThreads: request.threads,
+        requestedContextSize: request.contextSize,
+      };
+      return this.current;
+    } catch (error) {
+      await model.dispose();
+      throw describeLoadError(modelPath, error);
+    }
+  }
+
+  private async defaultThreads(modelPath: string, gpu: GpuSetting, model: LlamaModel): Promise<number> {
+    const key = `${modelPath}\0${gpu}`;
+    const known = this.calibrated.get(key);
+    if (known !== undefined) return known;
+    const candidates = threadCandidates();
+    const best = candidates.length === 1 ? candidates[0] : (await calibrateThreads(model, candidates)).best;
+    this.calibrated.set(key, best);
+    return best;
+  }
+
+  private async unloadNow(): Promise<void> {
+    const current = this.current;
+    this.current = undefined;
+    if (!current) return;
+    current.chat.dispose();
+    await current.context.dispose();
+    await current.model.dispose();
+  }
+
+  /** Frees the resident model, after any running request. */
+  unload(): Promise<void> {
+    return this.exclusive(() => this.unloadNow());
+  }
+
+  /** Frees the model and the inference engine. */
+  async dispose(): Promise<void> {
+    await this.unload();
+    const llama = await this.llamaInstance?.catch(() => undefined);
+    this.llamaInstance = undefined;
+    await llama?.dispose();
+  }
+}
+
+let sharedManager: ModelManager | undefined;
+
+/** The app-wide manager: one resident model for the whole process. */
+export function sharedModelManager(): ModelManager {
+  sharedManager ??= new ModelManager();
+  return sharedManager;
+}

@@ -1,0 +1,944 @@
+/**
+ * Numbers and dates in free text, read into comparable values.
+ *
+ * Every form a CV uses is read: money ("$1.2M", "1.2 million dollars"), percentages, K/M/B
+ * magnitudes, multipliers ("3x", "tripled", "3-fold"), ranges ("10–20%"), years and month dates,
+ * counts ("team of 12", "five", "a dozen"), ordinals ("1st", "third"), durations ("18 months")
+ * and vague magnitudes ("hundreds of"). Faithful rewrites change the form, not the value, so
+ * comparisons happen on the normalised value.
+ */
+import { adjacent, tokenize, type Token } from './text';
+
+/** What a quantity measures. */
+export type QuantityKind =
+  | 'money'
+  | 'percent'
+  | 'multiplier'
+  | 'count'
+  | 'year'
+  | 'date'
+  | 'duration'
+  | 'ordinal'
+  | 'vague'
+  | 'version';
+
+/** How a quantity is hedged: "over 40" is `more`, "nearly 40" is `less`, "about 40" is `approx`. */
+export type Qualifier = 'exact' | 'more' | 'less' | 'approx';
+
+/** One quantity found in a text. */
+export interface Quantity {
+  start: number;
+  end: number;
+  text: string;
+  kind: QuantityKind;
+  /** Normalised value: the amount, the year of a date, a duration in its group's base unit. */
+  value: number;
+  qualifier: Qualifier;
+  currency?: string;
+  /** Durations compare within one group: calendar (months) or clock (seconds). */
+  unitGroup?: 'months' | 'seconds';
+  month?: number;
+  quarter?: number;
+  /** Exact text of a version number ("3.11"). */
+  raw?: string;
+}
+
+const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR' };
+const CURRENCY_CODES = new Set(['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'INR', 'SEK', 'NOK', 'DKK']);
+const CURRENCY_WORDS: Record<string, string> = {
+  dollar: 'USD',
+  dollars: 'USD',
+  euro: 'EUR',
+  euros: 'EUR',
+  pound: 'GBP',
+  pounds: 'GBP',
+  usd: 'USD',
+  eur: 'EUR',
+  gbp: 'GBP',
+};
+
+const MAGNITUDE_SUFFIXES: Record<string, number> = {
+  k: 1e3,
+  m: 1e6,
+  mm: 1e6,
+  mn: 1e6,
+  b: 1e9,
+  bn: 1e9,
+};
+const MAGNITUDE_WORDS: Record<string, number> = {
+  thousand: 1e3,
+  million: 1e6,
+  mil: 1e6,
+  mn: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  trillion: 1e12,
+};
+
+const UNITS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+};
+const MULTIPLIER_WORDS: Record<string, number> = {
+  doubled: 2,
+  doubling: 2,
+  double: 2,
+  tripled: 3,
+  tripling: 3,
+  triple: 3,
+  quadrupled: 4,
+  quadrupling: 4,
+  halved: 0.5,
+  halving: 0.5,
+};
+/** Vague magnitudes and the least value each one claims. */
+const VAGUE_WORDS: Record<string, number> = {
+  dozens: 24,
+  hundreds: 200,
+  thousands: 2000,
+  millions: 2e6,
+  billions: 2e9,
+};
+const DURATION_UNITS: Record<string, { group: 'months' | 'seconds'; factor: number }> = {
+  decade: { group: 'months', factor: 120 },
+  decades: { group: 'months', factor: 120 },
+  year: { group: 'months', factor: 12 },
+  years: { group: 'months', factor: 12 },
+  yr: { group: 'months', factor: 12 },
+  yrs: { group: 'months', factor: 12 },
+  quarter: { group: 'months', factor: 3 },
+  quarters: { group: 'months', factor: 3 },
+  month: { group: 'months', factor: 1 },
+  months: { group: 'months', factor: 1 },
+  mo: { group: 'months', factor: 1 },
+  mos: { group: 'months', factor: 1 },
+  week: { group: 'seconds', factor: 604800 },
+  weeks: { group: 'seconds', factor: 604800 },
+  wk: { group: 'seconds', factor: 604800 },
+  wks: { group: 'seconds', factor: 604800 },
+  day: { group: 'seconds', factor: 86400 },
+  days: { group: 'seconds', factor: 86400 },
+  hour: { group: 'seconds', factor: 3600 },
+  hours: { group: 'seconds', factor: 3600 },
+  hr: { group: 'seconds', factor: 3600 },
+  hrs: { group: 'seconds', factor: 3600 },
+  h: { group: 'seconds', factor: 3600 },
+  minute: { group: 'seconds', factor: 60 },
+  minutes: { group: 'seconds', factor: 60 },
+  min: { group: 'seconds', factor: 60 },
+  mins: { group: 'seconds', factor: 60 },
+  second: { group: 'seconds', factor: 1 },
+  seconds: { group: 'seconds', factor: 1 },
+  sec: { group: 'seconds', factor: 1 },
+  secs: { group: 'seconds', factor: 1 },
+  ms: { group: 'seconds', factor: 0.001 },
+  millisecond: { group: 'seconds', factor: 0.001 },
+  milliseconds: { group: 'seconds', factor: 0.001 },
+};
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+};
+const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
+/** Words after which "one" is a pronoun, not a count. */
+const ONE_PRONOUN_BEFORE = new Set([
+  'no',
+  'any',
+  'every',
+  'each',
+  'the',
+  'this',
+  'that',
+  'which',
+  'someone',
+  'anyone',
+]);
+const ONE_PRONOUN_AFTER = new Set(['of', 'another', 'such', 'off', 'on', 'stop']);
+
+const QUALIFIERS: Array<{ words: string[]; qualifier: Qualifier }> = [
+  { words: ['in', 'excess', 'of'], qualifier: 'more' },
+  { words: ['more', 'than'], qualifier: 'more' },
+  { words: ['greater', 'than'], qualifier: 'more' },
+  { words: ['at', 'least'], qualifier: 'more' },
+  { words: ['upwards', 'of'], qualifier: 'more' },
+  { words: ['well', 'over'], qualifier: 'more' },
+  { words: ['just', 'over'], qualifier: 'more' },
+  { words: ['over'], qualifier: 'more' },
+  { words: ['above'], qualifier: 'more' },
+  { words: ['exceeding'], qualifier: 'more' },
+  { words: ['>'], qualifier: 'more' },
+  { words: ['less', 'than'], qualifier: 'less' },
+  { words: ['fewer', 'than'], qualifier: 'less' },
+  { words: ['just', 'under'], qualifier: 'less' },
+  { words: ['up', 'to'], qualifier: 'less' },
+  { words: ['under'], qualifier: 'less' },
+  { words: ['below'], qualifier: 'less' },
+  { words: ['nearly'], qualifier: 'less' },
+  { words: ['almost'], qualifier: 'less' },
+  { words: ['<'], qualifier: 'less' },
+  { words: ['approximately'], qualifier: 'approx' },
+  { words: ['approx'], qualifier: 'approx' },
+  { words: ['about'], qualifier: 'approx' },
+  { words: ['around'], qualifier: 'approx' },
+  { words: ['roughly'], qualifier: 'approx' },
+  { words: ['circa'], qualifier: 'approx' },
+  { words: ['~'], qualifier: 'approx' },
+];
+
+const lower = (token: Token | undefined): string => (token ? token.text.toLowerCase() : '');
+
+function parseDigits(raw: string): { value: number; isVersion: boolean } {
+  if ((raw.match(/\./g) ?? []).length > 1) return { value: Number.NaN, isVersion: true };
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(raw))
+    return { value: Number(raw.replace(/,/g, '')), isVersion: false };
+  if (/^\d+,\d{1,2}$/.test(raw)) return { value: Number(raw.replace(',', '.')), isVersion: false };
+  return { value: Number(raw.replace(/,/g, '')), isVersion: false };
+}
+
+/** Suffixes that may touch digits and still leave them a quantity ("10k", "3x", "1st", "5yrs", "1990s"). */
+function isNumberSuffix(word: string): boolean {
+  const w = word.toLowerCase();
+  return (
+    w in MAGNITUDE_SUFFIXES ||
+    w === 'x' ||
+    w === 'fold' ||
+    w === 's' ||
+    ORDINAL_SUFFIXES.has(w) ||
+    w in DURATION_UNITS ||
+    w in MAGNITUDE_WORDS
+  );
+}
+
+interface Core {
+  value: number;
+  startIndex: number;
+  /** Index of the first token after the core. */
+  next: number;
+  spelled: boolean;
+  isVersion?: boolean;
+  raw?: string;
+}
+
+/** True when "and a half" starts at `index`. */
+function andAHalf(tokens: Token[], index: number): boolean {
+  return (
+    lower(tokens[index]) === 'and' && lower(tokens[index + 1]) === 'a' && lower(tokens[index + 2]) === 'half'
+  );
+}
+
+/** Reads a spelled-out number ("twenty-five", "two hundred", "a dozen") starting at `index`. */
+function parseSpelled(tokens: Token[], index: number): Core | null {
+  const first = lower(tokens[index]);
+  if (first === 'half' && lower(tokens[index + 1]) === 'a' && lower(tokens[index + 2]) === 'dozen') {
+    return { value: 6, startIndex: index, next: index + 3, spelled: true };
+  }
+  if ((first === 'a' || first === 'one') && lower(tokens[index + 1]) === 'decade') {
+    return { value: 1, startIndex: index, next: index + 1, spelled: true };
+  }
+  if (first === 'half' && lower(tokens[index + 1]) === 'a' && lower(tokens[index + 2]) === 'decade') {
+    return { value: 0.5, startIndex: index, next: index + 2, spelled: true };
+  }
+  if (first === 'a' && lower(tokens[index + 1]) === 'dozen') {
+    if (andAHalf(tokens, index + 2)) return { value: 18, startIndex: index, next: index + 5, spelled: true };
+    return { value: 12, startIndex: index, next: index + 2, spelled: true };
+  }
+  if (first === 'a' && ['hundred', 'thousand', 'million', 'billion'].includes(lower(tokens[index + 1]))) {
+    const word = lower(tokens[index + 1]);
+    const value = word === 'hundred' ? 100 : MAGNITUDE_WORDS[word];
+    return { value, startIndex: index, next: index + 2, spelled: true };
+  }
+  let j = index;
+  let current = 0;
+  let consumed = false;
+  for (;;) {
+    const word = lower(tokens[j]);
+    if (tokens[j]?.type !== 'word') break;
+    if (word in TENS) {
+      current += TENS[word];
+      consumed = true;
+      j += 1;
+      const unit = lower(tokens[j + 1]);
+      if (
+        tokens[j]?.text === '-' &&
+        adjacent(tokens[j - 1], tokens[j]) &&
+        UNITS[unit] !== undefined &&
+        UNITS[unit] < 10
+      ) {
+        current += UNITS[unit];
+        j += 2;
+      }
+      continue;
+    }
+    if (word in UNITS) {
+      if (consumed && current % 100 !== 0) break;
+      current += UNITS[word];
+      consumed = true;
+      j += 1;
+      continue;
+    }
+    if (word === 'hundred' && consumed) {
+      current *= 100;
+      j += 1;
+      continue;
+    }
+    if (word === 'and' && consumed && current % 100 === 0) {
+      const after = lower(tokens[j + 1]);
+      if (after in UNITS || after in TENS) {
+        j += 1;
+        continue;
+      }
+    }
+    break;
+  }
+  if (!consumed) return null;
+  if (lower(tokens[j]) === 'dozen') {
+    if (andAHalf(tokens, j + 1))
+      return { value: current * 12 + 6, startIndex: index, next: j + 4, spelled: true };
+    return { value: current * 12, startIndex: index, next: j + 1, spelled: true };
+  }
+  if (andAHalf(tokens, j)) return { value: current + 0.5, startIndex: index, next: j + 3, spelled: true };
+  if (current === 1 && j === index + 1) {
+    const before = lower(tokens[index - 1]);
+    const after = lower(tokens[index + 1]);
+    if (ONE_PRONOUN_BEFORE.has(before) || ONE_PRONOUN_AFTER.has(after) || tokens[index + 1]?.text === '-') {
+      return null;
+    }
+  }
+  return { value: current, startIndex: index, next: j, spelled: true };
+}
+
+function qualifierBefore(tokens: Token[], index: number): { qualifier: Qualifier; startIndex: number } {
+  for (const { words, qualifier } of QUALIFIERS) {
+    const from = index - words.length;
+    if (from < 0) continue;
+    if (words.every((word, offset) => lower(tokens[from + offset]) === word))
+      return { qualifier, startIndex: from };
+  }
+  return { qualifier: 'exact', startIndex: index };
+}
+
+interface Parsed {
+  quantities: Quantity[];
+  next: number;
+}
+
+/** Reads the unit part after a core number: magnitude, %, x, ordinal, duration, currency word. */
+function applySuffixes(
+  tokens: Token[],
+  core: Core,
+  base: Omit<Quantity, 'start' | 'end' | 'text'>,
+): { quantity: Omit<Quantity, 'start' | 'end' | 'text'>; next: number } {
+  const quantity = { ...base };
+  let j = core.next;
+  const last = tokens[j - 1];
+  const word = (k: number) => lower(tokens[k]);
+  const touching = (k: number) => adjacent(tokens[k - 1], tokens[k]);
+
+  if (!core.spelled && tokens[j]?.type === 'word' && touching(j) && word(j) in MAGNITUDE_SUFFIXES) {
+    quantity.value *= MAGNITUDE_SUFFIXES[word(j)];
+    j += 1;
+  } else if (word(j) in MAGNITUDE_WORDS && !(touching(j) && core.spelled)) {
+    quantity.value *= MAGNITUDE_WORDS[word(j)];
+    j += 1;
+  }
+  if (tokens[j]?.text === '+' && touching(j)) {
+    quantity.qualifier = 'more';
+    j += 1;
+  }
+  if (tokens[j]?.text === '%') {
+    quantity.kind = 'percent';
+    return { quantity, next: j + 1 };
+  }
+  if (word(j) === 'percent' || word(j) === 'pct') {
+    quantity.kind = 'percent';
+    return { quantity, next: j + 1 };
+  }
+  if (word(j) === 'per' && word(j + 1) === 'cent') {
+    quantity.kind = 'percent';
+    return { quantity, next: j + 2 };
+  }
+  if (word(j) === 'percentage' && (word(j + 1) === 'points' || word(j + 1) === 'point')) {
+    quantity.kind = 'percent';
+    return { quantity, next: j + 2 };
+  }
+  if ((word(j) === 'x' && touching(j)) || tokens[j]?.text === '\u00D7') {
+    quantity.kind = 'multiplier';
+    return { quantity, next: j + 1 };
+  }
+  if (word(j) === 'fold' && touching(j)) {
+    quantity.kind = 'multiplier';
+    return { quantity, next: j + 1 };
+  }
+  if (tokens[j]?.text === '-' && touching(j) && word(j + 1) === 'fold' && touching(j + 1)) {
+    quantity.kind = 'multiplier';
+    return { quantity, next: j + 2 };
+  }
+  if (word(j) === 'times' && !touching(j)) {
+    quantity.kind = 'multiplier';
+    return { quantity, next: j + 1 };
+  }
+  if (!core.spelled && ORDINAL_SUFFIXES.has(word(j)) && touching(j)) {
+    quantity.kind = 'ordinal';
+    return { quantity, next: j + 1 };
+  }
+  const unitIndex = tokens[j]?.text === '-' && touching(j) && touching(j + 1) ? j + 1 : j;
+  const unit = DURATION_UNITS[word(unitIndex)];
+  if (unit && quantity.kind === 'count' && !(word(unitIndex) === 'h' && !touching(unitIndex))) {
+    quantity.kind = 'duration';
+    quantity.unitGroup = unit.group;
+    quantity.value *= unit.factor;
+    return { quantity, next: unitIndex + 1 };
+  }
+  if (word(j) in CURRENCY_WORDS && quantity.kind === 'count') {
+    quantity.kind = 'money';
+    quantity.currency = CURRENCY_WORDS[word(j)];
+    return { quantity, next: j + 1 };
+  }
+  if (
+    tokens[j]?.type === 'word' &&
+    touching(j) &&
+    last?.type === 'number' &&
+    !isNumberSuffix(tokens[j].text)
+  ) {
+    return { quantity: { ...quantity, kind: 'version', raw: `${last.text}${tokens[j].text}` }, next: j + 1 };
+  }
+  return { quantity, next: j };
+}
+
+/** Parses one quantity (or a range of two) starting at token `index`, or returns null. */
+function parseAt(tokens: Token[], index: number, text: string): Parsed | null {
+  const token = tokens[index];
+  const previous = tokens[index - 1];
+  const word = lower(token);
+
+  if (
+    token.type === 'word' &&
+    word in MONTHS &&
+    (word !== 'may' || /^\d{4}$/.test(tokens[index + 1]?.text ?? ''))
+  ) {
+    let j = index + 1;
+    if (tokens[j]?.text === '.' && adjacent(tokens[j - 1], tokens[j])) j += 1;
+    if (tokens[j]?.text === ',') j += 1;
+    const year = tokens[j];
+    if (year?.type === 'number' && /^(19|20)\d{2}$/.test(year.text)) {
+      return {
+        quantities: [
+          makeQuantity(text, tokens, index, j + 1, {
+            kind: 'date',
+            value: Number(year.text),
+            month: MONTHS[word],
+            qualifier: 'exact',
+          }),
+        ],
+        next: j + 1,
+      };
+    }
+    return null;
+  }
+  if (token.text === 'Q' && tokens[index + 1]?.type === 'number' && adjacent(token, tokens[index + 1])) {
+    const quarter = Number(tokens[index + 1].text);
+    if (quarter < 1 || quarter > 4 || tokens[index + 1].text.length > 1) return null;
+    const year = tokens[index + 2];
+    const hasYear = year?.type === 'number' && /^(19|20)\d{2}$/.test(year.text);
+    const end = hasYear ? index + 3 : index + 2;
+    return {
+      quantities: [
+        makeQuantity(text, tokens, index, end, {
+          kind: 'date',
+          value: hasYear ? Number(year.text) : 0,
+          quarter,
+          qualifier: 'exact',
+        }),
+      ],
+      next: end,
+    };
+  }
+  if (
+    word === 'p' &&
+    tokens[index + 1]?.type === 'number' &&
+    adjacent(token, tokens[index + 1]) &&
+    /^\d{2,3}$/.test(tokens[index + 1].text)
+  ) {
+    // Percentiles (p50, p99) name a metric: a changed one is a changed fact.
+    const raw = `p${tokens[index + 1].text}`;
+    return {
+      quantities: [
+        makeQuantity(text, tokens, index, index + 2, { kind: 'version', value: 0, raw, qualifier: 'exact' }),
+      ],
+      next: index + 2,
+    };
+  }
+  if (token.type === 'word' && word in MULTIPLIER_WORDS) {
+    return {
+      quantities: [
+        makeQuantity(text, tokens, index, index + 1, {
+          kind: 'multiplier',
+          value: MULTIPLIER_WORDS[word],
+          qualifier: 'exact',
+        }),
+      ],
+      next: index + 1,
+    };
+  }
+  if (token.type === 'word' && /^[a-z]+fold$/.test(word) && word.slice(0, -4) in UNITS) {
+    return {
+      quantities: [
+        makeQuantity(text, tokens, index, index + 1, {
+          kind: 'multiplier',
+          value: UNITS[word.slice(0, -4)],
+          qualifier: 'exact',
+        }),
+      ],
+      next: index + 1,
+    };
+  }
+  if (token.type === 'word' && word in ORDINAL_WORDS && !(word === 'second' && lower(previous) === 'a')) {
+    return {
+      quantities: [
+        makeQuantity(text, tokens, index, index + 1, {
+          kind: 'ordinal',
+          value: ORDINAL_WORDS[word],
+          qualifier: 'exact',
+        }),
+      ],
+      next: index + 1,
+    };
+  }
+  if (token.type === 'word' && word === 'tens' && lower(tokens[index + 1]) === 'of') {
+    const scale = lower(tokens[index + 2]);
+    if (scale in VAGUE_WORDS) {
+      return {
+        quantities: [
+          makeQuantity(text, tokens, index, index + 3, {
+            kind: 'vague',
+            value: VAGUE_WORDS[scale] * 10,
+            qualifier: 'more',
+          }),
+        ],
+        next: index + 3,
+      };
+    }
+  }
+  if (
+    token.type === 'word' &&
+    word in VAGUE_WORDS &&
+    previous?.type !== 'number' &&
+    !(lower(previous) in UNITS)
+  ) {
+    let value = VAGUE_WORDS[word];
+    let end = index + 1;
+    if (lower(tokens[index + 1]) === 'of' && lower(tokens[index + 2]) in VAGUE_WORDS && word !== 'dozens') {
+      value = (VAGUE_WORDS[word] / 2) * VAGUE_WORDS[lower(tokens[index + 2])];
+      end = index + 3;
+    }
+    return {
+      quantities: [makeQuantity(text, tokens, index, end, { kind: 'vague', value, qualifier: 'more' })],
+      next: end,
+    };
+  }
+
+  let startIndex = index;
+  let currency: string | undefined;
+  let isOrdinalMark = false;
+  let coreIndex = index;
+  if (token.type === 'symbol' && token.text in CURRENCY_SYMBOLS && tokens[index + 1]?.type === 'number') {
+    currency = CURRENCY_SYMBOLS[token.text];
+    coreIndex = index + 1;
+    if (previous?.text === 'US' && adjacent(previous, token)) startIndex = index - 1;
+  } else if (
+    token.type === 'word' &&
+    CURRENCY_CODES.has(token.text) &&
+    tokens[index + 1]?.type === 'number'
+  ) {
+    currency = token.text;
+    coreIndex = index + 1;
+  } else if (
+    token.text === '#' &&
+    tokens[index + 1]?.type === 'number' &&
+    adjacent(token, tokens[index + 1])
+  ) {
+    isOrdinalMark = true;
+    coreIndex = index + 1;
+  } else if (word === 'no' && tokens[index + 1]?.text === '.' && tokens[index + 2]?.type === 'number') {
+    isOrdinalMark = true;
+    coreIndex = index + 2;
+  } else if (word === 'number' && lower(tokens[index + 1]) === 'one') {
+    return {
+      quantities: [
+        makeQuantity(text, tokens, index, index + 2, { kind: 'ordinal', value: 1, qualifier: 'exact' }),
+      ],
+      next: index + 2,
+    };
+  }
+
+  let core: Core | null = null;
+  const coreToken = tokens[coreIndex];
+  if (coreToken?.type === 'number') {
+    const before = tokens[coreIndex - 1];
+    if (coreIndex === index && before?.type === 'word' && adjacent(before, coreToken)) return null;
+    if (before?.text === '.' && adjacent(before, coreToken) && tokens[coreIndex - 2]?.type === 'number')
+      return null;
+    const { value, isVersion } = parseDigits(coreToken.text);
+    core = {
+      value,
+      startIndex: coreIndex,
+      next: coreIndex + 1,
+      spelled: false,
+      isVersion,
+      raw: coreToken.text,
+    };
+    if (andAHalf(tokens, coreIndex + 1))
+      core = { ...core, value: value + 0.5, next: coreIndex + 4, raw: undefined };
+  } else if (coreIndex === index && token.type === 'word') {
+    core = parseSpelled(tokens, index);
+  }
+  if (!core) return null;
+
+  if (core.isVersion) {
+    return {
+      quantities: [
+        makeQuantity(text, tokens, startIndex, core.next, {
+          kind: 'version',
+          value: 0,
+          raw: core.raw,
+          qualifier: 'exact',
+        }),
+      ],
+      next: core.next,
+    };
+  }
+
+  if (!core.spelled && !currency && !isOrdinalMark) {
+    const dateResult = parseNumericDate(tokens, coreIndex, text);
+    if (dateResult) return dateResult;
+  }
+
+  const { qualifier, startIndex: qualifierStart } = qualifierBefore(tokens, startIndex);
+  const base: Omit<Quantity, 'start' | 'end' | 'text'> = {
+    kind: isOrdinalMark ? 'ordinal' : currency ? 'money' : 'count',
+    value: core.value,
+    qualifier,
+    currency,
+  };
+  const { quantity, next } = applySuffixes(tokens, core, base);
+  if (
+    quantity.kind === 'duration' &&
+    quantity.qualifier === 'more' &&
+    ['over', 'across'].includes(lower(tokens[qualifierStart]))
+  ) {
+    // "over 18 months" names a period; "over 5 years of experience" is a lower bound.
+    if (lower(tokens[next]) !== 'of') quantity.qualifier = 'exact';
+  }
+  if (
+    quantity.kind === 'count' &&
+    !core.spelled &&
+    /^(19|20)\d{2}$/.test(core.raw ?? '') &&
+    !(lower(tokens[next - 1]) in MAGNITUDE_WORDS)
+  ) {
+    quantity.kind = 'year';
+    if (lower(tokens[next]) === 's' && adjacent(tokens[next - 1], tokens[next])) {
+      return { quantities: [makeQuantity(text, tokens, startIndex, next + 1, quantity)], next: next + 1 };
+    }
+  }
+  const first = makeQuantity(
+    text,
+    tokens,
+    qualifier === 'exact' ? startIndex : qualifierStart,
+    next,
+    quantity,
+  );
+  const range = parseRangeTail(tokens, next, text);
+  if (range) {
+    const second = range.quantity;
+    const merged = mergeRange(first, second, core.value);
+    return { quantities: merged, next: range.next };
+  }
+  return { quantities: [first], next };
+}
+
+/** Reads ISO-like and slashed month dates: "2019-03", "2019-03-01", "03/2019". */
+function parseNumericDate(tokens: Token[], index: number, text: string): Parsed | null {
+  const token = tokens[index];
+  const dash = tokens[index + 1];
+  const month = tokens[index + 2];
+  if (
+    /^(19|20)\d{2}$/.test(token.text) &&
+    dash?.text === '-' &&
+    adjacent(token, dash) &&
+    adjacent(dash, month)
+  ) {
+    if (month?.type === 'number' && /^(0?[1-9]|1[0-2])$/.test(month.text) && month.text.length === 2) {
+      let end = index + 3;
+      const dayDash = tokens[end];
+      if (dayDash?.text === '-' && adjacent(month, dayDash) && /^\d{2}$/.test(tokens[end + 1]?.text ?? ''))
+        end += 2;
+      return {
+        quantities: [
+          makeQuantity(text, tokens, index, end, {
+            kind: 'date',
+            value: Number(token.text),
+            month: Number(month.text),
+            qualifier: 'exact',
+          }),
+        ],
+        next: end,
+      };
+    }
+  }
+  const slash = tokens[index + 1];
+  const year = tokens[index + 2];
+  if (
+    /^(0?[1-9]|1[0-2])$/.test(token.text) &&
+    slash?.text === '/' &&
+    adjacent(token, slash) &&
+    adjacent(slash, year) &&
+    /^(19|20)\d{2}$/.test(year?.text ?? '')
+  ) {
+    return {
+      quantities: [
+        makeQuantity(text, tokens, index, index + 3, {
+          kind: 'date',
+          value: Number(year.text),
+          month: Number(token.text),
+          qualifier: 'exact',
+        }),
+      ],
+      next: index + 3,
+    };
+  }
+  return null;
+}
+
+/** Reads the second half of a range after "10", i.e. "–20%", "to 20", "- $1.5M". */
+function parseRangeTail(
+  tokens: Token[],
+  index: number,
+  text: string,
+): { quantity: Quantity; next: number } | null {
+  const joiner = tokens[index];
+  if (!joiner) return null;
+  const isDash = joiner.text === '-' || joiner.text === '\u2013' || joiner.text === '\u2014';
+  if (!isDash && lower(joiner) !== 'to') return null;
+  const after = tokens[index + 1];
+  if (!after) return null;
+  if (
+    isDash &&
+    !adjacent(tokens[index - 1], joiner) &&
+    adjacent(joiner, after) === false &&
+    joiner.text === '-'
+  ) {
+    // A spaced hyphen " - " separates clauses more often than it makes a range; accept only digits after it.
+    if (after.type !== 'number') return null;
+  }
+  if (after.type !== 'number' && !(after.text in CURRENCY_SYMBOLS)) {
+    if (!(lower(after) in UNITS || lower(after) in TENS)) return null;
+  }
+  const parsed = parseAt(tokens, index + 1, text);
+  if (!parsed || parsed.quantities.length !== 1) return null;
+  return { quantity: parsed.quantities[0], next: parsed.next };
+}
+
+/** Shares the unit of a range's second half with its first half ("10–20%" → 10% and 20%). */
+function mergeRange(first: Quantity, second: Quantity, firstCore: number): Quantity[] {
+  const a = { ...first };
+  const b = { ...second };
+  if (
+    a.kind === 'count' &&
+    b.kind !== 'count' &&
+    b.kind !== 'year' &&
+    b.kind !== 'date' &&
+    b.kind !== 'version'
+  ) {
+    a.kind = b.kind;
+    a.unitGroup = b.unitGroup;
+    a.currency = b.currency;
+    a.value = firstCore;
+    if (b.kind === 'duration') {
+      const unitWord = b.text.toLowerCase().match(/[a-z]+$/)?.[0] ?? '';
+      a.value = firstCore * (DURATION_UNITS[unitWord]?.factor ?? 1);
+    } else if (b.kind === 'money') {
+      const secondCore = Number(b.text.replace(/[^\d.]/g, '')) || 0;
+      const factor = secondCore > 0 ? b.value / secondCore : 1;
+      if (factor > 1) a.value = firstCore * factor;
+    }
+  } else if (a.kind === 'money' && b.kind === 'count') {
+    b.kind = 'money';
+    b.currency = a.currency;
+  }
+  if (a.kind === 'money' && b.kind === 'money' && a.value < b.value / 100) {
+    const secondDigits = Number(b.text.replace(/[^\d.]/g, '')) || 0;
+    if (secondDigits > 0) a.value = a.value * (b.value / secondDigits);
+  }
+  if (a.kind === 'money' && !b.currency) b.currency = a.currency;
+  if (b.kind === 'money' && !a.currency) a.currency = b.currency;
+  return [a, b];
+}
+
+function makeQuantity(
+  text: string,
+  tokens: Token[],
+  fromIndex: number,
+  toIndex: number,
+  fields: Omit<Quantity, 'start' | 'end' | 'text'>,
+): Quantity {
+  const start = tokens[fromIndex].start;
+  const end = tokens[toIndex - 1].end;
+  return { ...fields, start, end, text: text.slice(start, end) };
+}
+
+/** Every quantity in a text, in order. */
+export function extractQuantities(text: string): Quantity[] {
+  const tokens = tokenize(text);
+  const result: Quantity[] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    const parsed = parseAt(tokens, index, text);
+    if (parsed) {
+      result.push(...parsed.quantities);
+      index = Math.max(parsed.next, index + 1);
+    } else {
+      index += 1;
+    }
+  }
+  return result;
+}
+
+function sameValue(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** A hedge may weaken a claim but never strengthen it ("about 40" → "over 40" is not fine). */
+function qualifierAllowed(tailored: Qualifier, source: Qualifier): boolean {
+  if (tailored === source || tailored === 'approx' || tailored === 'less') return true;
+  if (tailored === 'more') return false;
+  return source !== 'less';
+}
+
+/** True when `source` states the same fact as `tailored` (same value, compatible unit). */
+export function quantityMatches(tailored: Quantity, source: Quantity): boolean {
+  switch (tailored.kind) {
+    case 'version':
+      return source.kind === 'version' && source.raw === tailored.raw;
+    case 'date':
+      if (source.kind !== 'date') return false;
+      if (!sameValue(source.value, tailored.value)) return false;
+      if (tailored.month !== undefined && source.month !== tailored.month) return false;
+      if (tailored.quarter !== undefined) {
+        const sourceQuarter = source.quarter ?? (source.month ? Math.ceil(source.month / 3) : undefined);
+        if (sourceQuarter !== tailored.quarter) return false;
+      }
+      return true;
+    case 'year':
+      return (
+        (source.kind === 'year' || source.kind === 'date' || source.kind === 'count') &&
+        sameValue(source.value, tailored.value)
+      );
+    case 'vague':
+      if (source.kind === 'vague') return source.value >= tailored.value;
+      return (
+        (source.kind === 'count' || source.kind === 'money') &&
+        source.qualifier !== 'less' &&
+        source.value >= tailored.value
+      );
+    case 'money':
+      if (source.kind !== 'money' && source.kind !== 'count') return false;
+      if (
+        source.kind === 'money' &&
+        source.currency &&
+        tailored.currency &&
+        source.currency !== tailored.currency
+      )
+        return false;
+      return (
+        sameValue(source.value, tailored.value) && qualifierAllowed(tailored.qualifier, source.qualifier)
+      );
+    case 'count':
+      return (
+        (source.kind === 'count' || source.kind === 'year' || source.kind === 'money') &&
+        sameValue(source.value, tailored.value) &&
+        qualifierAllowed(tailored.qualifier, source.qualifier)
+      );
+    case 'duration':
+      return (
+        source.kind === 'duration' &&
+        source.unitGroup === tailored.unitGroup &&
+        sameValue(source.value, tailored.value) &&
+        qualifierAllowed(tailored.qualifier, source.qualifier)
+      );
+    case 'percent':
+    case 'multiplier':
+    case 'ordinal':
+      return (
+        source.kind === tailored.kind &&
+        sameValue(source.value, tailored.value) &&
+        qualifierAllowed(tailored.qualifier, source.qualifier)
+      );
+  }
+}
+
+/** True when a quantity reads as a date (a year or a month date) rather than an amount. */
+export function isDateQuantity(quantity: Quantity): boolean {
+  return quantity.kind === 'year' || quantity.kind === 'date';
+}

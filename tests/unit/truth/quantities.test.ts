@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuantities, quantityMatches, type Quantity } from '../../../shared/truth';
+
+const one = (text: string): Quantity => {
+  const found = extractQuantities(text);
+  expect(found, `quantities in "${text}"`).toHaveLength(1);
+  return found[0];
+};
+const same = (a: string, b: string): boolean => quantityMatches(one(a), one(b));
+
+describe('extractQuantities', () => {
+  it('reads money in symbol, suffix, separator and word forms as one value', () => {
+    expect(one('$1.2M').value).toBe(1_200_000);
+    expect(one('$1,200,000').value).toBe(1_200_000);
+    expect(one('1.2 million dollars').value).toBe(1_200_000);
+    expect(one('USD 1.2M').currency).toBe('USD');
+    expect(one('€3k').value).toBe(3000);
+  });
+
+  it('reads percentages written with a sign or in words', () => {
+    expect(one('40%')).toMatchObject({ kind: 'percent', value: 40 });
+    expect(one('40 percent')).toMatchObject({ kind: 'percent', value: 40 });
+    expect(one('40 per cent')).toMatchObject({ kind: 'percent', value: 40 });
+  });
+
+  it('reads multipliers as digits, symbols, words and -fold forms', () => {
+    for (const text of ['3x', '3×', 'tripled', '3-fold', 'threefold', '3 times']) {
+      expect(one(text), text).toMatchObject({ kind: 'multiplier', value: 3 });
+    }
+  });
+
+  it('reads spelled-out counts including compounds and dozens', () => {
+    expect(one('five').value).toBe(5);
+    expect(one('twenty-five').value).toBe(25);
+    expect(one('two hundred').value).toBe(200);
+    expect(one('a dozen').value).toBe(12);
+    expect(one('half a dozen').value).toBe(6);
+  });
+
+  it('does not read the pronoun "one" as a count', () => {
+    expect(extractQuantities('one of the engineers')).toHaveLength(0);
+    expect(extractQuantities('no one else')).toHaveLength(0);
+  });
+
+  it('reads both ends of a range and shares the unit', () => {
+    const [low, high] = extractQuantities('10–20%');
+    expect(low).toMatchObject({ kind: 'percent', value: 10 });
+    expect(high).toMatchObject({ kind: 'percent', value: 20 });
+    const [from, to] = extractQuantities('$5-10M');
+    expect(from.value).toBe(5_000_000);
+    expect(to.value).toBe(10_000_000);
+  });
+
+  it('reads years, month dates, ISO dates and quarters as dates', () => {
+    expect(one('2019')).toMatchObject({ kind: 'year', value: 2019 });
+    expect(one('March 2020')).toMatchObject({ kind: 'date', value: 2020, month: 3 });
+    expect(one('2019-03')).toMatchObject({ kind: 'date', value: 2019, month: 3 });
+    expect(one('03/2019')).toMatchObject({ kind: 'date', value: 2019, month: 3 });
+    expect(one('Q3 2020')).toMatchObject({ kind: 'date', value: 2020, quarter: 3 });
+  });
+
+  it('reads durations in a common unit so 18 months equals 1.5 years', () => {
+    expect(same('18 months', '1.5 years')).toBe(true);
+    expect(same('90 minutes', '1.5 hours')).toBe(true);
+    expect(same('18 months', '18 weeks')).toBe(false);
+  });
+
+  it('reads ordinals in digit, mark and word forms', () => {
+    expect(same('1st', 'first')).toBe(true);
+    expect(same('#1', 'number one')).toBe(true);
+    expect(same('2nd', 'third')).toBe(false);
+  });
+
+  it('leaves digits inside identifiers alone', () => {
+    expect(extractQuantities('AWS EC2, S3 and HTML5, B2B')).toHaveLength(0);
+  });
+
+  it('reads a number glued to letters as a label that must stay exactly the same', () => {
+    expect(one('3D')).toMatchObject({ kind: 'version', raw: '3D' });
+    expect(same('p95', 'p99')).toBe(false);
+    expect(same('p99', 'p99')).toBe(true);
+  });
+
+  it('reads hedges as qualifiers', () => {
+    expect(one('over 40%').qualifier).toBe('more');
+    expect(one('nearly 40%').qualifier).toBe('less');
+    expect(one('about 40%').qualifier).toBe('approx');
+    expect(one('10+ years').qualifier).toBe('more');
+  });
+});
+
+describe('quantityMatches', () => {
+  it('matches faithful rewrites of the same value', () => {
+    expect(same('$1.2M', '$1,200,000')).toBe(true);
+    expect(same('$1.2M', '1.2 million dollars')).toBe(true);
+    expect(same('40%', '40 percent')).toBe(true);
+    expect(same('five', '5')).toBe(true);
+    expect(same('2 billion', '2B')).toBe(true);
+    expect(same('a dozen', '12')).toBe(true);
+  });
+
+  it('refuses a different value, magnitude, currency or unit', () => {
+    expect(same('$1.5M', '$1.2M')).toBe(false);
+    expect(same('$1.2B', '$1.2M')).toBe(false);
+    expect(same('£1.2M', '$1.2M')).toBe(false);
+    expect(same('40 ms', '40%')).toBe(false);
+    expect(same('3x', '3')).toBe(false);
+  });
+
+  it('refuses a hedge that strengthens the claim but accepts one that weakens it', () => {
+    expect(same('over 40%', '40%')).toBe(false);
+    expect(same('40%', 'nearly 40%')).toBe(false);
+    expect(same('about 40%', '40%')).toBe(true);
+    expect(same('nearly 40%', '40%')).toBe(true);
+  });
+
+  it('accepts a year backed by a month date but not a month backed by a year alone', () => {
+    expect(same('2019', 'March 2019')).toBe(true);
+    expect(same('March 2019', '2019')).toBe(false);
+    expect(same('April 2019', 'March 2019')).toBe(false);
+  });
+
+  it('reads vague magnitudes as at least their smallest value', () => {
+    expect(same('hundreds', '250')).toBe(true);
+    expect(same('thousands', '500')).toBe(false);
+    expect(same('dozens', 'a dozen')).toBe(false);
+  });
+});
