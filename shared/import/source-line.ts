@@ -29,4 +29,10 @@ export interface SourceLine {
   column?: number;
   /** Vertical gap to the previous line in the same column, in points (0 when unknown). */
   gapBefore?: number;
+  /**
+   * Character offsets in `text` where a wide horizontal gap (an em or more: a tab stop, a gutter,
+   * a flush-right date) separated two runs of text; the space at each offset stands for the gap.
+   * Optional: lets the structure parser split "Globex Corp      Austin, TX" at the gap.
+   */
+  gapOffsets?: number[];
 }

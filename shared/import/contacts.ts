@@ -1,0 +1,260 @@
+/**
+ * Recognisers for the contact facts of a CV header: emails, phone numbers, web addresses,
+ * profile links (LinkedIn, GitHub, …) and "City, Region" locations.
+ */
+
+/** A recognised piece of text with its place in the line. */
+export interface Match {
+  value: string;
+  index: number;
+  length: number;
+}
+
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+const URL_PATTERN =
+  /(?<![@\p{L}\p{N}.])(?:https?:\/\/)?(?:www\.)?(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|de|fr|es|ch|at|uk|co|me|info|app|ai|eu|us|ca|in|it|nl|be|se|no|dk|pl|pt|mx|ar|br|au|nz|jp|tech|site|page|xyz|blog|design|studio)(?![\p{L}])(?:\/[^\s|,;•·)]*)?/giu;
+const PHONE = /(?<![\p{L}\p{N}])(?:\+|00)?\(?\d[\d\s().\-–/]{6,}\d(?!\d)/gu;
+
+/** Every email address in the text. */
+export function findEmails(text: string): Match[] {
+  return [...text.matchAll(EMAIL)].map((match) => ({ value: match[0], index: match.index, length: match[0].length }));
+}
+
+/** True when the digits look like a phone number rather than a date range or an amount. */
+function isPhoneLike(candidate: string): boolean {
+  const digits = candidate.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return false;
+  // "2016 - 2019", "03/2018 - 06/2021" are dates, not phones.
+  if (/^\s*(?:\d{1,2}[./])?(?:19|20)\d{2}\s*[-–/]\s*(?:\d{1,2}[./])?(?:19|20)\d{2}\s*$/.test(candidate)) return false;
+  if (/^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(candidate.trim())) return false;
+  return true;
+}
+
+/** Every phone number in the text (international forms with +, 00, brackets, dots, spaces, dashes). */
+export function findPhones(text: string): Match[] {
+  const result: Match[] = [];
+  for (const match of text.matchAll(PHONE)) {
+    let value = match[0].replace(/[\s\-–/.(]+$/u, '');
+    // A closing bracket belongs to the number only when it also opened one.
+    if (value.endsWith(')') && !value.includes('(')) value = value.slice(0, -1);
+    if (!isPhoneLike(value)) continue;
+    result.push({ value: value.trim(), index: match.index, length: value.length });
+  }
+  return result;
+}
+
+/** Every web address in the text (with or without scheme), emails excluded. */
+export function findUrls(text: string): Match[] {
+  const emails = findEmails(text);
+  const result: Match[] = [];
+  for (const match of text.matchAll(URL_PATTERN)) {
+    const inEmail = emails.some((email) => match.index >= email.index && match.index < email.index + email.length);
+    if (inEmail) continue;
+    const value = match[0].replace(/[.,;:]+$/, '');
+    // Without a scheme or www, "M.Tech" or "Node.js" are words, not addresses.
+    if (!/^(?:https?:\/\/|www\.)/i.test(value) && (/\p{Lu}/u.test(value.split('/')[0]) || /^[^.]\./.test(value))) continue;
+    result.push({ value, index: match.index, length: value.length });
+  }
+  return result;
+}
+
+/** A social or code-hosting profile found from its URL. */
+export type ProfileLink = {
+  network: string;
+  username: string;
+  url: string;
+};
+
+const NETWORKS: [RegExp, string][] = [
+  [/linkedin\.com\/(?:in|pub)\/([^/?#\s]+)/i, 'LinkedIn'],
+  [/github\.com\/([^/?#\s]+)/i, 'GitHub'],
+  [/gitlab\.com\/([^/?#\s]+)/i, 'GitLab'],
+  [/(?:twitter|x)\.com\/([^/?#\s]+)/i, 'Twitter'],
+  [/stackoverflow\.com\/users\/\d+\/([^/?#\s]+)/i, 'Stack Overflow'],
+  [/xing\.com\/profile\/([^/?#\s]+)/i, 'XING'],
+  [/behance\.net\/([^/?#\s]+)/i, 'Behance'],
+  [/dribbble\.com\/([^/?#\s]+)/i, 'Dribbble'],
+  [/medium\.com\/@?([^/?#\s]+)/i, 'Medium'],
+];
+
+/** Returns the profile a URL points to (LinkedIn, GitHub, …), or undefined for other sites. */
+export function profileFromUrl(url: string): ProfileLink | undefined {
+  for (const [pattern, network] of NETWORKS) {
+    const match = pattern.exec(url);
+    if (match) {
+      const full = /^https?:\/\//i.test(url) ? url : `https://${url}`;
+      return { network, username: decodeURIComponent(match[1]), url: full };
+    }
+  }
+  return undefined;
+}
+
+const US_STATES = new Set(
+  (
+    'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR ' +
+    'PA RI SC SD TN TX UT VT VA WA WV WI WY DC ON QC BC AB MB SK NS NB NL PE'
+  ).split(' '),
+);
+
+const COUNTRIES = new Set(
+  [
+    'usa',
+    'us',
+    'united states',
+    'uk',
+    'united kingdom',
+    'england',
+    'scotland',
+    'ireland',
+    'canada',
+    'germany',
+    'deutschland',
+    'france',
+    'spain',
+    'españa',
+    'italy',
+    'italia',
+    'portugal',
+    'netherlands',
+    'belgium',
+    'belgique',
+    'switzerland',
+    'schweiz',
+    'suisse',
+    'austria',
+    'österreich',
+    'sweden',
+    'norway',
+    'denmark',
+    'finland',
+    'poland',
+    'polska',
+    'czech republic',
+    'india',
+    'china',
+    'japan',
+    'singapore',
+    'australia',
+    'new zealand',
+    'brazil',
+    'brasil',
+    'mexico',
+    'méxico',
+    'argentina',
+    'chile',
+    'colombia',
+    'peru',
+    'south africa',
+    'nigeria',
+    'kenya',
+    'egypt',
+    'israel',
+    'turkey',
+    'uae',
+    'united arab emirates',
+    'ukraine',
+    'romania',
+    'greece',
+    'hungary',
+    'luxembourg',
+  ].map((name) => name.toLowerCase()),
+);
+
+/** Place names that stand alone as a location ("Remote"). */
+const STANDALONE_PLACES = new Set(['remote', 'hybrid', 'on-site', 'onsite', 'worldwide', 'home office', 'télétravail']);
+
+/** True when the text is a US state / Canadian province code or a country name. */
+export function isRegionToken(text: string): boolean {
+  const value = text.trim().replace(/\.$/, '');
+  return US_STATES.has(value) || isCountry(value);
+}
+
+/** True when the word is a country name this module knows. */
+export function isCountry(text: string): boolean {
+  return COUNTRIES.has(text.trim().toLowerCase().replace(/\.$/, ''));
+}
+
+/** A place split into city and region. */
+export interface Place {
+  city?: string;
+  region?: string;
+  countryCode?: string;
+  address?: string;
+  postalCode?: string;
+}
+
+const PLACE_WORD = "\\p{Lu}[\\p{L}'’.-]*";
+const PLACE_NAME = `${PLACE_WORD}(?:[ -](?:${PLACE_WORD}|de|del|la|le|am|an|der|sur|upon|on))*`;
+const CITY_REGION = new RegExp(`^(${PLACE_NAME})\\s*,\\s*(${PLACE_NAME}|[A-Z]{2})(?:\\s+(\\d{4,5}(?:-\\d{4})?))?$`, 'u');
+const POSTAL_CITY = new RegExp(`^(\\d{4,5})\\s+(${PLACE_NAME})(?:\\s*,\\s*(${PLACE_NAME}))?$`, 'u');
+
+/**
+ * Parses a location like "Austin, TX", "Berlin, Germany", "10115 Berlin", "Remote" or
+ * "4567 Main Street City, ST 98052".
+ *
+ * Returns undefined when the text does not read as a place.
+ */
+export function parseLocation(raw: string): Place | undefined {
+  const text = raw.trim().replace(/\s+/g, ' ').replace(/[.;]$/, '');
+  if (!text || text.length > 80) return undefined;
+  if (STANDALONE_PLACES.has(text.toLowerCase())) return { city: text };
+  const withCountryPrefix = /^(remote|hybrid)\s*[,(–-]\s*(.+?)\)?$/i.exec(text);
+  if (withCountryPrefix) return { city: withCountryPrefix[1], region: withCountryPrefix[2] };
+  let match = CITY_REGION.exec(text);
+  if (match) {
+    const region = match[2];
+    const isRegion = US_STATES.has(region) || isCountry(region) || /^\p{Lu}\p{Ll}/u.test(region);
+    if (!isRegion) return undefined;
+    return { city: match[1], region, ...(match[3] ? { postalCode: match[3] } : {}) };
+  }
+  match = POSTAL_CITY.exec(text);
+  if (match) return { postalCode: match[1], city: match[2], ...(match[3] ? { region: match[3] } : {}) };
+  const streetCityZip = new RegExp(`^(\\d+[a-z]?\\s+.+?)\\s+(${PLACE_WORD})\\s*,\\s*([A-Z]{2})\\s+(\\d{5}(?:-\\d{4})?)$`, 'u').exec(text);
+  if (streetCityZip) {
+    return { address: streetCityZip[1], city: streetCityZip[2], region: streetCityZip[3], postalCode: streetCityZip[4] };
+  }
+  const street = /^(\d+[a-z]?\s+[^,]+?)\s*,\s*(.+)$/u.exec(text);
+  if (street) {
+    const rest = parseLocation(street[2]);
+    if (rest?.city) return { address: street[1], ...rest };
+  }
+  const addressThenPlace = /^(.+\d+[a-z]?)\s*,\s*(\d{4,5}\s+.+)$/u.exec(text);
+  if (addressThenPlace) {
+    const rest = parseLocation(addressThenPlace[2]);
+    if (rest?.city) return { address: addressThenPlace[1], ...rest };
+  }
+  const cityCountry = /^([^,]+),\s*([^,]+),\s*([^,]+)$/u.exec(text);
+  if (cityCountry && isCountry(cityCountry[3])) {
+    return { city: cityCountry[1].trim(), region: `${cityCountry[2].trim()}, ${cityCountry[3].trim()}` };
+  }
+  if (isCountry(text)) return { region: text };
+  return undefined;
+}
+
+/** Formats a place back as one line ("Austin, TX"). */
+export function formatPlace(place: Place): string {
+  return [place.address, place.city, place.region].filter(Boolean).join(', ');
+}
+
+/**
+ * Splits a line into the pieces a CV header separates with bars, bullets, middle dots,
+ * spaced dashes, tabs or wide gaps.
+ */
+export function splitPieces(text: string): Match[] {
+  const separator = /\s*(?:[|•·▪◦●■♦❖⋅∙‧]|\s[–—-]\s|\t|\s{3,})\s*/gu;
+  const pieces: Match[] = [];
+  let last = 0;
+  for (const match of text.matchAll(separator)) {
+    pushPiece(pieces, text, last, match.index);
+    last = match.index + match[0].length;
+  }
+  pushPiece(pieces, text, last, text.length);
+  return pieces;
+}
+
+function pushPiece(pieces: Match[], text: string, start: number, end: number): void {
+  const raw = text.slice(start, end);
+  const leading = raw.length - raw.trimStart().length;
+  const value = raw.trim();
+  if (value) pieces.push({ value, index: start + leading, length: value.length });
+}

@@ -1,0 +1,111 @@
+/**
+ * Line preparation for the structure parser: bullet glyphs, indentation, vertical gaps and the
+ * joining of wrapped lines with hyphenation repaired.
+ */
+import type { SourceLine } from './source-line';
+
+/** A source line with the facts the parser needs, keeping its index into the source. */
+export interface PreparedLine {
+  /** Index into the source lines (and the report's lines). */
+  index: number;
+  source: SourceLine;
+  /** Text without bullet glyph, trimmed. */
+  text: string;
+  /** Offset of `text` within the source line's text (for report spans). */
+  offset: number;
+  /** True when the line starts with a bullet glyph or markup says it is a list item. */
+  hasGlyph: boolean;
+  /** True when there is a visible gap (blank line, extra leading) before this line. */
+  gapBefore: boolean;
+}
+
+const BULLET = /^\s*([•·▪◦●○■□♦◆❖►▸▹➢➤✓✔→»⁃‣∙*+]|[-–—](?=\s))\s*/u;
+
+/** Strips a leading bullet glyph; returns the rest and whether a glyph was there. */
+export function stripBullet(text: string): { text: string; offset: number; hasGlyph: boolean } {
+  const match = BULLET.exec(text);
+  if (!match) {
+    const offset = text.length - text.trimStart().length;
+    return { text: text.trim(), offset, hasGlyph: false };
+  }
+  return { text: text.slice(match[0].length).trim(), offset: match[0].length, hasGlyph: true };
+}
+
+/** Replaces the spaces at the reader's wide-gap offsets with tabs, which the parser splits at. */
+function markGaps(source: SourceLine): string {
+  if (!source.gapOffsets || source.gapOffsets.length === 0) return source.text;
+  const characters = [...source.text];
+  if (characters.length !== source.text.length) return source.text;
+  for (const offset of source.gapOffsets) {
+    if (characters[offset] === ' ') characters[offset] = '\t';
+  }
+  return characters.join('');
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * Prepares source lines: drops empty ones, strips glyphs and marks gaps (from `gapBefore`,
+ * or from the vertical spacing compared with the document's usual line spacing).
+ */
+export function prepareLines(lines: SourceLine[]): PreparedLine[] {
+  const spacings: number[] = [];
+  for (let index = 1; index < lines.length; index += 1) {
+    const previous = lines[index - 1];
+    const line = lines[index];
+    if (line.page === previous.page && line.y > previous.y && line.fontSize > 0) spacings.push(line.y - previous.y);
+  }
+  const usualSpacing = median(spacings);
+  const result: PreparedLine[] = [];
+  let blankBefore = false;
+  lines.forEach((source, index) => {
+    const normalized = markGaps(source).normalize('NFC').replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\u00ad/g, '');
+    if (normalized.trim() === '') {
+      blankBefore = true;
+      return;
+    }
+    const stripped = stripBullet(normalized);
+    if (stripped.text === '') {
+      blankBefore = blankBefore || false;
+      return;
+    }
+    const previous = index > 0 ? lines[index - 1] : undefined;
+    let gap = blankBefore || (source.gapBefore ?? 0) > 0.6 * (source.fontSize || 10);
+    if (!gap && previous && usualSpacing > 0 && previous.page === source.page && source.y > previous.y) {
+      gap = source.y - previous.y > usualSpacing * 1.45;
+    }
+    result.push({
+      index,
+      source,
+      text: stripped.text,
+      offset: stripped.offset,
+      hasGlyph: stripped.hasGlyph || source.bullet === true,
+      gapBefore: gap,
+    });
+    blankBefore = false;
+  });
+  return result;
+}
+
+const SUFFIXES =
+  /^(?:tion|tions|sion|sions|ment|ments|ing|ings|ed|ly|ity|ities|ness|ance|ances|ence|ences|able|ible|ize|ized|izing|ise|ised|ising|al|ally|er|ers|or|ors|ous|ive|ives|ure|ures|ant|ants|ent|ents|ate|ated|ating|ation|ations|ist|ists|ism|ic|ical|ary|ery|ory|ship|ful|less|age|ages|gen|ung|ungen|heit|keit|lich|isch|ieren|iert|te|ten|tes|ter|ción|ciones|mente|dad|dades|ique|iques|eur|eurs|aire|aires)\b/u;
+
+/**
+ * Joins a wrapped line to the text before it, repairing a hyphen split at the line end
+ * ("develop-" + "ment" → "development") but keeping real compound hyphens ("end-to-" + "end").
+ */
+export function joinWrapped(before: string, after: string): string {
+  const left = before.trimEnd();
+  const right = after.trimStart();
+  const hyphen = /(\p{Ll}{2,})-$/u.exec(left);
+  if (hyphen) {
+    const nextWord = /^\p{Ll}+/u.exec(right)?.[0] ?? '';
+    if (nextWord && SUFFIXES.test(nextWord)) return `${left.slice(0, -1)}${right}`;
+    if (nextWord) return `${left}${right}`;
+  }
+  return `${left} ${right}`;
+}

@@ -1,0 +1,899 @@
+/**
+ * The structure parser: turns source lines (from any importer) into a CV in the JSON Resume
+ * shape, with an import report saying where each field came from.
+ */
+import type {
+  AwardEntry,
+  CertificateEntry,
+  Cv,
+  CvBasics,
+  EducationEntry,
+  LanguageEntry,
+  ProjectEntry,
+  PublicationEntry,
+  SkillEntry,
+  VolunteerEntry,
+  WorkEntry,
+} from '../model/cv';
+import { findDates, isDateOnly, type FoundDates } from './dates';
+import { findEmails, findPhones, findUrls, parseLocation, profileFromUrl, splitPieces } from './contacts';
+import {
+  commaPieces,
+  locationText,
+  readBody,
+  readHeader,
+  splitEntries,
+  type BodyItem,
+  type EntryBlock,
+  type EntryHeader,
+  type Piece,
+} from './entries';
+import { headingKind, headingKindByKeyword, isAllCaps, type SectionKind } from './headings';
+import { isDegree, isInstitution, orgScore, roleScore, splitDegree } from './lexicon';
+import { prepareLines, type PreparedLine } from './lines';
+import { FieldRecorder } from './recorder';
+import type { ImportReport } from './report';
+import type { SourceLine } from './source-line';
+
+/** A section of the CV as found in the source: its kind, heading line and content lines. */
+interface Section {
+  kind: SectionKind | 'header';
+  heading?: PreparedLine;
+  lines: PreparedLine[];
+}
+
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|(?:de|da|del|der|van|von|la|le|di|du|dos|das|bin|al|ten|ter|zu|y)|\p{Lu}\p{Ll}*-\p{Lu}\p{Ll}*)$/u;
+
+function letterSpacingUndone(text: string): string {
+  if (/^(?:\p{L} ){2,}\p{L}(?:\s{2,}(?:\p{L} )*\p{L})*$/u.test(text)) {
+    return text
+      .split(/\s{2,}/)
+      .map((word) => word.replace(/ /g, ''))
+      .join(' ');
+  }
+  return text;
+}
+
+/** True when a line could be a person's name: 1–5 capitalised words, no digits or contact facts. */
+function isNameLike(text: string): boolean {
+  const value = letterSpacingUndone(text).trim();
+  if (!value || value.length > 60 || /[\d@/:|•]/.test(value)) return false;
+  const tokens = value.split(/\s+/);
+  if (tokens.length > 5) return false;
+  if (!tokens.every((token) => NAME_WORD.test(token))) return false;
+  if (headingKind(value)) return false;
+  return tokens.some((token) => /\p{L}{2,}/u.test(token));
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function isContactish(text: string): boolean {
+  return findEmails(text).length > 0 || findPhones(text).length > 0 || findUrls(text).length > 0;
+}
+
+/** Decides which lines are section headings, using markup, the dictionary and typography. */
+function findHeadings(lines: PreparedLine[]): Map<number, SectionKind> {
+  const headings = new Map<number, SectionKind>();
+  const bodySize = median(lines.filter((line) => line.source.fontSize > 0).map((line) => line.source.fontSize));
+  const signatures = new Set<string>();
+  const signature = (line: PreparedLine) =>
+    `${Math.round(line.source.fontSize * 2)}|${line.source.bold}|${isAllCaps(line.text)}`;
+  const looksTypographic = (line: PreparedLine) => {
+    const size = line.source.fontSize;
+    return (
+      line.source.heading !== undefined ||
+      isAllCaps(line.text) ||
+      (size > 0 && bodySize > 0 && size >= bodySize * 1.12) ||
+      (line.source.bold && line.text.split(/\s+/).length <= 4)
+    );
+  };
+  const candidate = (line: PreparedLine) => {
+    const text = line.text;
+    if (text.length > 60 || text.split(/\s+/).length > 6) return false;
+    if (line.hasGlyph && line.source.heading === undefined) return false;
+    if (findDates(text) || isContactish(text)) return false;
+    if (/[.,;]$/.test(text) || /:\s*\S/.test(text)) return false;
+    return true;
+  };
+  lines.forEach((line, position) => {
+    if (!candidate(line)) return;
+    const exact = headingKind(line.text);
+    if (exact) {
+      headings.set(position, exact);
+      signatures.add(signature(line));
+      return;
+    }
+    if (!looksTypographic(line)) return;
+    const byKeyword = headingKindByKeyword(line.text);
+    if (byKeyword && (isAllCaps(line.text) || line.source.heading !== undefined || line.source.bold || line.source.fontSize > bodySize)) {
+      headings.set(position, byKeyword);
+      signatures.add(signature(line));
+    }
+  });
+  // Unknown headings count only when they share the exact style of recognised ones.
+  const markupLevels = [...headings.keys()].map((position) => lines[position].source.heading).filter((level): level is number => level !== undefined);
+  const sectionLevel = markupLevels.length > 0 ? Math.max(...markupLevels) : 0;
+  for (const [position] of headings) {
+    const level = lines[position].source.heading;
+    // A dictionary word set as an entry title at a deeper level than the sections is no section.
+    if (level !== undefined && markupLevels.length > 0 && level > Math.min(...markupLevels) && !headingKind(lines[position].text)) headings.delete(position);
+  }
+  if (headings.size > 0) {
+    lines.forEach((line, position) => {
+      if (headings.has(position) || !candidate(line)) return;
+      const hasStyle = line.source.fontSize > 0 || line.source.heading !== undefined;
+      if (!hasStyle) return;
+      if (line.source.heading !== undefined) {
+        // Markup headings deeper than the section headings are entry titles ("### Engineer — Acme").
+        if (position > 0 && line.source.heading <= sectionLevel) headings.set(position, 'other');
+        return;
+      }
+      if (signatures.has(signature(line)) && isAllCaps(line.text) && (line.source.bold || line.source.fontSize > bodySize)) {
+        headings.set(position, 'other');
+      }
+    });
+  }
+  return headings;
+}
+
+function splitSections(lines: PreparedLine[]): Section[] {
+  const headings = findHeadings(lines);
+  const sections: Section[] = [{ kind: 'header', lines: [] }];
+  lines.forEach((line, position) => {
+    const kind = headings.get(position);
+    // A level-1 markup heading before any section is the person's name, not a section.
+    if (kind && !(kind === 'other' && sections.length === 1)) {
+      sections.push({ kind, heading: line, lines: [] });
+      return;
+    }
+    sections[sections.length - 1].lines.push(line);
+  });
+  return sections;
+}
+
+/** Parses the contact header (and any contact section) into basics. */
+function parseHeader(sections: Section[], recorder: FieldRecorder, allLines: PreparedLine[]): CvBasics {
+  const basics: CvBasics = {};
+  const headerLines = sections.filter((section) => section.kind === 'header' || section.kind === 'contact').flatMap((s) => s.lines);
+  const profiles: NonNullable<CvBasics['profiles']> = [];
+  const leftovers: { line: PreparedLine; text: string }[] = [];
+  let location: { place: ReturnType<typeof parseLocation>; line: PreparedLine; text: string } | undefined;
+
+  const readContacts = (line: PreparedLine, isHeader: boolean) => {
+    let rest = line.text;
+    for (const email of findEmails(line.text)) {
+      if (!basics.email) {
+        basics.email = email.value;
+        recorder.addSpan('basics.email', email.value, line, email.index, email.length, 0.98);
+      }
+      rest = rest.replace(email.value, ' | ');
+    }
+    for (const url of findUrls(rest)) {
+      const profile = profileFromUrl(url.value);
+      if (profile) {
+        if (!profiles.some((known) => known.url === profile.url)) {
+          recorder.add(`basics.profiles[${profiles.length}].url`, url.value, line, 0.95);
+          profiles.push(profile);
+        }
+      } else if (!basics.url && isHeader) {
+        basics.url = /^https?:/i.test(url.value) ? url.value : `https://${url.value}`;
+        recorder.add('basics.url', url.value, line, 0.85);
+      }
+      rest = rest.replace(url.value, ' | ');
+    }
+    for (const phone of findPhones(rest)) {
+      if (!basics.phone) {
+        basics.phone = phone.value;
+        recorder.add('basics.phone', phone.value, line, 0.92);
+      }
+      rest = rest.replace(phone.value, ' | ');
+    }
+    return rest;
+  };
+
+  for (const line of headerLines) {
+    const rest = readContacts(line, true);
+    for (const piece of splitPieces(rest)) {
+      const text = piece.value.replace(/^(?:e-?mail|phone|tel|mobile|handy|téléphone|teléfono|address|adresse|dirección)\s*:\s*/i, '');
+      if (!text || /^(?:linkedin|github|portfolio|website)$/i.test(text)) continue;
+      const place = parseLocation(text);
+      if (place && !location && !isNameLike(text) && roleScore(text) === 0) {
+        location = { place, line, text };
+        continue;
+      }
+      if (place && !location && /,/.test(text)) {
+        location = { place, line, text };
+        continue;
+      }
+      leftovers.push({ line, text });
+    }
+  }
+  // Contact facts outside the header (sidebars read after the main column).
+  for (const line of allLines) {
+    if (basics.email && basics.phone) break;
+    if (headerLines.includes(line)) continue;
+    readContacts(line, false);
+  }
+
+  const bySize = leftovers.filter((item) => item.line.source.fontSize > 0);
+  let nameIndex = -1;
+  if (bySize.length > 0) {
+    const largest = Math.max(...bySize.map((item) => item.line.source.fontSize));
+    nameIndex = leftovers.findIndex(
+      (item) => item.line.source.fontSize === largest && isNameLike(item.text) && roleScore(item.text) === 0,
+    );
+  }
+  if (nameIndex < 0) nameIndex = leftovers.findIndex((item) => isNameLike(item.text) && roleScore(item.text) === 0);
+  if (nameIndex < 0) nameIndex = leftovers.findIndex((item) => isNameLike(item.text));
+  if (nameIndex < 0) {
+    // No header block: look at the first lines of the document for a name.
+    const early = allLines
+      .slice(0, 6)
+      .find((line) => isNameLike(line.text) && roleScore(line.text) === 0 && orgScore(line.text) === 0 && !isInstitution(line.text) && !headingKind(line.text));
+    if (early) {
+      basics.name = letterSpacingUndone(early.text);
+      recorder.add('basics.name', basics.name, early, 0.6);
+    }
+  } else {
+    const first = leftovers[nameIndex];
+    let name = letterSpacingUndone(first.text);
+    // A name set over several lines ("Chanchal" / "Sharma", or wrapped in a narrow sidebar).
+    for (;;) {
+      const next = leftovers[nameIndex + 1];
+      if (!next) break;
+      const sameStyle =
+        first.line.source.fontSize > 0 && next.line.source.fontSize === first.line.source.fontSize && next.line.source.bold === first.line.source.bold;
+      const singleWords = !name.includes(' ') && !next.text.includes(' ');
+      const joined = name.endsWith('-') ? `${name}${next.text}` : `${name} ${next.text}`;
+      if (!(singleWords || sameStyle) || !isNameLike(next.text) || roleScore(next.text) > 0 || joined.split(' ').length > 5) break;
+      name = joined;
+      leftovers.splice(nameIndex + 1, 1);
+    }
+    basics.name = name;
+    recorder.add('basics.name', name.split(' ')[0], first.line, 0.9);
+    recorder.fields[recorder.fields.length - 1].value = name;
+    leftovers.splice(nameIndex, 1);
+  }
+  const label = leftovers.find((item) => item.text.split(/\s+/).length <= 10 && !/[.!?]$/.test(item.text) && !headingKind(item.text));
+  if (label) {
+    basics.label = label.text;
+    recorder.add('basics.label', label.text, label.line, 0.7);
+  }
+  const summaryParts = leftovers.filter((item) => item !== label && /[.!?]$/.test(item.text) && item.text.split(/\s+/).length > 8);
+  if (summaryParts.length > 0) {
+    basics.summary = summaryParts.map((item) => item.text).join(' ');
+    recorder.add('basics.summary', summaryParts[0].text, summaryParts[0].line, 0.6);
+  }
+  if (location?.place) {
+    const { city, region, address, postalCode, countryCode } = location.place;
+    basics.location = { ...(address ? { address } : {}), ...(postalCode ? { postalCode } : {}), ...(city ? { city } : {}), ...(region ? { region } : {}), ...(countryCode ? { countryCode } : {}) };
+    recorder.add('basics.location', location.text, location.line, 0.8);
+  }
+  if (profiles.length > 0) basics.profiles = profiles;
+  return basics;
+}
+
+function setDates(entry: { startDate?: string; endDate?: string }, dates: FoundDates | undefined): void {
+  if (!dates) return;
+  if (dates.start) entry.startDate = dates.start;
+  if (dates.isRange && dates.end && !dates.isPresent) entry.endDate = dates.end;
+  if (!dates.isRange && dates.start) {
+    // A lone date on an entry is when it ended (graduation, completion).
+    entry.endDate = dates.start;
+    delete entry.startDate;
+  }
+}
+
+function recordDates(dates: FoundDates | undefined, path: string, header: EntryHeader, recorder: FieldRecorder, entry: { startDate?: string; endDate?: string }) {
+  if (!dates || !header.dateLine) return;
+  if (entry.startDate) recorder.addSpan(`${path}.startDate`, entry.startDate, header.dateLine, dates.index, dates.length, 0.9);
+  if (entry.endDate) recorder.addSpan(`${path}.endDate`, entry.endDate, header.dateLine, dates.index, dates.length, 0.85);
+}
+
+function addBody(entry: { highlights?: string[]; summary?: string }, items: BodyItem[], path: string, recorder: FieldRecorder, useSummary = true): void {
+  const bullets = items.filter((item) => item.isBullet);
+  const prose = items.filter((item) => !item.isBullet);
+  if (bullets.length > 0) {
+    entry.highlights = bullets.map((item) => item.text);
+    bullets.forEach((item, index) => recorder.add(`${path}.highlights[${index}]`, item.text, item.line, 0.8));
+  }
+  if (prose.length > 0) {
+    if (useSummary) {
+      entry.summary = [entry.summary, ...prose.map((item) => item.text)].filter(Boolean).join(' ');
+      recorder.add(`${path}.summary`, prose[0].text, prose[0].line, 0.7);
+    } else {
+      entry.highlights = [...(entry.highlights ?? []), ...prose.map((item) => item.text)];
+    }
+  }
+}
+
+type Slot = { text: string; piece: Piece; whole: boolean };
+
+function titleness(text: string): number {
+  return roleScore(text) - orgScore(text);
+}
+
+/** Assigns an entry's header pieces to title and organisation. */
+function assignRoleAndOrg(header: EntryHeader, banner: string | undefined): { title?: Slot; org?: Slot; extra: Slot[]; usedBanner: boolean } {
+  const lines = header.textLines.filter((item) => item.pieces.length > 0);
+  const asSlot = (item: (typeof lines)[number]): Slot => ({ text: item.rest, piece: item.pieces[0], whole: true });
+  if (lines.length >= 2) {
+    const [a, b, ...others] = lines;
+    const scoreA = titleness(a.rest);
+    const scoreB = titleness(b.rest);
+    const multiA = commaPieces(a.pieces);
+    // One line may carry both ("Title, Company") while the other is a team or sub-heading.
+    if (multiA.length >= 2 && multiA.some((p) => titleness(p.text) > 0) && multiA.some((p) => titleness(p.text) < 0) && scoreB === 0) {
+      return { ...assignPieces(multiA), extra: [asSlot(b)], usedBanner: false };
+    }
+    // On a tie the plain line is the title when the other is bold (employer set in bold).
+    const aIsTitle = scoreA > scoreB || (scoreA === scoreB && (a.line.source.bold === b.line.source.bold || !a.line.source.bold));
+    const title = aIsTitle ? a : b;
+    const org = aIsTitle ? b : a;
+    return { title: asSlot(title), org: asSlot(org), extra: others.map(asSlot), usedBanner: false };
+  }
+  if (lines.length === 1) {
+    const line = lines[0];
+    if (banner !== undefined) {
+      return { title: asSlot(line), org: undefined, extra: [], usedBanner: true };
+    }
+    let pieces = line.pieces;
+    if (pieces.length === 1) pieces = commaPieces(pieces);
+    if (pieces.length === 1) {
+      const slot = asSlot(line);
+      return titleness(line.rest) >= 0 && roleScore(line.rest) > 0 ? { title: slot, extra: [], usedBanner: false } : { org: slot, extra: [], usedBanner: false };
+    }
+    return { ...assignPieces(pieces), usedBanner: false };
+  }
+  return { extra: [], usedBanner: false };
+}
+
+function assignPieces(pieces: Piece[]): { title?: Slot; org?: Slot; extra: Slot[] } {
+  const slots = pieces.map((piece) => ({ text: piece.text, piece, whole: false }));
+  let titleIndex = 0;
+  let best = Number.NEGATIVE_INFINITY;
+  slots.forEach((slot, index) => {
+    const score = titleness(slot.text);
+    if (score > best) {
+      best = score;
+      titleIndex = index;
+    }
+  });
+  if (best <= 0 && slots.length >= 2) {
+    // No word gives it away: "Title, Company" is the more common order, unless the second
+    // piece is the one that reads as a role.
+    titleIndex = titleness(slots[1].text) > titleness(slots[0].text) ? 1 : 0;
+  }
+  const remaining = slots.filter((_, index) => index !== titleIndex);
+  let orgIndex = 0;
+  let bestOrg = Number.NEGATIVE_INFINITY;
+  remaining.forEach((slot, index) => {
+    const score = orgScore(slot.text) - roleScore(slot.text) - index * 0.1;
+    if (score > bestOrg) {
+      bestOrg = score;
+      orgIndex = index;
+    }
+  });
+  const org = remaining[orgIndex];
+  return { title: slots[titleIndex], org, extra: remaining.filter((slot) => slot !== org) };
+}
+
+/** Entries begin at a second date range or, in education, at a second school. */
+function newEntryTest(kind: 'work' | 'education' | 'projects' | 'volunteer') {
+  return (line: PreparedLine, current: EntryBlock) => {
+    const dates = findDates(line.text);
+    const currentDates = current.header.some((header) => findDates(header.text)?.isRange);
+    if (dates?.isRange && currentDates) return true;
+    if (dates && isDateOnly(line.text) && current.header.some((header) => findDates(header.text))) return true;
+    if (kind === 'education') {
+      const hasInstitution = current.header.some((header) => isInstitution(header.text));
+      if (isInstitution(line.text) && hasInstitution) return true;
+      if (isDegree(line.text) && current.header.some((header) => isDegree(header.text))) return true;
+    }
+    if (kind === 'work' && current.header.length >= 3 && !dates && currentDates) return true;
+    return false;
+  };
+}
+
+/** A date-only header whose first bullet names the role ("• Staff Engineer, Globex"). */
+function promoteFirstBullet(entry: EntryBlock): void {
+  const hasText = entry.header.some((line) => !isDateOnly(line.text));
+  const first = entry.body[0];
+  if (hasText || !first) return;
+  if (first.text.split(/\s+/).length <= 9 && !/[.!?]$/.test(first.text)) {
+    entry.header.push(first);
+    entry.body.shift();
+  }
+}
+
+function parseWork(lines: PreparedLine[], recorder: FieldRecorder, work: WorkEntry[], kind: 'work' | 'volunteer', volunteer: VolunteerEntry[]): void {
+  const entries = splitEntries(lines, newEntryTest(kind));
+  let banner: { name: string; indent: number; line: PreparedLine } | undefined;
+  for (const block of entries) {
+    promoteFirstBullet(block);
+    const header = readHeader(block.header);
+    const textLines = header.textLines.filter((item) => item.pieces.length > 0);
+    // An employer line on its own with the roles indented beneath it (or dated separately).
+    if (textLines.length === 1 && !header.dates && block.body.length === 0 && orgScore(textLines[0].rest) >= roleScore(textLines[0].rest)) {
+      banner = { name: textLines[0].rest, indent: textLines[0].line.source.x, line: textLines[0].line };
+      continue;
+    }
+    // An employer line with its first role indented beneath it: later roles share the employer.
+    if (
+      textLines.length >= 2 &&
+      header.dateLine !== textLines[0].line &&
+      textLines[1].line.source.x > textLines[0].line.source.x + 3 &&
+      !findDates(textLines[0].line.text)
+    ) {
+      banner = { name: textLines[0].rest, indent: textLines[0].line.source.x, line: textLines[0].line };
+      header.textLines = header.textLines.filter((item) => item !== textLines[0]);
+      textLines.shift();
+    }
+    const indentedUnderBanner =
+      banner !== undefined && textLines.length === 1 && (textLines[0].line.source.x > banner.indent + 3 || orgScore(textLines[0].rest) === 0);
+    if (banner && !indentedUnderBanner) banner = undefined;
+    const assigned = assignRoleAndOrg(header, indentedUnderBanner ? banner?.name : undefined);
+    const entry: WorkEntry & VolunteerEntry = {};
+    const list = kind === 'work' ? work : volunteer;
+    const path = `${kind}[${list.length}]`;
+    const orgField = kind === 'work' ? 'name' : 'organization';
+    const orgName = assigned.usedBanner ? banner?.name : assigned.org?.text;
+    if (orgName) {
+      if (kind === 'work') entry.name = orgName;
+      else entry.organization = orgName;
+      const sourceLine = assigned.usedBanner ? banner?.line : assigned.org?.piece.line;
+      recorder.add(`${path}.${orgField}`, orgName, sourceLine, assigned.org?.whole ? 0.8 : 0.7);
+    }
+    if (assigned.title) {
+      entry.position = assigned.title.text;
+      recorder.add(`${path}.position`, assigned.title.text, assigned.title.piece.line, roleScore(assigned.title.text) > 0 ? 0.85 : 0.6);
+    }
+    const location = locationText(header.location);
+    if (location && kind === 'work') {
+      entry.location = location;
+      recorder.add(`${path}.location`, header.location?.text, header.location?.line, 0.75);
+    }
+    if (header.url) {
+      entry.url = /^https?:/i.test(header.url.text) ? header.url.text : `https://${header.url.text}`;
+      recorder.add(`${path}.url`, header.url.text, header.url.line, 0.8);
+    }
+    setDates(entry, header.dates);
+    if (header.dates && !header.dates.isRange && entry.endDate) {
+      entry.startDate = entry.endDate;
+      delete entry.endDate;
+    }
+    recordDates(header.dates, path, header, recorder, entry);
+    const summaryLines = header.textLines.filter((item) => item.pieces.length === 0).map((item) => item.rest);
+    if (summaryLines.length > 0) entry.summary = summaryLines.join(' ');
+    addBody(entry, readBody(block.body), path, recorder);
+    if (!entry.name && !entry.organization && !entry.position && !entry.startDate) {
+      if (entry.highlights || entry.summary) recorder.warn('Some text in an experience section did not belong to any entry.');
+      continue;
+    }
+    list.push(entry);
+  }
+}
+
+function parseEducation(lines: PreparedLine[], recorder: FieldRecorder, education: EducationEntry[]): void {
+  const entries = splitEntries(lines, newEntryTest('education'));
+  for (const block of entries) {
+    const header = readHeader(block.header);
+    const entry: EducationEntry = {};
+    const path = `education[${education.length}]`;
+    const pieces = header.textLines.flatMap((item) => (item.pieces.length > 1 ? item.pieces : [{ ...item.pieces[0], text: item.rest }]).filter(Boolean));
+    let institution: Piece | undefined;
+    let degree: Piece | undefined;
+    const rest: Piece[] = [];
+    for (const piece of pieces) {
+      if (!piece?.text) continue;
+      const scoreMatch = /\b(?:gpa|grade|note|moyenne|nota|cgpa|score|mention)\b\s*:?\s*([\d.,]+(?:\s*\/\s*[\d.,]+)?)/iu.exec(piece.text);
+      if (scoreMatch) {
+        entry.score = scoreMatch[1];
+        recorder.add(`${path}.score`, scoreMatch[1], piece.line, 0.8);
+        continue;
+      }
+      const parts = commaPieces([piece]);
+      const hasDegree = parts.findIndex((part) => isDegree(part.text));
+      const hasInstitution = parts.findIndex((part) => isInstitution(part.text) && !isDegree(part.text));
+      if (hasDegree >= 0 && hasInstitution >= 0 && hasDegree !== hasInstitution) {
+        const instPart = parts[hasInstitution];
+        institution ??= instPart;
+        const degreeParts = parts.filter((_, index) => index !== hasInstitution && index >= hasDegree && (hasInstitution < hasDegree || index < hasInstitution));
+        const start = degreeParts[0];
+        const end = degreeParts[degreeParts.length - 1];
+        degree ??= { text: piece.line.text.slice(start.index, end.index + end.text.length), line: piece.line, index: start.index };
+        continue;
+      }
+      const degreeLike = isDegree(piece.text) && !(isInstitution(piece.text) && !/\b(?:in|of|en)\b/i.test(piece.text));
+      if (!degree && degreeLike) degree = piece;
+      else if (!institution && isInstitution(piece.text) && !degreeLike) institution = piece;
+      else rest.push(piece);
+    }
+    // Pieces no word list recognised fill the slot still empty, degree first when the school is known.
+    for (const piece of rest) {
+      if (institution && !degree) degree = piece;
+      else if (!institution) institution = piece;
+    }
+    if (institution) {
+      entry.institution = institution.text.replace(/[,;]$/, '');
+      recorder.add(`${path}.institution`, entry.institution, institution.line, isInstitution(institution.text) ? 0.85 : 0.6);
+    }
+    if (degree) {
+      const split = splitDegree(degree.text);
+      entry.studyType = split.studyType;
+      recorder.add(`${path}.studyType`, split.studyType, degree.line, 0.8);
+      if (split.area) {
+        entry.area = split.area;
+        recorder.add(`${path}.area`, split.area, degree.line, 0.75);
+      }
+    }
+    setDates(entry, header.dates);
+    recordDates(header.dates, path, header, recorder, entry);
+    const body = readBody(block.body);
+    const courses: string[] = [];
+    for (const item of body) {
+      const courseLine = /^(?:relevant |incoming |selected )?(?:coursework|courses|kurse|cours|cursos)\s*:\s*(.+)$/iu.exec(item.text);
+      const gpa = /\b(?:gpa|grade|note|nota)\b\s*:?\s*([\d.,]+(?:\s*\/\s*[\d.,]+)?)/iu.exec(item.text);
+      if (courseLine) courses.push(...courseLine[1].split(/\s*[,;]\s*/).filter(Boolean));
+      else if (gpa && !entry.score) {
+        entry.score = gpa[1];
+        recorder.add(`${path}.score`, gpa[1], item.line, 0.8);
+      }
+    }
+    if (courses.length > 0) entry.courses = courses;
+    if (!entry.institution && !entry.studyType) continue;
+    education.push(entry);
+  }
+}
+
+const LABEL = /^([^:：]{1,40})[:：]\s*(.+)$/u;
+
+function splitList(text: string): string[] {
+  const parts = text.includes(',') || text.includes(';') || /[|•·]/.test(text) ? text.split(/\s*(?:[,;|•·]|\s{3,}|\t)\s*/) : text.split(/\s{3,}|\t/);
+  return parts.map((part) => part.trim().replace(/\.$/, '')).filter(Boolean);
+}
+
+function parseSkills(lines: PreparedLine[], recorder: FieldRecorder, skills: SkillEntry[]): void {
+  const joined: { text: string; line: PreparedLine }[] = [];
+  const widths = lines.map((line) => line.source.width).filter((width) => width > 0);
+  const widest = widths.length > 0 ? Math.max(...widths) : 0;
+  for (const line of lines) {
+    const previous = joined[joined.length - 1];
+    const hasLabel = LABEL.test(line.text);
+    const previousIsList = previous && (previous.text.includes(',') || LABEL.test(previous.text));
+    const wrapped =
+      previous &&
+      !hasLabel &&
+      !line.hasGlyph &&
+      !line.gapBefore &&
+      previousIsList &&
+      (previous.text.endsWith(',') ||
+        (widest > 0 && (previous.line.source.width ?? 0) > widest * 0.85) ||
+        /^\p{Ll}/u.test(line.text) ||
+        (widest === 0 && !line.text.includes(',') && line.text.split(/\s+/).length <= 2));
+    if (wrapped) previous.text = `${previous.text.replace(/,$/, ',')} ${line.text}`;
+    else joined.push({ text: line.text, line });
+  }
+  for (const { text, line } of joined) {
+    const label = LABEL.exec(text);
+    if (label && label[2].trim()) {
+      const keywords = splitList(label[2]);
+      const path = `skills[${skills.length}]`;
+      skills.push({ name: label[1].trim(), keywords });
+      recorder.add(`${path}.name`, label[1].trim(), line, 0.85);
+      keywords.forEach((keyword, index) => recorder.add(`${path}.keywords[${index}]`, keyword, line, 0.8));
+      continue;
+    }
+    for (const item of splitList(text)) {
+      if (item.split(/\s+/).length > 6) continue;
+      const levelMatch = /^(.+?)\s*[(–-]\s*(beginner|intermediate|advanced|expert|basic|fluent|proficient|grundkenntnisse|fortgeschritten|débutant|avancé|expert|básico|avanzado)\)?$/iu.exec(item);
+      const path = `skills[${skills.length}]`;
+      if (levelMatch) {
+        skills.push({ name: levelMatch[1], level: levelMatch[2] });
+      } else {
+        skills.push({ name: item });
+      }
+      recorder.add(`${path}.name`, skills[skills.length - 1].name, line, 0.75);
+    }
+  }
+}
+
+const FLUENCY =
+  /\b(?:native|mother tongue|bilingual|fluent|proficient|professional|working|conversational|intermediate|advanced|basic|beginner|elementary|limited|full professional|[ABC][12]|muttersprache|fließend|verhandlungssicher|gut|sehr gut|grundkenntnisse|langue maternelle|maternelle|courant|bilingue|intermédiaire|notions|nativo|nativa|lengua materna|fluido|avanzado|intermedio|básico)\b.*$/iu;
+
+function parseLanguages(lines: PreparedLine[], recorder: FieldRecorder, languages: LanguageEntry[]): void {
+  for (const line of lines) {
+    const parts = line.text.split(/\s*(?:[,;|•·]|\s{3,}|\t)\s*/).filter(Boolean);
+    for (const part of parts) {
+      const match = /^([\p{L}\s]+?)\s*(?:[:(–—-]\s*|\s+)(.+?)\)?$/u.exec(part);
+      let language = part.trim();
+      let fluency: string | undefined;
+      if (match && FLUENCY.test(match[2])) {
+        language = match[1].trim();
+        fluency = match[2].trim().replace(/\)$/, '');
+      }
+      if (!language || language.split(/\s+/).length > 3) continue;
+      const path = `languages[${languages.length}]`;
+      languages.push(fluency ? { language, fluency } : { language });
+      recorder.add(`${path}.language`, language, line, 0.8);
+      if (fluency) recorder.add(`${path}.fluency`, fluency, line, 0.75);
+    }
+  }
+}
+
+/** Reads a simple list section (certificates, awards, publications) as one entry per item. */
+function listItems(lines: PreparedLine[]): BodyItem[] {
+  const hasGlyphs = lines.some((line) => line.hasGlyph);
+  if (hasGlyphs) return readBody(lines);
+  return lines.map((line) => ({ text: line.text, line, isBullet: true }));
+}
+
+function splitNameAndMeta(text: string): { name: string; dates?: FoundDates; parts: string[] } {
+  const dates = findDates(text);
+  let rest = text;
+  if (dates) rest = `${text.slice(0, dates.index)} | ${text.slice(dates.index + dates.length)}`;
+  const parts = rest
+    .split(/\s*(?:[|•·]|\s[–—-]\s|,\s(?=\p{Lu})|\t|\s{3,})\s*/u)
+    .map((part) => part.trim().replace(/^[(,]|[),]$/g, '').trim())
+    .filter(Boolean);
+  return { name: parts[0] ?? text, dates, parts: parts.slice(1) };
+}
+
+function parseCertificates(lines: PreparedLine[], recorder: FieldRecorder, certificates: CertificateEntry[]): void {
+  for (const item of listItems(lines)) {
+    const { name, dates, parts } = splitNameAndMeta(item.text);
+    const path = `certificates[${certificates.length}]`;
+    const entry: CertificateEntry = { name };
+    const issuer = parts.find((part) => !findUrls(part).length);
+    if (issuer) entry.issuer = issuer;
+    const date = dates?.end ?? dates?.start;
+    if (date) entry.date = date;
+    const url = findUrls(item.text)[0];
+    if (url) entry.url = /^https?:/i.test(url.value) ? url.value : `https://${url.value}`;
+    certificates.push(entry);
+    recorder.add(`${path}.name`, name, item.line, 0.75);
+    if (issuer) recorder.add(`${path}.issuer`, issuer, item.line, 0.6);
+  }
+}
+
+function parseAwards(lines: PreparedLine[], recorder: FieldRecorder, awards: AwardEntry[]): void {
+  for (const item of listItems(lines)) {
+    const { name, dates, parts } = splitNameAndMeta(item.text);
+    const path = `awards[${awards.length}]`;
+    const entry: AwardEntry = { title: name };
+    if (parts[0]) entry.awarder = parts[0];
+    if (parts.length > 1) entry.summary = parts.slice(1).join(', ');
+    const date = dates?.end ?? dates?.start;
+    if (date) entry.date = date;
+    awards.push(entry);
+    recorder.add(`${path}.title`, name, item.line, 0.7);
+  }
+}
+
+function parsePublications(lines: PreparedLine[], recorder: FieldRecorder, publications: PublicationEntry[]): void {
+  for (const item of listItems(lines)) {
+    const { name, dates, parts } = splitNameAndMeta(item.text);
+    const path = `publications[${publications.length}]`;
+    const entry: PublicationEntry = { name };
+    if (parts[0]) entry.publisher = parts[0];
+    const date = dates?.end ?? dates?.start;
+    if (date) entry.releaseDate = date;
+    const url = findUrls(item.text)[0];
+    if (url) entry.url = /^https?:/i.test(url.value) ? url.value : `https://${url.value}`;
+    publications.push(entry);
+    recorder.add(`${path}.name`, name, item.line, 0.65);
+  }
+}
+
+function parseProjects(lines: PreparedLine[], recorder: FieldRecorder, projects: ProjectEntry[]): void {
+  const entries = splitEntries(lines, newEntryTest('projects'));
+  for (const block of entries) {
+    const header = readHeader(block.header);
+    const first = header.textLines.find((item) => item.pieces.length > 0);
+    const body = readBody(block.body);
+    if (!first && body.length === 0) continue;
+    const path = `projects[${projects.length}]`;
+    const entry: ProjectEntry = {};
+    if (first) {
+      entry.name = first.pieces[0].text;
+      recorder.add(`${path}.name`, entry.name, first.line, 0.75);
+      const rest = first.pieces.slice(1).map((piece) => piece.text);
+      if (rest.length > 0) entry.description = rest.join(', ');
+    } else {
+      const lead = body.shift();
+      if (!lead) continue;
+      const label = LABEL.exec(lead.text);
+      entry.name = label ? label[1].trim() : lead.text;
+      if (label) entry.description = label[2].trim();
+      recorder.add(`${path}.name`, entry.name, lead.line, 0.55);
+    }
+    if (header.url) entry.url = /^https?:/i.test(header.url.text) ? header.url.text : `https://${header.url.text}`;
+    setDates(entry, header.dates);
+    recordDates(header.dates, path, header, recorder, entry);
+    const keywords: string[] = [];
+    const rest: BodyItem[] = [];
+    for (const item of body) {
+      const tech = /^(?:technologies|tech stack|stack|tools|built with|technologien|technologies utilisées|tecnologías)\s*:\s*(.+)$/iu.exec(item.text);
+      if (tech) keywords.push(...splitList(tech[1]));
+      else rest.push(item);
+    }
+    if (keywords.length > 0) entry.keywords = keywords;
+    const prose = rest.filter((item) => !item.isBullet);
+    const bullets = rest.filter((item) => item.isBullet);
+    if (prose.length > 0) entry.description = [entry.description, ...prose.map((item) => item.text)].filter(Boolean).join(' ');
+    if (bullets.length > 0) {
+      entry.highlights = bullets.map((item) => item.text);
+      bullets.forEach((item, index) => recorder.add(`${path}.highlights[${index}]`, item.text, item.line, 0.75));
+    }
+    projects.push(entry);
+  }
+}
+
+function parseSimpleNamed(lines: PreparedLine[]): { name: string; keywords?: string[]; line: PreparedLine }[] {
+  const result: { name: string; keywords?: string[]; line: PreparedLine }[] = [];
+  for (const line of lines) {
+    const label = LABEL.exec(line.text);
+    if (label) {
+      result.push({ name: label[1].trim(), keywords: splitList(label[2]), line });
+      continue;
+    }
+    for (const item of splitList(line.text)) result.push({ name: item, line });
+  }
+  return result;
+}
+
+function joinParagraph(lines: PreparedLine[]): string {
+  return readBody(lines.map((line) => ({ ...line, hasGlyph: false })))
+    .map((item) => item.text)
+    .join('\n');
+}
+
+/** Finds dated entries hiding in a section that is not titled as experience. */
+function hasDatedEntries(lines: PreparedLine[]): boolean {
+  return lines.filter((line) => findDates(line.text)?.isRange && line.text.length < 160).length >= 1 && lines.some((line) => line.hasGlyph || findDates(line.text)?.isRange);
+}
+
+/**
+ * Parses source lines into a CV and an import report.
+ *
+ * Pure and deterministic: the same lines always give the same CV. Ids are not added here
+ * (callers use `withIds`).
+ */
+export function parseCvLines(sourceLines: SourceLine[]): { cv: Cv; report: ImportReport } {
+  const recorder = new FieldRecorder();
+  const prepared = prepareLines(sourceLines);
+  const sections = splitSections(prepared);
+  const cv: Cv = {};
+  const work: WorkEntry[] = [];
+  const volunteer: VolunteerEntry[] = [];
+  const education: EducationEntry[] = [];
+  const skills: SkillEntry[] = [];
+  const languages: LanguageEntry[] = [];
+  const certificates: CertificateEntry[] = [];
+  const awards: AwardEntry[] = [];
+  const publications: PublicationEntry[] = [];
+  const projects: ProjectEntry[] = [];
+  const interests: NonNullable<Cv['interests']> = [];
+  const references: NonNullable<Cv['references']> = [];
+
+  // A header that runs into dated entries before any heading: the entries are experience.
+  const header = sections[0];
+  const firstDated = header.lines.findIndex((line) => findDates(line.text)?.isRange);
+  if (firstDated > 0 && !sections.some((section) => section.kind === 'work')) {
+    const contactEnd = header.lines.findIndex((line, index) => index > 0 && !isContactish(line.text) && index >= firstDated - 2);
+    const start = Math.max(1, Math.min(contactEnd < 0 ? firstDated : contactEnd, firstDated));
+    sections.splice(1, 0, { kind: 'work', lines: header.lines.slice(start) });
+    header.lines = header.lines.slice(0, start);
+  }
+
+  const basics = parseHeader(sections, recorder, prepared);
+
+  for (const section of sections) {
+    const label = section.kind;
+    if (section.heading) recorder.markSection(section.heading, label);
+    for (const line of section.lines) recorder.markSection(line, label);
+    switch (label) {
+      case 'header':
+      case 'contact':
+        break;
+      case 'summary': {
+        const datedStart = section.lines.findIndex((line) => findDates(line.text)?.isRange);
+        if (datedStart >= 0 && hasDatedEntries(section.lines.slice(datedStart))) {
+          const prose = section.lines.slice(0, datedStart);
+          if (prose.length > 0) basics.summary = [basics.summary, joinParagraph(prose)].filter(Boolean).join('\n');
+          parseWork(section.lines.slice(datedStart), recorder, work, 'work', volunteer);
+        } else if (section.lines.length > 0) {
+          basics.summary = [basics.summary, joinParagraph(section.lines)].filter(Boolean).join('\n');
+          recorder.add('basics.summary', section.lines[0].text, section.lines[0], 0.8);
+        }
+        break;
+      }
+      case 'work':
+        parseWork(section.lines, recorder, work, 'work', volunteer);
+        break;
+      case 'volunteer':
+        parseWork(section.lines, recorder, work, 'volunteer', volunteer);
+        break;
+      case 'education':
+        parseEducation(section.lines, recorder, education);
+        break;
+      case 'courses': {
+        const courses = section.lines.flatMap((line) => splitList(line.text.replace(/^[^:]{1,30}:\s*/, '')));
+        const last = education[education.length - 1];
+        if (last && courses.length > 0) last.courses = [...(last.courses ?? []), ...courses];
+        break;
+      }
+      case 'skills':
+        parseSkills(section.lines, recorder, skills);
+        break;
+      case 'languages':
+        parseLanguages(section.lines, recorder, languages);
+        break;
+      case 'certificates':
+        parseCertificates(section.lines, recorder, certificates);
+        break;
+      case 'awards':
+        parseAwards(section.lines, recorder, awards);
+        break;
+      case 'publications':
+        parsePublications(section.lines, recorder, publications);
+        break;
+      case 'projects':
+        parseProjects(section.lines, recorder, projects);
+        break;
+      case 'interests':
+        for (const item of parseSimpleNamed(section.lines)) {
+          recorder.add(`interests[${interests.length}].name`, item.name, item.line, 0.7);
+          interests.push(item.keywords ? { name: item.name, keywords: item.keywords } : { name: item.name });
+        }
+        break;
+      case 'references':
+        for (const item of listItems(section.lines)) {
+          if (/available (?:up)?on request|auf anfrage|sur demande|a petición|disponibles/i.test(item.text)) continue;
+          recorder.add(`references[${references.length}].name`, item.text, item.line, 0.5);
+          references.push({ name: item.text });
+        }
+        break;
+      case 'other':
+        if (hasDatedEntries(section.lines) && section.lines.some((line) => roleScore(line.text) > 0)) {
+          parseWork(section.lines, recorder, work, 'work', volunteer);
+        } else if (section.lines.length > 0) {
+          recorder.warn(`The section "${section.heading?.text ?? ''}" was not imported; copy what you need into the editor.`);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  if (Object.keys(basics).length > 0) cv.basics = basics;
+  if (work.length > 0) cv.work = work;
+  if (volunteer.length > 0) cv.volunteer = volunteer;
+  if (education.length > 0) cv.education = education;
+  if (awards.length > 0) cv.awards = awards;
+  if (certificates.length > 0) cv.certificates = certificates;
+  if (publications.length > 0) cv.publications = publications;
+  if (skills.length > 0) cv.skills = skills;
+  if (languages.length > 0) cv.languages = languages;
+  if (interests.length > 0) cv.interests = interests;
+  if (references.length > 0) cv.references = references;
+  if (projects.length > 0) cv.projects = projects;
+
+  if (prepared.length === 0) recorder.warn('The file has no text.');
+  else if (!basics.name) recorder.warn('No name was found; please fill it in.');
+  if (prepared.length > 0 && work.length === 0) recorder.warn('No work experience was recognised.');
+
+  const report: ImportReport = {
+    lines: sourceLines.map((line, index) => {
+      const section = recorder.sections.get(index);
+      return { text: line.text, page: Math.max(1, line.page || 1), ...(section ? { section } : {}) };
+    }),
+    fields: recorder.fields,
+    warnings: recorder.warnings,
+  };
+  return { cv, report };
+}

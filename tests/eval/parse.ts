@@ -1,0 +1,364 @@
+/**
+ * Import accuracy evaluation: imports CVs whose content is known and prints per-field precision
+ * and recall and an overall F1.
+ *
+ * Ground truth: (a) the hand-written `*.truth.json` files of the OfflineCV corpus in
+ * ../shared/corpus/offlinecv (skipped when absent), (b) this project's fictional CVs in
+ * tests/fixtures/cvs/*.json, rendered in several layouts and formats at run time.
+ *
+ * Matching is fuzzy but fixed: texts compare case-, whitespace- and punctuation-insensitively;
+ * two values also match when the shorter one's words are all in the longer one and make up at
+ * least 60% of it ("B.S. in Computer Science" ~ "B.S. Computer Science"); phones compare by
+ * digits; dates compare at the precision the truth gives (year, or year and month). Entries are
+ * aligned truth-to-import by company and title before their fields are compared. A truth date
+ * that is a template placeholder ("20XX") is not scorable and is left out.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { findDates } from '../../shared/import/dates';
+import type { Cv } from '../../shared/model/cv';
+import { importCv } from '../../electron/services/import/index';
+
+/** The fields scored, in print order. */
+export const FIELDS = [
+  'name',
+  'email',
+  'phone',
+  'location',
+  'work.company',
+  'work.title',
+  'work.startDate',
+  'work.endDate',
+  'education.institution',
+  'education.degree',
+  'skills',
+] as const;
+
+/** One scored field. */
+export type Field = (typeof FIELDS)[number];
+
+/** Known content of one CV, in the terms the eval scores. */
+export interface Truth {
+  name?: string;
+  email?: string;
+  phone?: string;
+  location?: string;
+  work: { company?: string; title?: string; startDate?: string; endDate?: string; isPresent?: boolean }[];
+  education: { institution?: string; degree?: string }[];
+  skills: string[];
+}
+
+/** Counts of one field. */
+export interface Tally {
+  truePositive: number;
+  falsePositive: number;
+  falseNegative: number;
+}
+
+/** Scores of a run: tallies per field and the misses worth printing. */
+export interface EvalResult {
+  tallies: Record<Field, Tally>;
+  missed: string[];
+}
+
+function normalize(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** True when two texts match under the eval's fuzzy rule (see the file comment). */
+export function textsMatch(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  const left = normalize(a);
+  const right = normalize(b);
+  if (!left || !right) return false;
+  if (left === right) return true;
+  const leftWords = left.split(' ');
+  const rightWords = right.split(' ');
+  const [shorter, longer] = leftWords.length <= rightWords.length ? [leftWords, rightWords] : [rightWords, leftWords];
+  const longerSet = new Set(longer);
+  return shorter.every((word) => longerSet.has(word)) && shorter.length / longer.length >= 0.6;
+}
+
+function digits(text: string | undefined): string {
+  return (text ?? '').replace(/\D/g, '');
+}
+
+/** True when an imported date agrees with the truth at the truth's precision. */
+export function datesMatch(truth: string | undefined, imported: string | undefined): boolean {
+  if (!truth || !imported) return false;
+  return imported.slice(0, truth.length) === truth;
+}
+
+function emptyTallies(): Record<Field, Tally> {
+  return Object.fromEntries(FIELDS.map((field) => [field, { truePositive: 0, falsePositive: 0, falseNegative: 0 }])) as Record<Field, Tally>;
+}
+
+function scoreScalar(tally: Tally, truth: string | undefined, imported: string | undefined, match: boolean): void {
+  if (truth && match) tally.truePositive += 1;
+  else {
+    if (truth) tally.falseNegative += 1;
+    if (imported) tally.falsePositive += 1;
+  }
+}
+
+function scoreList(tally: Tally, truth: string[], imported: string[], match: (a: string, b: string) => boolean): string[] {
+  const unused = [...imported];
+  const missed: string[] = [];
+  for (const value of truth) {
+    const index = unused.findIndex((candidate) => match(value, candidate));
+    if (index >= 0) {
+      tally.truePositive += 1;
+      unused.splice(index, 1);
+    } else {
+      tally.falseNegative += 1;
+      missed.push(value);
+    }
+  }
+  tally.falsePositive += unused.length;
+  return missed;
+}
+
+function formatLocation(cv: Cv): string | undefined {
+  const location = cv.basics?.location;
+  if (!location) return undefined;
+  const text = [location.address, location.city, location.region, location.postalCode].filter(Boolean).join(', ');
+  return text || undefined;
+}
+
+/** Flattens an imported CV's skills: each group's keywords, or the skill's name when it has none. */
+export function flatSkills(cv: Cv): string[] {
+  return (cv.skills ?? []).flatMap((skill) => (skill.keywords && skill.keywords.length > 0 ? skill.keywords : skill.name ? [skill.name] : []));
+}
+
+/** Adds one CV's scores to the tallies; returns descriptions of missed truth values. */
+export function scoreCv(truth: Truth, cv: Cv, tallies: Record<Field, Tally>, label: string): string[] {
+  const missed: string[] = [];
+  const basics = cv.basics ?? {};
+  const location = formatLocation(cv);
+  const scalars: [Field & ('name' | 'email' | 'phone' | 'location'), string | undefined, string | undefined, boolean][] = [
+    ['name', truth.name, basics.name, normalize(truth.name ?? '') !== '' && normalize(truth.name ?? '') === normalize(basics.name ?? '')],
+    ['email', truth.email, basics.email, (truth.email ?? '').toLowerCase() === (basics.email ?? '').toLowerCase()],
+    ['phone', truth.phone, basics.phone, digits(truth.phone) !== '' && digits(truth.phone) === digits(basics.phone)],
+    ['location', truth.location, location, textsMatch(truth.location, location)],
+  ];
+  for (const [field, expected, imported, match] of scalars) {
+    scoreScalar(tallies[field], expected, imported, match);
+    if (expected && !match) missed.push(`${label}: ${field} "${expected}" (got "${imported ?? ''}")`);
+  }
+
+  // Align truth entries with imported entries by company and title.
+  const work = cv.work ?? [];
+  const used = new Set<number>();
+  const pairs = truth.work.map((entry) => {
+    let best = -1;
+    let bestScore = 0;
+    work.forEach((candidate, index) => {
+      if (used.has(index)) return;
+      const score =
+        (textsMatch(entry.company, candidate.name) ? 2 : 0) +
+        (textsMatch(entry.title, candidate.position) ? 2 : 0) +
+        (entry.startDate && datesMatch(entry.startDate, candidate.startDate) ? 1 : 0);
+      if (score > bestScore) {
+        bestScore = score;
+        best = index;
+      }
+    });
+    if (best >= 0) used.add(best);
+    return best >= 0 ? work[best] : undefined;
+  });
+  const fieldPairs: [Field, (entry: Truth['work'][number]) => string | undefined, (imported: (typeof work)[number] | undefined) => string | undefined, (a: string, b: string | undefined) => boolean][] = [
+    ['work.company', (entry) => entry.company, (imported) => imported?.name, textsMatch],
+    ['work.title', (entry) => entry.title, (imported) => imported?.position, textsMatch],
+    ['work.startDate', (entry) => entry.startDate, (imported) => imported?.startDate, datesMatch],
+    [
+      'work.endDate',
+      (entry) => (entry.isPresent ? 'present' : entry.endDate),
+      (imported) => (imported ? (imported.endDate ?? (imported.startDate ? 'present' : undefined)) : undefined),
+      (a, b) => (a === 'present' ? b === 'present' : datesMatch(a, b)),
+    ],
+  ];
+  for (const [field, truthValue, importedValue, match] of fieldPairs) {
+    const tally = tallies[field];
+    truth.work.forEach((entry, index) => {
+      const expected = truthValue(entry);
+      if (!expected) return;
+      const got = importedValue(pairs[index]);
+      if (match(expected, got)) tally.truePositive += 1;
+      else {
+        tally.falseNegative += 1;
+        if (field !== 'work.endDate') missed.push(`${label}: ${field} "${expected}" (got "${got ?? ''}")`);
+      }
+    });
+    const matchedCount = truth.work.filter((entry, index) => {
+      const expected = truthValue(entry);
+      return expected !== undefined && match(expected, importedValue(pairs[index]));
+    }).length;
+    const importedCount = work.filter((entry) => importedValue(entry) !== undefined).length;
+    // Imported values of fields the truth does not state (dateless roles) are not counted against.
+    const truthCount = truth.work.filter((entry) => truthValue(entry) !== undefined).length;
+    if (truthCount > 0 || field === 'work.company' || field === 'work.title') tally.falsePositive += Math.max(0, importedCount - matchedCount);
+  }
+
+  const education = cv.education ?? [];
+  missed.push(
+    ...scoreList(tallies['education.institution'], truth.education.map((entry) => entry.institution ?? '').filter(Boolean), education.map((entry) => entry.institution ?? '').filter(Boolean), textsMatch).map(
+      (value) => `${label}: education.institution "${value}"`,
+    ),
+  );
+  missed.push(
+    ...scoreList(
+      tallies['education.degree'],
+      truth.education.map((entry) => entry.degree ?? '').filter(Boolean),
+      education.map((entry) => [entry.studyType, entry.area].filter(Boolean).join(' ')).filter(Boolean),
+      textsMatch,
+    ).map((value) => `${label}: education.degree "${value}"`),
+  );
+  if (truth.skills.length > 0) {
+    missed.push(...scoreList(tallies.skills, truth.skills, flatSkills(cv), (a, b) => normalize(a) === normalize(b)).map((value) => `${label}: skill "${value}"`));
+  }
+  return missed;
+}
+
+function truthDate(text: string | undefined): { startDate?: string; endDate?: string; isPresent?: boolean } {
+  if (!text) return {};
+  const found = findDates(text);
+  if (!found) return {};
+  return { startDate: found.start, endDate: found.end, isPresent: found.isPresent };
+}
+
+/** Reads an OfflineCV `*.truth.json` file into the eval's terms (mapping per the corpus README). */
+export function readCorpusTruth(file: string): Truth {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as {
+    contact?: { full_name?: string; email?: string; phone?: string; location?: string };
+    experience?: { title?: string; company?: string; dates?: string }[];
+    education?: { degree?: string; institution?: string }[];
+    skills?: string[];
+  };
+  return {
+    name: raw.contact?.full_name,
+    email: raw.contact?.email,
+    phone: raw.contact?.phone,
+    location: raw.contact?.location,
+    work: (raw.experience ?? []).map((entry) => ({ company: entry.company, title: entry.title, ...truthDate(entry.dates) })),
+    education: (raw.education ?? []).map((entry) => ({ degree: entry.degree, institution: entry.institution })),
+    skills: raw.skills ?? [],
+  };
+}
+
+/** Turns one of this project's fixture CVs (JSON Resume) into the eval's terms. */
+export function truthFromJsonResume(cv: Cv): Truth {
+  const location = cv.basics?.location;
+  return {
+    name: cv.basics?.name,
+    email: cv.basics?.email,
+    phone: cv.basics?.phone,
+    location: location ? [location.city, location.region].filter(Boolean).join(', ') || undefined : undefined,
+    work: (cv.work ?? []).map((entry) => ({
+      company: entry.name,
+      title: entry.position,
+      startDate: entry.startDate,
+      endDate: entry.endDate,
+      isPresent: Boolean(entry.startDate && !entry.endDate),
+    })),
+    education: (cv.education ?? []).map((entry) => ({
+      institution: entry.institution,
+      degree: [entry.studyType, entry.area].filter(Boolean).join(' ') || undefined,
+    })),
+    skills: flatSkills(cv),
+  };
+}
+
+function listTruthFiles(folder: string): string[] {
+  const result: string[] = [];
+  for (const name of readdirSync(folder)) {
+    const full = path.join(folder, name);
+    if (statSync(full).isDirectory()) result.push(...listTruthFiles(full));
+    else if (name.endsWith('.truth.json')) result.push(full);
+  }
+  return result.sort();
+}
+
+/** The OfflineCV corpus folder, or undefined when this clone has no corpus. */
+export function corpusDir(): string | undefined {
+  const folder = path.resolve(process.cwd(), '../shared/corpus/offlinecv');
+  return existsSync(folder) ? folder : undefined;
+}
+
+/** Scores the importer on the corpus truth files. */
+export async function evaluateCorpus(folder: string): Promise<EvalResult> {
+  const tallies = emptyTallies();
+  const missed: string[] = [];
+  for (const truthFile of listTruthFiles(folder)) {
+    const pdf = truthFile.replace(/\.truth\.json$/, '.pdf');
+    const label = path.relative(folder, pdf);
+    const { cv } = await importCv({ bytes: new Uint8Array(readFileSync(pdf)), fileName: path.basename(pdf) });
+    missed.push(...scoreCv(readCorpusTruth(truthFile), cv, tallies, label));
+  }
+  return { tallies, missed };
+}
+
+/** Scores the importer on rendered forms of the fixture CVs. */
+export async function evaluateFixtures(): Promise<EvalResult> {
+  const { renderFixtures } = await import('../fixtures/cvs/render');
+  const tallies = emptyTallies();
+  const missed: string[] = [];
+  for (const rendered of await renderFixtures()) {
+    const { cv } = await importCv({ bytes: rendered.bytes, fileName: rendered.fileName });
+    missed.push(...scoreCv(truthFromJsonResume(rendered.source), cv, tallies, rendered.fileName));
+  }
+  return { tallies, missed };
+}
+
+/** Precision, recall and F1 of a tally (1 when there is nothing to find or claim). */
+export function rates(tally: Tally): { precision: number; recall: number; f1: number } {
+  const precision = tally.truePositive + tally.falsePositive === 0 ? 1 : tally.truePositive / (tally.truePositive + tally.falsePositive);
+  const recall = tally.truePositive + tally.falseNegative === 0 ? 1 : tally.truePositive / (tally.truePositive + tally.falseNegative);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+}
+
+/** The overall figure: F1 of the tallies summed over every field. */
+export function overall(tallies: Record<Field, Tally>): number {
+  const sum = FIELDS.reduce(
+    (total, field) => ({
+      truePositive: total.truePositive + tallies[field].truePositive,
+      falsePositive: total.falsePositive + tallies[field].falsePositive,
+      falseNegative: total.falseNegative + tallies[field].falseNegative,
+    }),
+    { truePositive: 0, falsePositive: 0, falseNegative: 0 },
+  );
+  return rates(sum).f1;
+}
+
+function printResult(title: string, result: EvalResult): void {
+  console.log(`\n${title}`);
+  console.log(`${'field'.padEnd(24)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'f1'.padStart(6)}   tp/fp/fn`);
+  for (const field of FIELDS) {
+    const tally = result.tallies[field];
+    const { precision, recall, f1 } = rates(tally);
+    console.log(
+      `${field.padEnd(24)} ${precision.toFixed(3).padStart(9)} ${recall.toFixed(3).padStart(7)} ${f1.toFixed(3).padStart(6)}   ${tally.truePositive}/${tally.falsePositive}/${tally.falseNegative}`,
+    );
+  }
+  console.log(`overall F1: ${overall(result.tallies).toFixed(3)}`);
+  const important = result.missed.filter((line) => /work\.(company|title|startDate)/.test(line));
+  console.log(important.length === 0 ? 'every truth company, title and start date was found' : `missed company/title/start date:\n  ${important.join('\n  ')}`);
+  const other = result.missed.filter((line) => !important.includes(line));
+  if (other.length > 0) console.log(`other misses:\n  ${other.join('\n  ')}`);
+}
+
+async function main(): Promise<void> {
+  const folder = corpusDir();
+  if (folder) printResult(`OfflineCV corpus truth (${listTruthFiles(folder).length} files)`, await evaluateCorpus(folder));
+  else console.log('OfflineCV corpus not found at ../shared/corpus/offlinecv: corpus part skipped.');
+  if (!process.argv.includes('--corpus-only')) printResult('Fixture CVs (tests/fixtures/cvs, rendered)', await evaluateFixtures());
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  await main();
+}

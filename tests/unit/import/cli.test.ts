@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const temp = mkdtempSync(path.join(tmpdir(), 'cv-parse-cli-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function run(...args: string[]) {
+  return spawnSync(process.execPath, ['bin/cv-tailor.js', 'parse', ...args], { cwd: process.cwd(), encoding: 'utf8', timeout: 60_000 });
+}
+
+const CV_TEXT = 'Mara Ionescu\nmara@example.ro | +40 721 123 456 | Cluj-Napoca, Romania\n\nEXPERIENCE\nQA Engineer | Endava | Cluj-Napoca, Romania   Feb 2019 – Present\n• Automated regression tests\n';
+
+describe('cv-tailor parse', () => {
+  it('prints JSON Resume with ids under meta for a text CV', () => {
+    const file = path.join(temp, 'cv.txt');
+    writeFileSync(file, CV_TEXT);
+    const result = run(file);
+    expect(result.status).toBe(0);
+    const cv = JSON.parse(result.stdout);
+    expect(cv.basics.name).toBe('Mara Ionescu');
+    expect(cv.work[0]).toMatchObject({ name: 'Endava', position: 'QA Engineer', startDate: '2019-02' });
+    expect(cv.work[0].id).toBeUndefined();
+    expect(cv.meta.ids['work[0]']).toMatch(/\w+/);
+  });
+
+  it('writes --out instead of stdout', () => {
+    const file = path.join(temp, 'cv2.txt');
+    const out = path.join(temp, 'out.json');
+    writeFileSync(file, CV_TEXT);
+    const result = run(file, '--out', out);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).basics.email).toBe('mara@example.ro');
+  });
+
+  it('exits 1 with one line and no stack trace for a missing file', () => {
+    const result = run(path.join(temp, 'nope.pdf'));
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/does not exist/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 1 for random bytes with a lying extension', () => {
+    const file = path.join(temp, 'random.docx');
+    const bytes = Buffer.alloc(2048);
+    for (let index = 0; index < bytes.length; index += 1) bytes[index] = (index * 7919 + 13) % 251;
+    writeFileSync(file, bytes);
+    const result = run(file);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 1 when no file is given', () => {
+    const result = run();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/exactly one CV file/);
+  });
+
+  it.skipIf(!existsSync(path.resolve(process.cwd(), '../shared/corpus/offlinecv')))('parses a corpus PDF', () => {
+    const result = run(path.resolve(process.cwd(), '../shared/corpus/offlinecv/unknown/single-column-endash-title-company.pdf'));
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).work[0].name).toBe('Globex Systems LLC');
+  });
+});
