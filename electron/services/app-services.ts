@@ -6,6 +6,7 @@ import type { EventName, EventPayload, Handlers } from '../../shared/contract';
 import { createChromiumPdfRenderer, type PdfRenderer } from './export/index';
 import { createHandlers, type HandlerDeps } from './handlers';
 import { LibraryStore } from './library/library-store';
+import { KeytarSecretStore, type SecretStore } from './secrets/index';
 
 /** The app's version, shown in the UI and the CLI. */
 export const APP_VERSION = '0.1.0';
@@ -27,6 +28,8 @@ export async function startAppServices(options: {
   createPdfRenderer?: () => PdfRenderer;
   /** How files are saved; by default the UI is asked to download them. */
   saveFile?: HandlerDeps['saveFile'];
+  /** The keychain; by default the OS keychain through keytar. */
+  secrets?: SecretStore;
 }): Promise<AppServices> {
   const store = await LibraryStore.open({ dataDir: options.dataDir });
   let renderer: PdfRenderer | null = null;
@@ -38,6 +41,7 @@ export async function startAppServices(options: {
     emit: options.emit,
     pdfRenderer,
     saveFile: options.saveFile ?? (async () => ({ status: 'download' as const, path: null })),
+    secrets: options.secrets ?? new KeytarSecretStore(),
   });
   return {
     store,

@@ -7,6 +7,8 @@ import { isSafeExternalUrl } from '../../shared/security/external-url';
 import type { ExportFormat } from '../../shared/export/types';
 import { exportCv, type PdfRenderer } from './export/index';
 import { importCv } from './import/index';
+import { downloadIntoModels, listAvailableModels, testRemoteConnection } from './model-settings';
+import type { SecretStore } from './secrets/index';
 import type { LibraryStore } from './library/library-store';
 
 /** How saving a file ended. */
@@ -25,6 +27,8 @@ export interface HandlerDeps {
   pdfRenderer: () => PdfRenderer;
   /** Saves a file where the person chooses; status `download` asks the UI to download it instead. */
   saveFile: (file: { fileName: string; mimeType: string; bytes: Uint8Array }) => Promise<SaveOutcome>;
+  /** The keychain. */
+  secrets: SecretStore;
   /** Pushes an event to the UI. */
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 }
@@ -38,6 +42,13 @@ export function safeFileName(name: string): string {
     .replace(/^[.\s]+/, '');
 }
 
+/** "120 MB of 940 MB · 8.2 MB/s" */
+function describeProgress(bytes: number, total: number | null, bytesPerSecond: number): string {
+  const megabytes = (value: number) => `${(value / 1_000_000).toFixed(value < 10_000_000 ? 1 : 0)} MB`;
+  const done = total ? `${megabytes(bytes)} of ${megabytes(total)}` : megabytes(bytes);
+  return bytesPerSecond > 0 ? `${done} · ${megabytes(bytesPerSecond)}/s` : done;
+}
+
 /** The media type of each export format. */
 const EXPORT_MIME_TYPES: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
@@ -49,7 +60,22 @@ const EXPORT_MIME_TYPES: Record<ExportFormat, string> = {
 
 /** Builds the handler of every contract method. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { store } = deps;
+  const { store, secrets } = deps;
+  const tasks = new Map<string, AbortController>();
+  const isOffline = () => store.getSettings().offline;
+
+  /** Runs a cancellable task registered under its id. */
+  const runTask = async <T>(id: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    if (tasks.has(id)) throw new AppError('conflict', 'That task is already running.');
+    const controller = new AbortController();
+    tasks.set(id, controller);
+    try {
+      return await work(controller.signal);
+    } finally {
+      tasks.delete(id);
+    }
+  };
+
   return {
     getAppInfo: async () => ({ version: deps.version, dataDir: store.dataDir, notices: store.notices() }),
     listCvs: async () => store.listCvs(),
@@ -97,6 +123,65 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     saveFile: async ({ fileName, mimeType, base64 }) =>
       deps.saveFile({ fileName, mimeType, bytes: new Uint8Array(Buffer.from(base64, 'base64')) }),
+    listModels: async () => {
+      const found = await listAvailableModels(store.getSettings(), store.dataDir);
+      return {
+        modelsDir: found.modelsDir,
+        recommended: found.recommended,
+        local: found.local.map((entry) => ({
+          path: entry.path,
+          fileName: entry.fileName,
+          sizeBytes: entry.sizeBytes,
+          error: entry.error,
+          info: entry.info && {
+            name: entry.info.name,
+            architecture: entry.info.architecture,
+            parameterCount: entry.info.parameterCount,
+            quantization: entry.info.quantization,
+            contextLength: entry.info.contextLength,
+          },
+        })),
+      };
+    },
+    downloadModel: async ({ uri, sha256, taskId }) =>
+      runTask(taskId, async (signal) => {
+        let lastEmit = 0;
+        const filePath = await downloadIntoModels({
+          uri,
+          sha256,
+          dataDir: store.dataDir,
+          isOffline,
+          signal,
+          onProgress: (progress) => {
+            const now = Date.now();
+            if (now - lastEmit < 200 && progress.bytes !== progress.total) return;
+            lastEmit = now;
+            deps.emit('taskProgress', {
+              taskId,
+              kind: 'download',
+              step: 'download',
+              fraction: progress.total ? Math.min(1, progress.bytes / progress.total) : null,
+              detail: describeProgress(progress.bytes, progress.total, progress.bytesPerSecond),
+            });
+          },
+        });
+        return { path: filePath };
+      }),
+    cancelTask: async ({ taskId }) => {
+      const controller = tasks.get(taskId);
+      controller?.abort();
+      return { cancelled: !!controller };
+    },
+    testConnection: async ({ providerId, baseUrl }) => testRemoteConnection({ providerId, baseUrl, secrets, isOffline }),
+    getApiKeyStatus: async ({ providerId }) => ({ isSet: await secrets.has(providerId) }),
+    setApiKey: async ({ providerId, key }) => {
+      await secrets.set(providerId, key.trim());
+      return { isSet: true };
+    },
+    clearApiKey: async ({ providerId }) => {
+      await secrets.delete(providerId);
+      return { isSet: false };
+    },
     openExternal: async ({ url }) => {
       if (!isSafeExternalUrl(url)) throw new AppError('invalid-input', 'Only secure web links (https) can be opened.');
       return { opened: await deps.openExternal(url) };

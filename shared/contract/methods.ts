@@ -34,6 +34,39 @@ export const fileOutputSchema = z.object({
   base64: z.string(),
 });
 
+/** A model the app recommends downloading. */
+export const recommendedModelInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  uri: z.string(),
+  approxSizeBytes: z.number(),
+  ramGb: z.number(),
+  contextLength: z.number(),
+  licence: z.string(),
+  notes: z.string().optional(),
+  sha256: z.string().optional(),
+});
+
+/** A .gguf file found on disk, with what its header says. */
+export const localModelInfoSchema = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  sizeBytes: z.number(),
+  info: z
+    .object({
+      name: z.string(),
+      architecture: z.string(),
+      parameterCount: z.number(),
+      quantization: z.string().nullable(),
+      contextLength: z.number().nullable(),
+    })
+    .nullable(),
+  error: z.string().nullable(),
+});
+
+const providerId = z.string().regex(/^[A-Za-z0-9._-]{1,100}$/);
+const taskId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
+
 /** What the services tell the UI at start. */
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -104,6 +137,41 @@ export const METHODS = {
     channel: 'app:file.save',
     input: fileOutputSchema,
     output: z.object({ status: z.enum(['saved', 'cancelled', 'download']), path: z.string().nullable() }),
+  },
+  listModels: {
+    channel: 'app:models.list',
+    input: empty,
+    output: z.object({
+      modelsDir: z.string(),
+      recommended: z.array(recommendedModelInfoSchema),
+      local: z.array(localModelInfoSchema),
+    }),
+  },
+  downloadModel: {
+    channel: 'app:models.download',
+    input: z.object({ uri: z.string().max(2000), sha256: z.string().max(64).optional(), taskId }),
+    output: z.object({ path: z.string() }),
+  },
+  cancelTask: { channel: 'app:tasks.cancel', input: z.object({ taskId }), output: z.object({ cancelled: z.boolean() }) },
+  testConnection: {
+    channel: 'app:models.testConnection',
+    input: z.object({ providerId, baseUrl: z.string().max(2000) }),
+    output: z.object({ latencyMs: z.number(), models: z.array(z.string()) }),
+  },
+  getApiKeyStatus: {
+    channel: 'app:keys.status',
+    input: z.object({ providerId }),
+    output: z.object({ isSet: z.boolean() }),
+  },
+  setApiKey: {
+    channel: 'app:keys.set',
+    input: z.object({ providerId, key: z.string().min(1).max(4000) }),
+    output: z.object({ isSet: z.boolean() }),
+  },
+  clearApiKey: {
+    channel: 'app:keys.clear',
+    input: z.object({ providerId }),
+    output: z.object({ isSet: z.boolean() }),
   },
   openExternal: {
     channel: 'app:shell.openExternal',

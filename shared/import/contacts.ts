@@ -89,6 +89,50 @@ export function profileFromUrl(url: string): ProfileLink | undefined {
   return undefined;
 }
 
+/** Networks people name before a bare handle ("LinkedIn: jane-doe", "GitHub: @jdoe"). */
+const HANDLE_NETWORKS: Readonly<Record<string, string>> = {
+  linkedin: 'LinkedIn',
+  github: 'GitHub',
+  gitlab: 'GitLab',
+  twitter: 'Twitter',
+  x: 'X',
+  'stack overflow': 'Stack Overflow',
+  stackoverflow: 'Stack Overflow',
+  xing: 'XING',
+  behance: 'Behance',
+  dribbble: 'Dribbble',
+  medium: 'Medium',
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  instagram: 'Instagram',
+  kaggle: 'Kaggle',
+  leetcode: 'LeetCode',
+  orcid: 'ORCID',
+  researchgate: 'ResearchGate',
+  'google scholar': 'Google Scholar',
+  youtube: 'YouTube',
+  bitbucket: 'Bitbucket',
+  codepen: 'CodePen',
+  skype: 'Skype',
+  telegram: 'Telegram',
+};
+
+/**
+ * Reads a profile written as "Network: handle" without a link ("LinkedIn: sofianunez").
+ *
+ * Returns undefined unless the label is a known network and the handle a single token.
+ */
+export function profileFromHandle(text: string): CvProfileLink | undefined {
+  const match = /^([\p{L} ]{1,20}?)\s*[:：]\s*@?([\p{L}\p{N}][\p{L}\p{N}._-]{0,60})$/u.exec(text.trim());
+  if (!match) return undefined;
+  const network = HANDLE_NETWORKS[match[1].trim().toLowerCase()];
+  if (!network) return undefined;
+  return { network, username: match[2] };
+}
+
+/** A profile named by network and handle, with a link when the CV gave one. */
+export type CvProfileLink = { network: string; username: string; url?: string };
+
 const US_STATES = new Set(
   (
     'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR ' +
@@ -160,6 +204,45 @@ const COUNTRIES = new Set(
   ].map((name) => name.toLowerCase()),
 );
 
+/** ISO 3166-1 alpha-2 country codes (JSON Resume's `countryCode`). */
+const ISO_COUNTRY_CODES = new Set(
+  (
+    'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
+    'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR ' +
+    'GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO ' +
+    'JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR ' +
+    'MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO ' +
+    'RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV ' +
+    'TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
+  ).split(' '),
+);
+
+/** Country names (and common short forms) written after a region, with their ISO code. */
+const COUNTRY_CODES: Readonly<Record<string, string>> = {
+  usa: 'US', 'united states': 'US', 'united states of america': 'US', uk: 'GB', 'united kingdom': 'GB',
+  england: 'GB', scotland: 'GB', ireland: 'IE', canada: 'CA', germany: 'DE', deutschland: 'DE', france: 'FR',
+  spain: 'ES', españa: 'ES', italy: 'IT', italia: 'IT', portugal: 'PT', netherlands: 'NL', belgium: 'BE',
+  belgique: 'BE', switzerland: 'CH', schweiz: 'CH', suisse: 'CH', austria: 'AT', österreich: 'AT', sweden: 'SE',
+  norway: 'NO', denmark: 'DK', finland: 'FI', poland: 'PL', polska: 'PL', 'czech republic': 'CZ', india: 'IN',
+  china: 'CN', japan: 'JP', singapore: 'SG', australia: 'AU', 'new zealand': 'NZ', brazil: 'BR', brasil: 'BR',
+  mexico: 'MX', méxico: 'MX', argentina: 'AR', chile: 'CL', colombia: 'CO', peru: 'PE', 'south africa': 'ZA',
+  nigeria: 'NG', kenya: 'KE', egypt: 'EG', israel: 'IL', turkey: 'TR', uae: 'AE', 'united arab emirates': 'AE',
+  ukraine: 'UA', romania: 'RO', greece: 'GR', hungary: 'HU', luxembourg: 'LU',
+};
+
+/** Country codes that read as other abbreviations when they follow a single word. */
+const AMBIGUOUS_CODES = new Set(['AI', 'BA', 'BS', 'CV', 'GM', 'HR', 'ID', 'IT', 'MA', 'ML', 'MS', 'PM', 'PR', 'QA', 'SA', 'SE', 'TV']);
+
+/**
+ * The ISO 3166-1 alpha-2 code a trailing location part stands for ("CH", "Switzerland", "USA"),
+ * or undefined when it is no country.
+ */
+export function countryCodeOf(text: string): string | undefined {
+  const value = text.trim().replace(/\.$/, '');
+  if (/^[A-Z]{2}$/.test(value) && ISO_COUNTRY_CODES.has(value)) return value;
+  return COUNTRY_CODES[value.toLowerCase()];
+}
+
 /** Place names that stand alone as a location ("Remote"). */
 const STANDALONE_PLACES = new Set(['remote', 'hybrid', 'on-site', 'onsite', 'worldwide', 'home office', 'télétravail']);
 
@@ -204,8 +287,14 @@ export function parseLocation(raw: string): Place | undefined {
   if (match) {
     const region = match[2];
     const isRegion = US_STATES.has(region) || isCountry(region) || /^\p{Lu}\p{Ll}/u.test(region);
+    const postal = match[3] ? { postalCode: match[3] } : {};
+    // "Zürich, CH": a country code that is no US state or Canadian province, nor a common
+    // abbreviation ("Marketing, PR", "Research, AI").
+    if (!isRegion && countryCodeOf(region) === region && !AMBIGUOUS_CODES.has(region)) {
+      return { city: match[1], countryCode: region, ...postal };
+    }
     if (!isRegion) return undefined;
-    return { city: match[1], region, ...(match[3] ? { postalCode: match[3] } : {}) };
+    return { city: match[1], region, ...postal };
   }
   match = POSTAL_CITY.exec(text);
   if (match) return { postalCode: match[1], city: match[2], ...(match[3] ? { region: match[3] } : {}) };
@@ -223,17 +312,23 @@ export function parseLocation(raw: string): Place | undefined {
     const rest = parseLocation(addressThenPlace[2]);
     if (rest?.city) return { address: addressThenPlace[1], ...rest };
   }
-  const cityCountry = /^([^,]+),\s*([^,]+),\s*([^,]+)$/u.exec(text);
-  if (cityCountry && isCountry(cityCountry[3])) {
-    return { city: cityCountry[1].trim(), region: `${cityCountry[2].trim()}, ${cityCountry[3].trim()}` };
+  const cityRegionCountry = /^([^,\d]+),\s*([^,\d]+),\s*([^,\d]+)$/u.exec(text);
+  if (cityRegionCountry) {
+    // "Zürich, ZH, CH", "Austin, TX, USA", "Lyon, Auvergne-Rhône-Alpes, France".
+    const countryCode = countryCodeOf(cityRegionCountry[3]);
+    const city = cityRegionCountry[1].trim();
+    const region = cityRegionCountry[2].trim();
+    if (countryCode && new RegExp(`^${PLACE_NAME}$`, 'u').test(city) && new RegExp(`^(?:${PLACE_NAME}|[A-Z]{2,3})$`, 'u').test(region)) {
+      return { city, region, countryCode };
+    }
   }
   if (isCountry(text)) return { region: text };
   return undefined;
 }
 
-/** Formats a place back as one line ("Austin, TX"). */
+/** Formats a place back as one line ("Austin, TX", "Zürich, ZH, CH"). */
 export function formatPlace(place: Place): string {
-  return [place.address, place.city, place.region].filter(Boolean).join(', ');
+  return [place.address, place.city, place.region, place.countryCode].filter(Boolean).join(', ');
 }
 
 /**

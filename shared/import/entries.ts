@@ -4,6 +4,7 @@
  */
 import { findDates, isDateOnly, type FoundDates } from './dates';
 import { findEmails, findUrls, formatPlace, isRegionToken, parseLocation } from './contacts';
+import { BODY_DETAIL_KINDS, isDetailLine } from './details';
 import { isDegree, isInstitution, orgScore, roleScore } from './lexicon';
 import { joinWrapped, type PreparedLine } from './lines';
 
@@ -145,7 +146,11 @@ export function isLocationPiece(text: string): boolean {
   const place = parseLocation(text);
   if (!place) return false;
   const region = place.region ?? '';
-  const known = isRegionToken(region) || /^(?:remote|hybrid|on-site|onsite|worldwide)/i.test(place.city ?? '') || Boolean(place.postalCode);
+  const known =
+    isRegionToken(region) ||
+    /^(?:remote|hybrid|on-site|onsite|worldwide)/i.test(place.city ?? '') ||
+    Boolean(place.postalCode) ||
+    Boolean(place.countryCode);
   if (!known && !(region && words(text) <= 4 && /^\p{Lu}\p{Ll}+$/u.test(region))) return false;
   return !isInstitution(text) && orgScore(text) === 0 && roleScore(text) === 0 && !isDegree(text);
 }
@@ -285,7 +290,12 @@ export function splitEntries(lines: PreparedLine[], isNewEntryLine: (line: Prepa
     return /^\p{Ll}/u.test(next.text) && words(line.text) >= 5;
   };
   for (const [position, line] of lines.entries()) {
-    const header = !line.hasGlyph && isHeaderLike(line) && !indentedBody(line) && !isProse(line, position);
+    const header =
+      !line.hasGlyph &&
+      !isDetailLine(line, BODY_DETAIL_KINDS) &&
+      isHeaderLike(line) &&
+      !indentedBody(line) &&
+      !isProse(line, position);
     if (!current) {
       current = { header: [], body: [] };
       entries.push(current);
@@ -320,5 +330,7 @@ export function splitEntries(lines: PreparedLine[], isNewEntryLine: (line: Prepa
 export function locationText(piece: Piece | undefined): string | undefined {
   if (!piece) return undefined;
   const place = parseLocation(piece.text);
-  return place ? formatPlace(place) || piece.text : piece.text;
+  // A country is kept as written ("USA" stays "USA", not its code).
+  if (!place || place.countryCode) return piece.text;
+  return formatPlace(place) || piece.text;
 }

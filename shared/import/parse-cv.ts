@@ -7,6 +7,7 @@ import type {
   CertificateEntry,
   Cv,
   CvBasics,
+  CvProfile,
   EducationEntry,
   LanguageEntry,
   ProjectEntry,
@@ -16,7 +17,7 @@ import type {
   WorkEntry,
 } from '../model/cv';
 import { findDates, isDateOnly, type FoundDates } from './dates';
-import { findEmails, findPhones, findUrls, parseLocation, profileFromUrl, splitPieces } from './contacts';
+import { findEmails, findPhones, findUrls, parseLocation, profileFromHandle, profileFromUrl, splitPieces } from './contacts';
 import {
   commaPieces,
   locationText,
@@ -28,6 +29,8 @@ import {
   type EntryHeader,
   type Piece,
 } from './entries';
+import { splitDetailList, takeDetails, type Detail } from './details';
+import { itemFacts, listEntries, type ItemFacts, type ListEntry } from './list-entries';
 import { headingKind, headingKindByKeyword, isAllCaps, type SectionKind } from './headings';
 import { isDegree, isInstitution, orgScore, roleScore, splitDegree } from './lexicon';
 import { prepareLines, type PreparedLine } from './lines';
@@ -163,6 +166,28 @@ function parseHeader(sections: Section[], recorder: FieldRecorder, allLines: Pre
   const leftovers: { line: PreparedLine; text: string }[] = [];
   let location: { place: ReturnType<typeof parseLocation>; line: PreparedLine; text: string } | undefined;
 
+  // Profiles of one line are kept in the order they are written (links and "Network: handle" mixed).
+  let pending: { profile: CvProfile; shown: string; line: PreparedLine }[] = [];
+  const addProfile = (profile: CvProfile, shown: string, line: PreparedLine) => {
+    const same = (other: CvProfile) =>
+      (profile.url && other.url === profile.url) || (other.network === profile.network && other.username === profile.username);
+    if (profiles.some(same) || pending.some((item) => same(item.profile))) return;
+    pending.push({ profile, shown, line });
+  };
+  const flushProfiles = () => {
+    const position = (item: (typeof pending)[number]) => item.line.text.indexOf(item.shown);
+    for (const item of [...pending].sort((a, b) => position(a) - position(b))) {
+      const path = `basics.profiles[${profiles.length}]`;
+      if (item.profile.url) recorder.add(`${path}.url`, item.shown, item.line, 0.95);
+      else {
+        recorder.add(`${path}.network`, item.profile.network, item.line, 0.9);
+        recorder.add(`${path}.username`, item.profile.username, item.line, 0.85);
+      }
+      profiles.push(item.profile);
+    }
+    pending = [];
+  };
+
   const readContacts = (line: PreparedLine, isHeader: boolean) => {
     let rest = line.text;
     for (const email of findEmails(line.text)) {
@@ -175,10 +200,7 @@ function parseHeader(sections: Section[], recorder: FieldRecorder, allLines: Pre
     for (const url of findUrls(rest)) {
       const profile = profileFromUrl(url.value);
       if (profile) {
-        if (!profiles.some((known) => known.url === profile.url)) {
-          recorder.add(`basics.profiles[${profiles.length}].url`, url.value, line, 0.95);
-          profiles.push(profile);
-        }
+        addProfile(profile, url.value, line);
       } else if (!basics.url && isHeader) {
         basics.url = /^https?:/i.test(url.value) ? url.value : `https://${url.value}`;
         recorder.add('basics.url', url.value, line, 0.85);
@@ -199,7 +221,12 @@ function parseHeader(sections: Section[], recorder: FieldRecorder, allLines: Pre
     const rest = readContacts(line, true);
     for (const piece of splitPieces(rest)) {
       const text = piece.value.replace(/^(?:e-?mail|phone|tel|mobile|handy|téléphone|teléfono|address|adresse|dirección)\s*:\s*/i, '');
-      if (!text || /^(?:linkedin|github|portfolio|website)$/i.test(text)) continue;
+      if (!text || /^(?:linkedin|github|portfolio|website|web|homepage|url)\s*:?$/i.test(text)) continue;
+      const handle = profileFromHandle(text);
+      if (handle) {
+        addProfile(handle, text, line);
+        continue;
+      }
       const place = parseLocation(text);
       if (place && !location && !isNameLike(text) && roleScore(text) === 0) {
         location = { place, line, text };
@@ -211,12 +238,14 @@ function parseHeader(sections: Section[], recorder: FieldRecorder, allLines: Pre
       }
       leftovers.push({ line, text });
     }
+    flushProfiles();
   }
   // Contact facts outside the header (sidebars read after the main column).
   for (const line of allLines) {
     if (basics.email && basics.phone) break;
     if (headerLines.includes(line)) continue;
     readContacts(line, false);
+    flushProfiles();
   }
 
   const bySize = leftovers.filter((item) => item.line.source.fontSize > 0);
@@ -533,8 +562,19 @@ function parseEducation(lines: PreparedLine[], recorder: FieldRecorder, educatio
     }
     setDates(entry, header.dates);
     recordDates(header.dates, path, header, recorder, entry);
-    const body = readBody(block.body);
+    const { details, rest: bodyLines } = takeDetails(block.body);
     const courses: string[] = [];
+    for (const detail of details) {
+      if (detail.kind === 'courses') {
+        const items = splitDetailList(detail.value);
+        courses.push(...items);
+        items.forEach((course, index) => recorder.add(`${path}.courses[${index}]`, course, detail.line, 0.8));
+      } else if (detail.kind === 'score' && !entry.score) {
+        entry.score = detail.value;
+        recorder.add(`${path}.score`, detail.value, detail.line, 0.8);
+      }
+    }
+    const body = readBody(bodyLines);
     for (const item of body) {
       const courseLine = /^(?:relevant |incoming |selected )?(?:coursework|courses|kurse|cours|cursos)\s*:\s*(.+)$/iu.exec(item.text);
       const gpa = /\b(?:gpa|grade|note|nota)\b\s*:?\s*([\d.,]+(?:\s*\/\s*[\d.,]+)?)/iu.exec(item.text);
@@ -556,6 +596,10 @@ function splitList(text: string): string[] {
   const parts = text.includes(',') || text.includes(';') || /[|•·]/.test(text) ? text.split(/\s*(?:[,;|•·]|\s{3,}|\t)\s*/) : text.split(/\s{3,}|\t/);
   return parts.map((part) => part.trim().replace(/\.$/, '')).filter(Boolean);
 }
+
+/** Words people use for a skill level, in English, German, French and Spanish. */
+const SKILL_LEVEL =
+  /^(?:beginner|novice|elementary|basic|intermediate|competent|good|very good|advanced|proficient|strong|expert|master|fluent|native|familiar|working knowledge|grundkenntnisse|gut|sehr gut|fortgeschritten|experte|débutant|intermédiaire|avancé|confirmé|básico|intermedio|avanzado|experto)(?:\s+level)?$/iu;
 
 function parseSkills(lines: PreparedLine[], recorder: FieldRecorder, skills: SkillEntry[]): void {
   const joined: { text: string; line: PreparedLine }[] = [];
@@ -583,8 +627,13 @@ function parseSkills(lines: PreparedLine[], recorder: FieldRecorder, skills: Ski
     if (label && label[2].trim()) {
       const keywords = splitList(label[2]);
       const path = `skills[${skills.length}]`;
-      skills.push({ name: label[1].trim(), keywords });
-      recorder.add(`${path}.name`, label[1].trim(), line, 0.85);
+      // "Infrastructure (Expert): …" names the group and its level.
+      const leveled = /^(.+?)\s*\(([^()]+)\)$/u.exec(label[1].trim());
+      const level = leveled && SKILL_LEVEL.test(leveled[2].trim()) ? leveled[2].trim() : undefined;
+      const name = level && leveled ? leveled[1] : label[1].trim();
+      skills.push(level ? { name, level, keywords } : { name, keywords });
+      recorder.add(`${path}.name`, name, line, 0.85);
+      if (level) recorder.add(`${path}.level`, level, line, 0.8);
       keywords.forEach((keyword, index) => recorder.add(`${path}.keywords[${index}]`, keyword, line, 0.8));
       continue;
     }
@@ -632,60 +681,92 @@ function listItems(lines: PreparedLine[]): BodyItem[] {
   return lines.map((line) => ({ text: line.text, line, isBullet: true }));
 }
 
-function splitNameAndMeta(text: string): { name: string; dates?: FoundDates; parts: string[] } {
-  const dates = findDates(text);
-  let rest = text;
-  if (dates) rest = `${text.slice(0, dates.index)} | ${text.slice(dates.index + dates.length)}`;
-  const parts = rest
-    .split(/\s*(?:[|•·]|\s[–—-]\s|,\s(?=\p{Lu})|\t|\s{3,})\s*/u)
-    .map((part) => part.trim().replace(/^[(,]|[),]$/g, '').trim())
-    .filter(Boolean);
-  return { name: parts[0] ?? text, dates, parts: parts.slice(1) };
+/** The facts of a list item: its one-line pieces, then its facts lines and labelled lines. */
+interface ItemFields {
+  name: string;
+  /** Issuer, awarder or publisher. */
+  by?: string;
+  date?: string;
+  url?: string;
+  /** Pieces of a one-liner after the issuer, and sentences under the item. */
+  notes: string[];
+  line: PreparedLine;
+  byLine?: PreparedLine;
+}
+
+function readListItem(item: ListEntry): ItemFields {
+  const title = itemFacts(item.title.text);
+  const fields: ItemFields = { name: title.head || item.title.text, notes: [], line: item.title.line };
+  const takeFacts = (facts: ItemFacts, line: PreparedLine, headIsBy: boolean) => {
+    const pieces = (headIsBy ? [facts.head, ...facts.parts] : facts.parts).filter(Boolean);
+    const urlPiece = pieces.find((piece) => findUrls(piece).length > 0);
+    if (urlPiece && !fields.url) fields.url = absoluteUrl(findUrls(urlPiece)[0].value);
+    const plain = pieces.filter((piece) => piece !== urlPiece);
+    if (!fields.by && plain[0]) {
+      fields.by = plain[0];
+      fields.byLine = line;
+      fields.notes.push(...plain.slice(1));
+    } else fields.notes.push(...plain);
+    fields.date ??= facts.dates?.end ?? facts.dates?.start;
+  };
+  takeFacts(title, item.title.line, false);
+  for (const meta of item.meta) takeFacts(itemFacts(meta.text), meta.line, true);
+  for (const detail of item.details) {
+    if (detail.kind === 'issuer' && !fields.by) {
+      fields.by = detail.value;
+      fields.byLine = detail.line;
+    } else if (detail.kind === 'date' && !fields.date) {
+      const dates = findDates(detail.value);
+      fields.date = dates?.end ?? dates?.start;
+    } else if (detail.kind === 'url' && !fields.url) {
+      fields.url = absoluteUrl(findUrls(detail.value)[0]?.value ?? detail.value);
+    }
+  }
+  fields.notes.push(...item.prose.map((prose) => prose.text));
+  return fields;
 }
 
 function parseCertificates(lines: PreparedLine[], recorder: FieldRecorder, certificates: CertificateEntry[]): void {
-  for (const item of listItems(lines)) {
-    const { name, dates, parts } = splitNameAndMeta(item.text);
+  for (const item of listEntries(lines)) {
+    const fields = readListItem(item);
     const path = `certificates[${certificates.length}]`;
-    const entry: CertificateEntry = { name };
-    const issuer = parts.find((part) => !findUrls(part).length);
-    if (issuer) entry.issuer = issuer;
-    const date = dates?.end ?? dates?.start;
-    if (date) entry.date = date;
-    const url = findUrls(item.text)[0];
-    if (url) entry.url = /^https?:/i.test(url.value) ? url.value : `https://${url.value}`;
+    const entry: CertificateEntry = { name: fields.name };
+    if (fields.by) entry.issuer = fields.by;
+    if (fields.date) entry.date = fields.date;
+    if (fields.url) entry.url = fields.url;
     certificates.push(entry);
-    recorder.add(`${path}.name`, name, item.line, 0.75);
-    if (issuer) recorder.add(`${path}.issuer`, issuer, item.line, 0.6);
+    recorder.add(`${path}.name`, fields.name, fields.line, 0.75);
+    if (fields.by) recorder.add(`${path}.issuer`, fields.by, fields.byLine, 0.6);
   }
 }
 
 function parseAwards(lines: PreparedLine[], recorder: FieldRecorder, awards: AwardEntry[]): void {
-  for (const item of listItems(lines)) {
-    const { name, dates, parts } = splitNameAndMeta(item.text);
+  for (const item of listEntries(lines)) {
+    const fields = readListItem(item);
     const path = `awards[${awards.length}]`;
-    const entry: AwardEntry = { title: name };
-    if (parts[0]) entry.awarder = parts[0];
-    if (parts.length > 1) entry.summary = parts.slice(1).join(', ');
-    const date = dates?.end ?? dates?.start;
-    if (date) entry.date = date;
+    const entry: AwardEntry = { title: fields.name };
+    if (fields.by) entry.awarder = fields.by;
+    if (fields.date) entry.date = fields.date;
+    if (fields.notes.length > 0) entry.summary = fields.notes.join(item.prose.length > 0 ? ' ' : ', ');
     awards.push(entry);
-    recorder.add(`${path}.title`, name, item.line, 0.7);
+    recorder.add(`${path}.title`, fields.name, fields.line, 0.7);
+    if (fields.by) recorder.add(`${path}.awarder`, fields.by, fields.byLine, 0.6);
+    if (item.prose[0]) recorder.add(`${path}.summary`, item.prose[0].text, item.prose[0].line, 0.6);
   }
 }
 
 function parsePublications(lines: PreparedLine[], recorder: FieldRecorder, publications: PublicationEntry[]): void {
-  for (const item of listItems(lines)) {
-    const { name, dates, parts } = splitNameAndMeta(item.text);
+  for (const item of listEntries(lines)) {
+    const fields = readListItem(item);
     const path = `publications[${publications.length}]`;
-    const entry: PublicationEntry = { name };
-    if (parts[0]) entry.publisher = parts[0];
-    const date = dates?.end ?? dates?.start;
-    if (date) entry.releaseDate = date;
-    const url = findUrls(item.text)[0];
-    if (url) entry.url = /^https?:/i.test(url.value) ? url.value : `https://${url.value}`;
+    const entry: PublicationEntry = { name: fields.name };
+    if (fields.by) entry.publisher = fields.by;
+    if (fields.date) entry.releaseDate = fields.date;
+    if (fields.url) entry.url = fields.url;
+    if (item.prose.length > 0) entry.summary = item.prose.map((prose) => prose.text).join(' ');
     publications.push(entry);
-    recorder.add(`${path}.name`, name, item.line, 0.65);
+    recorder.add(`${path}.name`, fields.name, fields.line, 0.65);
+    if (fields.by) recorder.add(`${path}.publisher`, fields.by, fields.byLine, 0.55);
   }
 }
 
@@ -694,7 +775,8 @@ function parseProjects(lines: PreparedLine[], recorder: FieldRecorder, projects:
   for (const block of entries) {
     const header = readHeader(block.header);
     const first = header.textLines.find((item) => item.pieces.length > 0);
-    const body = readBody(block.body);
+    const { details, rest: bodyLines } = takeDetails(block.body);
+    const body = readBody(bodyLines);
     if (!first && body.length === 0) continue;
     const path = `projects[${projects.length}]`;
     const entry: ProjectEntry = {};
@@ -715,6 +797,7 @@ function parseProjects(lines: PreparedLine[], recorder: FieldRecorder, projects:
     setDates(entry, header.dates);
     recordDates(header.dates, path, header, recorder, entry);
     const keywords: string[] = [];
+    applyProjectDetails(entry, details, keywords, path, recorder);
     const rest: BodyItem[] = [];
     for (const item of body) {
       const tech = /^(?:technologies|tech stack|stack|tools|built with|technologien|technologies utilisées|tecnologías)\s*:\s*(.+)$/iu.exec(item.text);
@@ -730,6 +813,29 @@ function parseProjects(lines: PreparedLine[], recorder: FieldRecorder, projects:
       bullets.forEach((item, index) => recorder.add(`${path}.highlights[${index}]`, item.text, item.line, 0.75));
     }
     projects.push(entry);
+  }
+}
+
+function absoluteUrl(text: string): string {
+  return /^https?:/i.test(text) ? text : `https://${text}`;
+}
+
+/** Fills a project's keywords, link, roles and dates from its labelled lines. */
+function applyProjectDetails(entry: ProjectEntry, details: Detail[], keywords: string[], path: string, recorder: FieldRecorder): void {
+  for (const detail of details) {
+    if (detail.kind === 'keywords') {
+      const items = splitDetailList(detail.value);
+      items.forEach((item, index) => recorder.add(`${path}.keywords[${keywords.length + index}]`, item, detail.line, 0.8));
+      keywords.push(...items);
+    } else if (detail.kind === 'url' && !entry.url) {
+      const url = findUrls(detail.value)[0]?.value ?? detail.value;
+      entry.url = absoluteUrl(url);
+      recorder.add(`${path}.url`, url, detail.line, 0.85);
+    } else if (detail.kind === 'roles' && !entry.roles) {
+      entry.roles = splitDetailList(detail.value);
+    } else if (detail.kind === 'date' && !entry.startDate && !entry.endDate) {
+      setDates(entry, findDates(detail.value));
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { importReportSchema } from '../import/report';
 import { cvSchema } from './cv';
 import { jobAnalysisSchema } from './job';
+import { providerConfigSchema } from './provider-config';
 
 /** The library file's current schema version. */
 export const LIBRARY_SCHEMA_VERSION = 1;
@@ -98,13 +99,25 @@ export type JobSummary = z.infer<typeof jobSummarySchema>;
 /** Settings the person can change. Secrets are never here: they live in the OS keychain. */
 export const settingsSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']),
+  /** Blocks every connection that leaves this machine. */
   offline: z.boolean(),
+  /** Replaces name, email, phone, address and profile links with placeholders before a remote model sees them. */
   anonymizeRemote: z.boolean(),
+  /** .gguf files and folders holding them, besides the app's own models folder. */
+  modelPaths: z.array(z.string().max(4096)).max(100).default([]),
+  /** The model used for tailoring and letters; null = none chosen (tailor without AI). */
+  provider: providerConfigSchema.nullable().default(null),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** The settings a new library starts with. */
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', offline: false, anonymizeRemote: true };
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  offline: false,
+  anonymizeRemote: true,
+  modelPaths: [],
+  provider: null,
+};
 
 /** Something the store wants the person to know (e.g. a damaged file was recovered). */
 export const storeNoticeSchema = z.object({

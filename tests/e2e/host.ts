@@ -15,12 +15,12 @@ export interface HostProcess {
 }
 
 /** Spawns `node bin/cv-tailor.js serve` and waits for the URL it prints. */
-export async function startHost(dataDir?: string): Promise<HostProcess> {
+export async function startHost(dataDir?: string, env: Record<string, string> = {}): Promise<HostProcess> {
   const dir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'cv-tailor-e2e-')));
   const child: ChildProcess = spawn(process.execPath, ['bin/cv-tailor.js', 'serve', '--port', '0', '--data-dir', dir], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CV_TAILOR_DATA_DIR: '' },
+    env: { ...process.env, CV_TAILOR_DATA_DIR: '', ...env },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

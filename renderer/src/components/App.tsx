@@ -8,6 +8,7 @@ import { CvHeader } from './CvHeader';
 import { ImportButton, ImportOverlays } from './ImportControls';
 import { ImportReportPanel } from './ImportReportPanel';
 import { LibrarySidebar } from './LibrarySidebar';
+import { SettingsView } from './SettingsView';
 
 function Notices() {
   const notices = useWorkspace((state) => state.notices);
@@ -74,6 +75,7 @@ export function App() {
   const flush = useWorkspace((state) => state.flush);
   const sidePanel = useWorkspace((state) => state.sidePanel);
   const setSidePanel = useWorkspace((state) => state.setSidePanel);
+  const view = useWorkspace((state) => state.view);
 
   useEffect(() => {
     const save = () => void flush();
@@ -99,6 +101,17 @@ export function App() {
             <h1>The library could not be opened</h1>
             <p>{loadError}</p>
           </div>
+        ) : view === 'settings' ? (
+          <>
+            <header className="cv-header">
+              <div className="cv-title">
+                <h1>Settings</h1>
+              </div>
+            </header>
+            <div className="editor-scroll">
+              <SettingsView />
+            </div>
+          </>
         ) : openCv ? (
           <>
             <CvHeader />

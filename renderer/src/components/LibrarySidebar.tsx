@@ -14,6 +14,8 @@ export function LibrarySidebar() {
   const openCvById = useWorkspace((state) => state.openCvById);
   const createCv = useWorkspace((state) => state.createCv);
   const [filter, setFilter] = useState('');
+  const view = useWorkspace((state) => state.view);
+  const setView = useWorkspace((state) => state.setView);
   const visibleJobs = jobs.filter((job) => `${job.title} ${job.company} ${job.status}`.toLowerCase().includes(filter.toLowerCase()));
 
   return (
@@ -42,8 +44,8 @@ export function LibrarySidebar() {
               <li key={cv.id}>
                 <button
                   type="button"
-                  className={`sidebar-item ${cv.id === openId ? 'active' : ''}`}
-                  aria-current={cv.id === openId ? 'page' : undefined}
+                  className={`sidebar-item ${view === 'cv' && cv.id === openId ? 'active' : ''}`}
+                  aria-current={view === 'cv' && cv.id === openId ? 'page' : undefined}
                   onClick={() => void openCvById(cv.id)}
                 >
                   <span className="item-title">{cv.name}</span>
@@ -85,6 +87,17 @@ export function LibrarySidebar() {
             ))}
           </ul>
         )}
+      </div>
+      <div className="sidebar-footer">
+        <button
+          type="button"
+          className={`sidebar-item ${view === 'settings' ? 'active' : ''}`}
+          aria-current={view === 'settings' ? 'page' : undefined}
+          onClick={() => setView('settings')}
+        >
+          <span className="item-title">Settings</span>
+          <span className="item-meta">Model, privacy, offline mode</span>
+        </button>
       </div>
     </nav>
   );

@@ -23,6 +23,9 @@ export interface PendingImport {
   message: string;
 }
 
+/** What the main area shows. */
+export type MainView = 'cv' | 'settings';
+
 /** What the panel beside the editor shows. */
 export type SidePanel = 'report' | null;
 
@@ -42,6 +45,8 @@ export interface WorkspaceState {
   importing: string | null;
   pendingImport: PendingImport | null;
   sidePanel: SidePanel;
+  view: MainView;
+  setView(view: MainView): void;
   init(): Promise<void>;
   /** Imports a CV file as a new master CV; asks for a password when the file needs one. */
   importFile(file: File, password?: string): Promise<void>;
@@ -131,6 +136,11 @@ export function createWorkspaceStore(api: CvTailorApi, options: { autosaveDelayM
       importing: null,
       pendingImport: null,
       sidePanel: null,
+      view: 'cv',
+
+      setView(view) {
+        set({ view });
+      },
 
       async init() {
         try {
@@ -152,7 +162,7 @@ export function createWorkspaceStore(api: CvTailorApi, options: { autosaveDelayM
           const base64 = await fileToBase64(file);
           const result = await api.importCv({ fileName: file.name, base64, password });
           await refreshLists();
-          set({ openCv: result.cv, draft: result.cv.cv, saveState: 'saved', sidePanel: result.cv.importReport ? 'report' : null });
+          set({ view: 'cv', openCv: result.cv, draft: result.cv.cv, saveState: 'saved', sidePanel: result.cv.importReport ? 'report' : null });
           get().showToast(`Imported ${file.name}. Check how it was read on the right, and fix anything in the editor.`);
         } catch (error) {
           if (isAppError(error) && (error.code === 'encrypted-file' || error.code === 'wrong-password')) {
@@ -177,7 +187,7 @@ export function createWorkspaceStore(api: CvTailorApi, options: { autosaveDelayM
         await get().flush();
         await guard(async () => {
           const cv = await api.getCv({ id });
-          set({ openCv: cv, draft: cv.cv, saveState: 'saved', sidePanel: get().sidePanel === 'report' && !cv.importReport ? null : get().sidePanel });
+          set({ view: 'cv', openCv: cv, draft: cv.cv, saveState: 'saved', sidePanel: get().sidePanel === 'report' && !cv.importReport ? null : get().sidePanel });
         });
       },
 
@@ -186,7 +196,7 @@ export function createWorkspaceStore(api: CvTailorApi, options: { autosaveDelayM
         await guard(async () => {
           const created = await api.createCv({ name });
           await refreshLists();
-          set({ openCv: created, draft: created.cv, saveState: 'saved' });
+          set({ view: 'cv', openCv: created, draft: created.cv, saveState: 'saved' });
         });
       },
 
