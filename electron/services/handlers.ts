@@ -7,6 +7,7 @@ import { isSafeExternalUrl } from '../../shared/security/external-url';
 import type { ExportFormat } from '../../shared/export/types';
 import { exportCv, type PdfRenderer } from './export/index';
 import { importCv } from './import/index';
+import { importJob } from './jobs/index';
 import { downloadIntoModels, listAvailableModels, testRemoteConnection } from './model-settings';
 import type { SecretStore } from './secrets/index';
 import type { LibraryStore } from './library/library-store';
@@ -104,7 +105,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     restoreCvVersion: async ({ id, versionId }) => store.restoreCvVersion(id, versionId),
     listJobs: async ({ query }) => store.listJobs(query),
     getJob: async ({ id }) => store.getJob(id),
-    createJob: async ({ text, cvId }) => store.createJob({ postingText: text, analysis: null, cvId }),
+    createJob: async ({ text, cvId }) => {
+      const job = await importJob({ text });
+      return store.createJob({ postingText: job.text, analysis: job.analysis, cvId });
+    },
+    importJob: async ({ fileName, base64, password, cvId }) => {
+      const job = await importJob({ bytes: new Uint8Array(Buffer.from(base64, 'base64')), fileName, password });
+      return store.createJob({ postingText: job.text, analysis: job.analysis, cvId });
+    },
     updateJob: async ({ id, status, cvId }) => store.updateJob(id, { status, cvId }),
     deleteJob: async ({ id }) => {
       await store.deleteJob(id);

@@ -114,6 +114,11 @@ export const METHODS = {
     input: z.object({ text: z.string().max(200_000), cvId: id.nullable().optional() }),
     output: jobRecordSchema,
   },
+  importJob: {
+    channel: 'app:jobs.import',
+    input: fileInputSchema.extend({ cvId: id.nullable().optional() }),
+    output: jobRecordSchema,
+  },
   updateJob: {
     channel: 'app:jobs.update',
     input: z.object({ id, status: z.enum(JOB_STATUSES).optional(), cvId: id.nullable().optional() }),

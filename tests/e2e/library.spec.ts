@@ -50,12 +50,14 @@ test('renames, duplicates, restores a version and deletes a CV', async ({ page }
   await page.getByRole('textbox', { name: 'Full name' }).fill('Kofi Mensah');
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.getByRole('button', { name: 'More' }).click();
+  await page.getByRole('menuitem', { name: 'Rename…' }).click();
   await page.getByRole('dialog').getByLabel('Name').fill('Kofi — nursing');
   await page.getByRole('dialog').getByRole('button', { name: 'Rename' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kofi — nursing' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Duplicate' }).click();
+  await page.getByRole('button', { name: 'More' }).click();
+  await page.getByRole('menuitem', { name: 'Duplicate' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kofi — nursing (copy)' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Kofi — nursing/ })).toHaveCount(2);
   await page.screenshot({ path: 'tests/e2e/screenshots/03-two-cvs.png' });
@@ -68,7 +70,8 @@ test('renames, duplicates, restores a version and deletes a CV', async ({ page }
   await page.getByRole('dialog').getByRole('button', { name: /Restore Copied from/ }).click();
   await expect(page.getByRole('textbox', { name: 'Full name' })).toHaveValue('Kofi Mensah');
 
-  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'More' }).click();
+  await page.getByRole('menuitem', { name: 'Delete…' }).click();
   await page.screenshot({ path: 'tests/e2e/screenshots/05-delete-confirm.png' });
   await page.getByRole('button', { name: 'Delete CV' }).click();
   await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Kofi — nursing/ })).toHaveCount(1);

@@ -7,6 +7,7 @@ import { CvEditor } from './CvEditor';
 import { CvHeader } from './CvHeader';
 import { ImportButton, ImportOverlays } from './ImportControls';
 import { ImportReportPanel } from './ImportReportPanel';
+import { JobPanel } from './JobPanel';
 import { LibrarySidebar } from './LibrarySidebar';
 import { SettingsView } from './SettingsView';
 
@@ -76,6 +77,7 @@ export function App() {
   const sidePanel = useWorkspace((state) => state.sidePanel);
   const setSidePanel = useWorkspace((state) => state.setSidePanel);
   const view = useWorkspace((state) => state.view);
+  const activeJob = useWorkspace((state) => state.activeJob);
 
   useEffect(() => {
     const save = () => void flush();
@@ -119,6 +121,7 @@ export function App() {
               <div className="editor-scroll">
                 <CvEditor />
               </div>
+              {sidePanel === 'job' && activeJob && <JobPanel job={activeJob} onClose={() => setSidePanel(null)} />}
               {sidePanel === 'report' && openCv.importReport && (
                 <ImportReportPanel
                   report={openCv.importReport}

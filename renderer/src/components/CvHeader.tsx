@@ -6,6 +6,7 @@ import { useWorkspace } from '../state/store-context';
 import type { SaveState } from '../state/workspace-store';
 import { Dialog } from './Dialog';
 import { ExportDialog } from './ExportDialog';
+import { MenuButton } from './MenuButton';
 import { formatWhen } from './format';
 
 const SAVE_LABELS: Record<SaveState, string> = {
@@ -49,28 +50,26 @@ export function CvHeader() {
             aria-pressed={sidePanel === 'report'}
             onClick={() => setSidePanel(sidePanel === 'report' ? null : 'report')}
           >
-            How we read your file
+            How it was read
           </button>
         )}
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            setName(openCv.name);
-            setDialog('rename');
-          }}
-        >
-          Rename
-        </button>
-        <button type="button" className="secondary" onClick={() => void duplicateCv(openCv.id)}>
-          Duplicate
-        </button>
         <button type="button" className="secondary" onClick={() => setDialog('history')}>
           History ({openCv.versions.length})
         </button>
-        <button type="button" className="secondary danger" onClick={() => setDialog('delete')}>
-          Delete
-        </button>
+        <MenuButton
+          label="More"
+          items={[
+            {
+              label: 'Rename…',
+              onSelect: () => {
+                setName(openCv.name);
+                setDialog('rename');
+              },
+            },
+            { label: 'Duplicate', onSelect: () => void duplicateCv(openCv.id) },
+            { label: 'Delete…', onSelect: () => setDialog('delete'), isDanger: true },
+          ]}
+        />
         <button type="button" className="primary" onClick={() => setDialog('export')}>
           Export…
         </button>

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { ImportField, ImportReport } from '../../../shared/import/report';
+import { focusField } from './focus-field';
 
 /** The colour group of a field path, for the highlight and the legend. */
 export function fieldGroup(path: string): string {
@@ -46,14 +47,6 @@ function segments(text: string, fields: ImportField[]): { text: string; field?: 
   }
   if (cursor < text.length) result.push({ text: text.slice(cursor) });
   return result;
-}
-
-/** Moves focus to the editor control of a field, when the editor shows that field. */
-function focusField(path: string): void {
-  const target = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
-  if (!target) return;
-  target.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  target.focus({ preventScroll: true });
 }
 
 interface ImportReportPanelProps {

@@ -3,6 +3,7 @@
  */
 import { useState } from 'react';
 import { useWorkspace } from '../state/store-context';
+import { AddJobDialog } from './AddJobDialog';
 import { formatWhen } from './format';
 import { ImportButton } from './ImportControls';
 
@@ -15,6 +16,10 @@ export function LibrarySidebar() {
   const createCv = useWorkspace((state) => state.createCv);
   const [filter, setFilter] = useState('');
   const view = useWorkspace((state) => state.view);
+  const openJob = useWorkspace((state) => state.openJob);
+  const activeJobId = useWorkspace((state) => state.activeJob?.id);
+  const sidePanel = useWorkspace((state) => state.sidePanel);
+  const [isAddingJob, setAddingJob] = useState(false);
   const setView = useWorkspace((state) => state.setView);
   const visibleJobs = jobs.filter((job) => `${job.title} ${job.company} ${job.status}`.toLowerCase().includes(filter.toLowerCase()));
 
@@ -59,6 +64,9 @@ export function LibrarySidebar() {
       <div className="sidebar-group">
         <div className="sidebar-heading">
           <h2 id="jobs-heading">Jobs</h2>
+          <button type="button" className="icon add" aria-label="Add a job" title="Add a job" onClick={() => setAddingJob(true)}>
+            +
+          </button>
         </div>
         {jobs.length > 0 && (
           <input
@@ -71,23 +79,29 @@ export function LibrarySidebar() {
           />
         )}
         {jobs.length === 0 ? (
-          <p className="sidebar-empty">Saved job postings appear here.</p>
+          <p className="sidebar-empty">Add a job posting to see how your CV matches it.</p>
         ) : (
           <ul aria-labelledby="jobs-heading" className="sidebar-list">
             {visibleJobs.map((job) => (
               <li key={job.id}>
-                <div className="sidebar-item static">
+                <button
+                  type="button"
+                  className={`sidebar-item ${activeJobId === job.id && sidePanel === 'job' ? 'active' : ''}`}
+                  aria-current={activeJobId === job.id && sidePanel === 'job' ? 'true' : undefined}
+                  onClick={() => void openJob(job.id)}
+                >
                   <span className="item-title">{job.title}</span>
                   <span className="item-meta">
                     {job.company ? `${job.company} · ` : ''}
                     <span className={`status status-${job.status}`}>{job.status}</span>
                   </span>
-                </div>
+                </button>
               </li>
             ))}
           </ul>
         )}
       </div>
+      {isAddingJob && <AddJobDialog onClose={() => setAddingJob(false)} />}
       <div className="sidebar-footer">
         <button
           type="button"

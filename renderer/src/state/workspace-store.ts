@@ -5,7 +5,7 @@ import { createStore } from 'zustand/vanilla';
 import type { CvTailorApi } from '../../../shared/contract';
 import { isAppError } from '../../../shared/errors';
 import type { Cv } from '../../../shared/model/cv';
-import type { CvSummary, JobSummary, MasterCv, StoreNotice } from '../../../shared/model/library';
+import type { CvSummary, JobRecord, JobStatus, JobSummary, MasterCv, StoreNotice } from '../../../shared/model/library';
 
 /** How the open CV's draft stands against the disk. */
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
@@ -27,7 +27,7 @@ export interface PendingImport {
 export type MainView = 'cv' | 'settings';
 
 /** What the panel beside the editor shows. */
-export type SidePanel = 'report' | null;
+export type SidePanel = 'report' | 'job' | null;
 
 /** Everything the workspace shows and can do. */
 export interface WorkspaceState {
@@ -46,7 +46,16 @@ export interface WorkspaceState {
   pendingImport: PendingImport | null;
   sidePanel: SidePanel;
   view: MainView;
+  /** The job shown in the job panel. */
+  activeJob: JobRecord | null;
   setView(view: MainView): void;
+  /** Saves a pasted posting as a job and shows it beside the CV. */
+  addJobFromText(text: string): Promise<boolean>;
+  /** Saves a posting file as a job and shows it beside the CV. */
+  addJobFromFile(file: File): Promise<boolean>;
+  openJob(id: string): Promise<void>;
+  setJobStatus(status: JobStatus): Promise<void>;
+  deleteJob(id: string): Promise<void>;
   init(): Promise<void>;
   /** Imports a CV file as a new master CV; asks for a password when the file needs one. */
   importFile(file: File, password?: string): Promise<void>;
@@ -137,6 +146,55 @@ export function createWorkspaceStore(api: CvTailorApi, options: { autosaveDelayM
       pendingImport: null,
       sidePanel: null,
       view: 'cv',
+      activeJob: null,
+
+      async addJobFromText(text) {
+        try {
+          const job = await api.createJob({ text, cvId: get().openCv?.id ?? null });
+          set({ activeJob: job, sidePanel: 'job', view: 'cv' });
+          await refreshLists();
+          return true;
+        } catch (error) {
+          get().showToast(messageOf(error), 'error');
+          return false;
+        }
+      },
+
+      async addJobFromFile(file) {
+        try {
+          const job = await api.importJob({ fileName: file.name, base64: await fileToBase64(file), cvId: get().openCv?.id ?? null });
+          set({ activeJob: job, sidePanel: 'job', view: 'cv' });
+          await refreshLists();
+          return true;
+        } catch (error) {
+          get().showToast(`Could not read ${file.name}: ${messageOf(error)}`, 'error');
+          return false;
+        }
+      },
+
+      async openJob(id) {
+        await guard(async () => {
+          const job = await api.getJob({ id });
+          set({ activeJob: job, sidePanel: 'job', view: 'cv' });
+        });
+      },
+
+      async setJobStatus(status) {
+        const job = get().activeJob;
+        if (!job) return;
+        await guard(async () => {
+          set({ activeJob: await api.updateJob({ id: job.id, status }) });
+          await refreshLists();
+        });
+      },
+
+      async deleteJob(id) {
+        await guard(async () => {
+          await api.deleteJob({ id });
+          if (get().activeJob?.id === id) set({ activeJob: null, sidePanel: get().sidePanel === 'job' ? null : get().sidePanel });
+          await refreshLists();
+        });
+      },
 
       setView(view) {
         set({ view });

@@ -1,0 +1,158 @@
+/**
+ * The job panel beside the CV: what the posting asks for, and what the CV shows of it,
+ * recomputed on every edit.
+ */
+import { useMemo, type ReactNode } from 'react';
+import { createSkillsDictionary, matchCv } from '../../../shared/match/index';
+import type { CoverageStatus, RequirementMatch } from '../../../shared/model/job';
+import { JOB_STATUSES, type JobRecord, type JobStatus } from '../../../shared/model/library';
+import skillsData from '../../../resources/skills/skills.json';
+import { useWorkspace } from '../state/store-context';
+import { focusField } from './focus-field';
+
+const dictionary = createSkillsDictionary(skillsData);
+
+const STATUS_LABELS: Record<CoverageStatus, string> = { covered: 'Covered', partial: 'Partly covered', missing: 'Missing' };
+const STATUS_ICONS: Record<CoverageStatus, string> = { covered: '✓', partial: '◐', missing: '✗' };
+
+function Requirement({ requirement }: { requirement: RequirementMatch }) {
+  return (
+    <li className={`requirement status-${requirement.status}`}>
+      <span className="requirement-status" aria-label={STATUS_LABELS[requirement.status]} title={STATUS_LABELS[requirement.status]}>
+        {STATUS_ICONS[requirement.status]}
+      </span>
+      <div>
+        <p className="requirement-text">{requirement.text}</p>
+        {requirement.evidence.length > 0 && (
+          <ul className="evidence">
+            {requirement.evidence.slice(0, 3).map((sentence, index) => {
+              const path = requirement.evidencePaths?.[index];
+              return (
+                <li key={index}>
+                  {path ? (
+                    <button type="button" className="evidence-link" title={`Show in the editor (${path})`} onClick={() => focusField(path)}>
+                      “{sentence}”
+                    </button>
+                  ) : (
+                    <span>“{sentence}”</span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** The posting with each requirement marked by its coverage. */
+function highlightedPosting(text: string, requirements: RequirementMatch[]): ReactNode[] {
+  const lower = text.toLowerCase();
+  const marks: { start: number; end: number; status: CoverageStatus }[] = [];
+  for (const requirement of requirements) {
+    const needle = requirement.text.toLowerCase();
+    const start = needle ? lower.indexOf(needle) : -1;
+    if (start >= 0 && !marks.some((mark) => start < mark.end && start + needle.length > mark.start)) {
+      marks.push({ start, end: start + needle.length, status: requirement.status });
+    }
+  }
+  marks.sort((a, b) => a.start - b.start);
+  const parts: ReactNode[] = [];
+  let cursor = 0;
+  for (const mark of marks) {
+    if (mark.start > cursor) parts.push(text.slice(cursor, mark.start));
+    parts.push(
+      <mark key={mark.start} className={`req-mark status-${mark.status}`} title={STATUS_LABELS[mark.status]}>
+        {text.slice(mark.start, mark.end)}
+      </mark>,
+    );
+    cursor = mark.end;
+  }
+  parts.push(text.slice(cursor));
+  return parts;
+}
+
+/** The panel for one job. */
+export function JobPanel({ job, onClose }: { job: JobRecord; onClose: () => void }) {
+  const draft = useWorkspace((state) => state.draft);
+  const setJobStatus = useWorkspace((state) => state.setJobStatus);
+  const analysis = job.analysis;
+  const match = useMemo(() => (draft && analysis ? matchCv(draft, analysis, dictionary) : null), [draft, analysis]);
+  const must = match?.requirements.filter((requirement) => requirement.importance === 'must') ?? [];
+  const nice = match?.requirements.filter((requirement) => requirement.importance === 'nice') ?? [];
+
+  return (
+    <aside className="side-panel job-panel" aria-labelledby="job-title">
+      <header className="side-panel-header">
+        <div>
+          <h2 id="job-title">{analysis?.title ?? 'Job posting'}</h2>
+          <p className="item-meta">{[analysis?.company, analysis?.location, analysis?.seniority].filter(Boolean).join(' · ')}</p>
+        </div>
+        <button type="button" className="icon" aria-label="Close the job panel" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <div className="job-status">
+        <label htmlFor="job-status">Status</label>
+        <select id="job-status" value={job.status} onChange={(event) => void setJobStatus(event.target.value as JobStatus)}>
+          {JOB_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {status[0].toUpperCase() + status.slice(1)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {match && (
+        <div className="score-box" role="group" aria-label="Match score">
+          <div className="score" aria-live="polite">
+            {match.score === null ? (
+              <span className="score-none">Not enough information</span>
+            ) : (
+              <>
+                <span className="score-value">{match.score}</span>
+                <span className="score-of">/ 100</span>
+              </>
+            )}
+          </div>
+          <p className="item-meta">
+            How much of what the posting asks for your CV shows. Guidance, not a prediction of any applicant-tracking system.
+          </p>
+        </div>
+      )}
+      {match && must.length > 0 && (
+        <>
+          <h3>Must have</h3>
+          <ul className="requirements" aria-label="Must-have requirements">
+            {must.map((requirement, index) => (
+              <Requirement key={index} requirement={requirement} />
+            ))}
+          </ul>
+        </>
+      )}
+      {match && nice.length > 0 && (
+        <>
+          <h3>Nice to have</h3>
+          <ul className="requirements" aria-label="Nice-to-have requirements">
+            {nice.map((requirement, index) => (
+              <Requirement key={index} requirement={requirement} />
+            ))}
+          </ul>
+        </>
+      )}
+      {match && match.missing.length > 0 && (
+        <>
+          <h3>Keywords your CV does not show</h3>
+          <p className="item-meta">Add them only where they are true for you.</p>
+          <ul className="chips" aria-label="Missing keywords">
+            {match.missing.map((keyword) => (
+              <li key={keyword}>{keyword}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>Posting</h3>
+      <div className="posting-text">{highlightedPosting(job.postingText, match?.requirements ?? [])}</div>
+    </aside>
+  );
+}

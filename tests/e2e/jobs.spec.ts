@@ -1,0 +1,99 @@
+import { expect, test } from '@playwright/test';
+import { startHost, type HostProcess } from './host';
+
+let host: HostProcess;
+
+test.afterEach(async () => {
+  await host?.stop();
+});
+
+const CV_MARKDOWN = `# Priya Raman
+
+Backend engineer · priya.raman@example.org · +44 20 7946 0321 · Leeds, UK
+
+## Summary
+
+Backend engineer building payment APIs in Python and PostgreSQL.
+
+## Experience
+
+### Senior Backend Engineer — Ledgerly
+Jan 2019 – Present
+
+- Built REST APIs in Python serving 2 million requests a day.
+- Moved batch jobs to k8s, cutting infrastructure cost by 30%.
+
+## Skills
+
+- Languages: Python, SQL
+`;
+
+const POSTING = `Senior Backend Engineer
+Brightwave Payments — London (hybrid)
+
+About the role
+You will build and run the APIs behind our card platform.
+
+Requirements
+- 5+ years of experience with Python
+- Experience with Kubernetes
+- Strong knowledge of PostgreSQL
+- Experience with Terraform
+
+Nice to have
+- Go
+- Experience with Kafka
+`;
+
+test('adds a job and shows coverage with evidence that updates while the CV is edited', async ({ page }) => {
+  host = await startHost();
+  await page.goto(host.url);
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByTestId('import-input')
+    .setInputFiles({ name: 'priya.md', mimeType: 'text/markdown', buffer: Buffer.from(CV_MARKDOWN) });
+  await expect(page.getByRole('textbox', { name: 'Full name' })).toHaveValue('Priya Raman');
+
+  await page.getByRole('button', { name: 'Add a job' }).click();
+  await page.getByLabel('Paste the job posting').fill(POSTING);
+  await page.getByRole('button', { name: 'Add job' }).click();
+
+  const panel = page.getByRole('complementary', { name: 'Senior Backend Engineer' });
+  await expect(panel).toBeVisible();
+  const must = panel.getByRole('list', { name: 'Must-have requirements' });
+  // "k8s" in the CV covers the Kubernetes requirement through the alias.
+  await expect(must.getByRole('listitem').filter({ hasText: 'Experience with Kubernetes' }).getByLabel('Covered')).toBeVisible();
+  const terraform = must.getByRole('listitem').filter({ hasText: 'Experience with Terraform' });
+  await expect(terraform.getByLabel('Missing')).toBeVisible();
+  const scoreBefore = Number(await panel.getByRole('group', { name: 'Match score' }).locator('.score-value').textContent());
+  await page.screenshot({ path: 'tests/e2e/screenshots/40-job-panel.png' });
+
+  // Evidence jumps to the bullet in the editor.
+  await must
+    .getByRole('listitem')
+    .filter({ hasText: 'Experience with Kubernetes' })
+    .getByRole('button', { name: /k8s/ })
+    .click();
+  await expect(page.getByRole('textbox', { name: 'Bullet 2' })).toBeFocused();
+
+  // Adding Terraform to the skills covers the requirement at once.
+  await page.getByRole('textbox', { name: 'Skills (comma-separated)' }).fill('Python, SQL, Terraform');
+  await expect(terraform.getByLabel('Covered')).toBeVisible();
+  const scoreAfter = Number(await panel.getByRole('group', { name: 'Match score' }).locator('.score-value').textContent());
+  expect(scoreAfter).toBeGreaterThan(scoreBefore);
+
+  // The job is in the library with its status.
+  await panel.getByLabel('Status').selectOption('applied');
+  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Senior Backend Engineer/ })).toContainText('applied');
+  await page.screenshot({ path: 'tests/e2e/screenshots/41-job-panel-after-edit.png' });
+});
+
+test('says so when a posting has no recognisable requirements', async ({ page }) => {
+  host = await startHost();
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Create a CV' }).click();
+  await page.getByRole('button', { name: 'Add a job' }).click();
+  await page.getByLabel('Paste the job posting').fill('We are hiring. Come and say hello!');
+  await page.getByRole('button', { name: 'Add job' }).click();
+  await expect(page.getByRole('group', { name: 'Match score' })).toContainText('Not enough information');
+});
