@@ -10,6 +10,7 @@ import { importCv } from './import/index';
 import { importJob } from './jobs/index';
 import { downloadIntoModels, listAvailableModels, testRemoteConnection } from './model-settings';
 import type { SecretStore } from './secrets/index';
+import { createTailorHandlers } from './tailor-handlers';
 import type { LibraryStore } from './library/library-store';
 
 /** How saving a file ended. */
@@ -78,6 +79,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
 
   return {
+    ...createTailorHandlers(deps, runTask),
     getAppInfo: async () => ({ version: deps.version, dataDir: store.dataDir, notices: store.notices() }),
     listCvs: async () => store.listCvs(),
     getCv: async ({ id }) => store.getCv(id),

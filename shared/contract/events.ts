@@ -2,6 +2,7 @@
  * Events the services push to the UI (main → renderer).
  */
 import { z } from 'zod';
+import { proposedChangeSchema } from '../model/library';
 
 /** Progress of a long task (import, tailoring, download). */
 export const taskProgressSchema = z.object({
@@ -14,9 +15,17 @@ export const taskProgressSchema = z.object({
 });
 export type TaskProgress = z.infer<typeof taskProgressSchema>;
 
+/** A change the tailoring proposed, sent as soon as it is checked (before the run ends). */
+export const tailorChangeEventSchema = z.object({
+  taskId: z.string(),
+  change: proposedChangeSchema,
+});
+export type TailorChangeEvent = z.infer<typeof tailorChangeEventSchema>;
+
 /** The contract's events. Subscribing is `on<Name>(callback) → unsubscribe`. */
 export const EVENTS = {
   taskProgress: { channel: 'app:event.taskProgress', payload: taskProgressSchema },
+  tailorChange: { channel: 'app:event.tailorChange', payload: tailorChangeEventSchema },
 } as const;
 
 /** Name of a contract event. */

@@ -8,8 +8,10 @@ import { EXPORT_FORMATS, PAPER_SIZES, TEMPLATE_NAMES } from '../export/types';
 import { cvSchema } from '../model/cv';
 import {
   JOB_STATUSES,
+  INTENSITIES,
   cvSummarySchema,
   jobRecordSchema,
+  letterSchema,
   jobSummarySchema,
   masterCvSchema,
   settingsSchema,
@@ -17,6 +19,8 @@ import {
 } from '../model/library';
 
 const id = z.string().min(1).max(200);
+const providerId = z.string().regex(/^[A-Za-z0-9._-]{1,100}$/);
+const taskId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 const empty = z.object({});
 
 /** A file handed from the UI to the services: its name and its bytes as base64. */
@@ -64,8 +68,6 @@ export const localModelInfoSchema = z.object({
   error: z.string().nullable(),
 });
 
-const providerId = z.string().regex(/^[A-Za-z0-9._-]{1,100}$/);
-const taskId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 
 /** What the services tell the UI at start. */
 export const appInfoSchema = z.object({
@@ -122,6 +124,60 @@ export const METHODS = {
   updateJob: {
     channel: 'app:jobs.update',
     input: z.object({ id, status: z.enum(JOB_STATUSES).optional(), cvId: id.nullable().optional() }),
+    output: jobRecordSchema,
+  },
+  getTailorPlan: {
+    channel: 'app:tailor.plan',
+    input: z.object({ cvId: id }),
+    output: z.object({
+      mode: z.enum(['ai', 'no-ai']),
+      provider: z.string().nullable(),
+      kind: z.enum(['local', 'remote']).nullable(),
+      anonymized: z.boolean(),
+      included: z.array(z.string()),
+      replaced: z.array(z.string()),
+      sentAsIs: z.array(z.string()),
+    }),
+  },
+  tailorJob: {
+    channel: 'app:tailor.run',
+    input: z.object({ jobId: id, cvId: id, intensity: z.enum(INTENSITIES), useModel: z.boolean(), taskId }),
+    output: jobRecordSchema,
+  },
+  saveReview: {
+    channel: 'app:tailor.saveReview',
+    input: z.object({ jobId: id, decisions: z.record(z.string(), z.enum(['accepted', 'rejected'])), cv: cvSchema }),
+    output: jobRecordSchema,
+  },
+  saveTailoredVersion: {
+    channel: 'app:tailor.saveVersion',
+    input: z.object({ jobId: id, label: z.string().max(200) }),
+    output: jobRecordSchema,
+  },
+  restoreTailoredVersion: {
+    channel: 'app:tailor.restoreVersion',
+    input: z.object({ jobId: id, versionId: id }),
+    output: jobRecordSchema,
+  },
+  writeLetter: {
+    channel: 'app:letters.write',
+    input: z.object({
+      jobId: id,
+      cvId: id,
+      tone: z.enum(['formal', 'warm', 'direct']),
+      length: z.enum(['short', 'standard']),
+      taskId,
+    }),
+    output: z.object({
+      job: jobRecordSchema,
+      findings: z.array(z.object({ kind: z.string(), text: z.string(), message: z.string() })),
+      removed: z.array(z.string()),
+      warnings: z.array(z.string()),
+    }),
+  },
+  saveLetter: {
+    channel: 'app:letters.save',
+    input: z.object({ jobId: id, letter: letterSchema, label: z.string().max(200) }),
     output: jobRecordSchema,
   },
   deleteJob: { channel: 'app:jobs.delete', input: z.object({ id }), output: z.object({ deleted: z.literal(true) }) },

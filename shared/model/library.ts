@@ -54,6 +54,70 @@ export const letterVersionSchema = z.object({
   letter: letterSchema,
 });
 
+/** A truth-check finding as stored with a proposed change. */
+export const storedFindingSchema = z.object({
+  kind: z.string(),
+  path: z.string(),
+  text: z.string(),
+  message: z.string(),
+  severity: z.enum(['revert', 'review']),
+  span: z.object({ start: z.number(), end: z.number() }).optional(),
+});
+export type StoredFinding = z.infer<typeof storedFindingSchema>;
+
+/** One change the tailoring proposed, as the person reviews it. */
+export const proposedChangeSchema = z.object({
+  id: z.string(),
+  op: z.enum(['replace', 'reorder']),
+  path: z.string(),
+  original: z.string(),
+  replacement: z.string(),
+  reason: z.string(),
+  /** What the truth checks decided: applied (safe), reverted (a number or date changed), needs-review. */
+  status: z.enum(['applied', 'reverted', 'needs-review']),
+  findings: z.array(storedFindingSchema),
+  /** For reorders: new position → old index. */
+  order: z.array(z.number()).optional(),
+});
+export type ProposedChange = z.infer<typeof proposedChangeSchema>;
+
+/** Tailoring intensities. */
+export const INTENSITIES = ['light', 'balanced', 'bold'] as const;
+export type TailorIntensity = (typeof INTENSITIES)[number];
+
+/** What was sent to a model for a proposal (nothing when it ran without AI or locally). */
+export const sentSummarySchema = z.object({
+  provider: z.string(),
+  kind: z.enum(['local', 'remote']),
+  anonymized: z.boolean(),
+  placeholders: z.array(z.object({ placeholder: z.string(), label: z.string() })),
+});
+
+/** The result of one tailoring run, kept with the job. */
+export const proposalSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  intensity: z.enum(INTENSITIES),
+  mode: z.enum(['ai', 'no-ai']),
+  /** The master CV it started from, as it was then. */
+  baseCvId: z.string().nullable(),
+  baseCv: cvSchema,
+  changes: z.array(proposedChangeSchema),
+  missingKeywords: z.array(z.string()),
+  warnings: z.array(z.string()),
+  sent: sentSummarySchema.nullable(),
+});
+export type Proposal = z.infer<typeof proposalSchema>;
+
+/** The person's review of a proposal: decisions per change and the tailored CV as it stands. */
+export const reviewSchema = z.object({
+  proposalId: z.string(),
+  decisions: z.record(z.string(), z.enum(['accepted', 'rejected'])),
+  cv: cvSchema,
+  updatedAt: z.string(),
+});
+export type Review = z.infer<typeof reviewSchema>;
+
 /** A job posting with its analysis, tailored CV versions and letters. */
 export const jobRecordSchema = z.object({
   id: z.string(),
@@ -66,6 +130,10 @@ export const jobRecordSchema = z.object({
   cvId: z.string().nullable(),
   tailored: z.array(cvVersionSchema),
   letters: z.array(letterVersionSchema),
+  /** The latest tailoring proposal. */
+  proposal: proposalSchema.nullable().default(null),
+  /** The review of that proposal, autosaved as the person works. */
+  review: reviewSchema.nullable().default(null),
 });
 export type JobRecord = z.infer<typeof jobRecordSchema>;
 

@@ -11,7 +11,11 @@ import {
   libraryDataSchema,
   settingsSchema,
   type CvSummary,
+  type CvVersion,
   type JobRecord,
+  type Letter,
+  type Proposal,
+  type Review,
   type JobStatus,
   type JobSummary,
   type LibraryData,
@@ -180,16 +184,7 @@ export class LibraryStore {
       const content = withIds(cv);
       entry.cv = content;
       entry.updatedAt = stamp;
-      const newest = entry.versions[entry.versions.length - 1];
-      const isRecentAutosave =
-        newest?.label === 'Autosave' && this.now().getTime() - Date.parse(newest.createdAt) < AUTOSAVE_VERSION_INTERVAL_MS;
-      if (isRecentAutosave) {
-        newest.cv = content;
-        newest.createdAt = stamp;
-      } else {
-        entry.versions.push({ id: newId('v-'), createdAt: stamp, label: 'Autosave', cv: content });
-      }
-      pruneVersions(entry);
+      addAutosaveVersion(entry.versions, content, stamp, this.now());
       return structuredClone(entry);
     });
   }
@@ -199,7 +194,7 @@ export class LibraryStore {
     return this.library.update((data) => {
       const entry = this.findCv(data, id);
       entry.versions.push({ id: newId('v-'), createdAt: this.stamp(), label: label.trim() || 'Saved version', cv: entry.cv });
-      pruneVersions(entry);
+      pruneVersions(entry.versions);
       return structuredClone(entry);
     });
   }
@@ -214,7 +209,7 @@ export class LibraryStore {
       entry.versions.push({ id: newId('v-'), createdAt: stamp, label: 'Before restore', cv: entry.cv });
       entry.cv = structuredClone(version.cv);
       entry.updatedAt = stamp;
-      pruneVersions(entry);
+      pruneVersions(entry.versions);
       return structuredClone(entry);
     });
   }
@@ -277,6 +272,8 @@ export class LibraryStore {
         cvId: input.cvId ?? null,
         tailored: [],
         letters: [],
+        proposal: null,
+        review: null,
       };
       data.jobs.push(job);
       return structuredClone(job);
@@ -297,6 +294,84 @@ export class LibraryStore {
     });
   }
 
+  /** Stores a new tailoring proposal and starts its review from the base CV. */
+  setProposal(id: string, proposal: Proposal): Promise<JobRecord> {
+    return this.library.update((data) => {
+      const job = this.findJob(data, id);
+      const stamp = this.stamp();
+      job.proposal = proposal;
+      job.review = { proposalId: proposal.id, decisions: {}, cv: proposal.baseCv, updatedAt: stamp };
+      if (proposal.baseCvId) job.cvId = proposal.baseCvId;
+      job.tailored.push({ id: newId('v-'), createdAt: stamp, label: `Before tailoring (${proposal.intensity})`, cv: proposal.baseCv });
+      job.updatedAt = stamp;
+      pruneVersions(job.tailored);
+      return structuredClone(job);
+    });
+  }
+
+  /**
+   * Saves the review as it stands (autosave): the decisions and the tailored CV.
+   *
+   * Like master CVs, autosaves a few minutes apart become versions of the job.
+   */
+  saveReview(id: string, review: { decisions: Review['decisions']; cv: Cv }): Promise<JobRecord> {
+    return this.library.update((data) => {
+      const job = this.findJob(data, id);
+      if (!job.review) throw new AppError('conflict', 'This job has nothing to review yet. Tailor it first.');
+      const stamp = this.stamp();
+      const content = withIds(review.cv);
+      job.review = { ...job.review, decisions: review.decisions, cv: content, updatedAt: stamp };
+      addAutosaveVersion(job.tailored, content, stamp, this.now());
+      job.updatedAt = stamp;
+      return structuredClone(job);
+    });
+  }
+
+  /** Saves the tailored CV as a named version of the job. */
+  saveTailoredVersion(id: string, label: string): Promise<JobRecord> {
+    return this.library.update((data) => {
+      const job = this.findJob(data, id);
+      if (!job.review) throw new AppError('conflict', 'This job has no tailored CV yet.');
+      job.tailored.push({ id: newId('v-'), createdAt: this.stamp(), label: label.trim() || 'Saved version', cv: job.review.cv });
+      pruneVersions(job.tailored);
+      return structuredClone(job);
+    });
+  }
+
+  /** Makes a saved version the tailored CV again (what is there now is kept as a version first). */
+  restoreTailoredVersion(id: string, versionId: string): Promise<JobRecord> {
+    return this.library.update((data) => {
+      const job = this.findJob(data, id);
+      const version = job.tailored.find((candidate) => candidate.id === versionId);
+      if (!version || !job.review) throw new AppError('not-found', 'That version no longer exists.');
+      const stamp = this.stamp();
+      job.tailored.push({ id: newId('v-'), createdAt: stamp, label: 'Before restore', cv: job.review.cv });
+      job.review = { ...job.review, cv: structuredClone(version.cv), updatedAt: stamp };
+      pruneVersions(job.tailored);
+      job.updatedAt = stamp;
+      return structuredClone(job);
+    });
+  }
+
+  /** Saves a cover letter as a new version of the job's letter. */
+  saveLetter(id: string, letter: Letter, label: string): Promise<JobRecord> {
+    return this.library.update((data) => {
+      const job = this.findJob(data, id);
+      const stamp = this.stamp();
+      const newest = job.letters[job.letters.length - 1];
+      const isRecentEdit = label === 'Edited' && newest?.label === 'Edited' && this.now().getTime() - Date.parse(newest.createdAt) < AUTOSAVE_VERSION_INTERVAL_MS;
+      if (isRecentEdit) {
+        newest.letter = letter;
+        newest.createdAt = stamp;
+      } else {
+        job.letters.push({ id: newId('l-'), createdAt: stamp, label, letter });
+      }
+      while (job.letters.length > MAX_VERSIONS) job.letters.shift();
+      job.updatedAt = stamp;
+      return structuredClone(job);
+    });
+  }
+
   /** Deletes a job with its tailored versions and letters. */
   deleteJob(id: string): Promise<void> {
     return this.library.update((data) => {
@@ -310,9 +385,23 @@ function firstLine(text: string): string {
   return (text.split('\n').find((line) => line.trim()) ?? 'Untitled job').trim().slice(0, 120);
 }
 
-function pruneVersions(entry: MasterCv): void {
-  while (entry.versions.length > MAX_VERSIONS) {
-    const index = entry.versions.findIndex((version) => version.label === 'Autosave');
-    entry.versions.splice(index >= 0 ? index : 0, 1);
+/** Keeps at most MAX_VERSIONS, dropping the oldest autosaves first. */
+function pruneVersions(versions: CvVersion[]): void {
+  while (versions.length > MAX_VERSIONS) {
+    const index = versions.findIndex((version) => version.label === 'Autosave');
+    versions.splice(index >= 0 ? index : 0, 1);
   }
+}
+
+/** Adds an autosave version, or refreshes the newest one when it is only minutes old. */
+function addAutosaveVersion(versions: CvVersion[], cv: Cv, stamp: string, now: Date): void {
+  const newest = versions[versions.length - 1];
+  const isRecentAutosave = newest?.label === 'Autosave' && now.getTime() - Date.parse(newest.createdAt) < AUTOSAVE_VERSION_INTERVAL_MS;
+  if (isRecentAutosave) {
+    newest.cv = cv;
+    newest.createdAt = stamp;
+  } else {
+    versions.push({ id: newId('v-'), createdAt: stamp, label: 'Autosave', cv });
+  }
+  pruneVersions(versions);
 }
