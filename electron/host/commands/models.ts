@@ -2,8 +2,9 @@
  * `cv-tailor models list | download`: the recommended models, the local .gguf files found, and
  * downloading a model by URI with progress on stderr.
  */
-import { homedir } from 'node:os';
 import path from 'node:path';
+import { resolveDataDir } from '../../services/data-dir';
+import { modelsDirOf } from '../../services/model-settings';
 import { AppError } from '../../../shared/errors';
 import { listModels } from '../../services/llm/gguf-info';
 import { downloadModel } from '../../services/models/download';
@@ -17,14 +18,15 @@ const USAGE = [
   '       cv-tailor models download <uri> [--dir <folder>] [--sha256 <hex>]',
   '',
   '<uri> is hf:<user>/<repo>/<file>.gguf or an https URL. The models folder defaults to',
-  '$CV_TAILOR_MODELS_DIR or ~/.cv-tailor/models. CV_TAILOR_OFFLINE=1 refuses downloads.',
+  "$CV_TAILOR_MODELS_DIR, else the app's own models folder (models/ in its data folder, so the app",
+  'sees what the CLI downloads). CV_TAILOR_OFFLINE=1 refuses downloads.',
 ].join('\n');
 
 function modelsDir(io: CliIo, dir: string | undefined): string {
   if (dir) return path.resolve(io.cwd, dir);
   return io.env.CV_TAILOR_MODELS_DIR
     ? path.resolve(io.cwd, io.env.CV_TAILOR_MODELS_DIR)
-    : path.join(homedir(), '.cv-tailor', 'models');
+    : modelsDirOf(resolveDataDir({ env: io.env }));
 }
 
 function gigabytes(bytes: number): string {
