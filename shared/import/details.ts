@@ -168,7 +168,10 @@ export function takeDetails(lines: PreparedLine[]): { details: Detail[]; rest: P
       continue;
     }
     const wraps =
-      open !== undefined && !line.hasGlyph && !line.gapBefore && (/,$/.test(open.value) || /^\p{Ll}/u.test(line.text));
+      open !== undefined &&
+      !line.hasGlyph &&
+      !line.gapBefore &&
+      (/,$/.test(open.value) || /^\p{Ll}/u.test(line.text));
     if (open && wraps) {
       open.value = `${open.value} ${line.text}`;
       continue;

@@ -290,8 +290,13 @@ export function splitEntries(lines: PreparedLine[], isNewEntryLine: (line: Prepa
     return /^\p{Ll}/u.test(next.text) && words(line.text) >= 5;
   };
   for (const [position, line] of lines.entries()) {
+    // A labelled list that ends in a comma runs on to the next line ("Courses: A, B," / "C").
+    const previous = lines[position - 1];
+    const continuesDetail =
+      previous !== undefined && !line.gapBefore && previous.text.endsWith(',') && current?.body.includes(previous) === true;
     const header =
       !line.hasGlyph &&
+      !continuesDetail &&
       !isDetailLine(line, BODY_DETAIL_KINDS) &&
       isHeaderLike(line) &&
       !indentedBody(line) &&

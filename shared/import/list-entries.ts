@@ -58,7 +58,8 @@ function takesProse(entry: ListEntry, line: PreparedLine): boolean {
 
 /** Adds a line to the item it continues; false when it starts an item of its own. */
 function continueItem(current: ListEntry, line: PreparedLine, isMarked: boolean): boolean {
-  const last = current.prose[current.prose.length - 1] ?? current.meta[current.meta.length - 1] ?? current.title;
+  const last =
+    current.prose[current.prose.length - 1] ?? current.meta[current.meta.length - 1] ?? current.title;
   if (!line.gapBefore && (/^\p{Ll}/u.test(line.text) || last.text.endsWith(','))) {
     last.text = joinWrapped(last.text, line.text);
     return true;
@@ -89,7 +90,8 @@ export function listEntries(lines: PreparedLine[]): ListEntry[] {
   // Items may be marked: every glyph (a bulleted list) or markup heading starts one.
   const byGlyph = ordered.length > 0 && ordered[0].hasGlyph;
   const byHeading = !byGlyph && ordered.length > 0 && ordered[0].source.heading !== undefined;
-  const isMark = (line: PreparedLine) => (byGlyph && line.hasGlyph) || (byHeading && line.source.heading !== undefined);
+  const isMark = (line: PreparedLine) =>
+    (byGlyph && line.hasGlyph) || (byHeading && line.source.heading !== undefined);
   const entries: ListEntry[] = [];
   for (const line of ordered) {
     const current = entries[entries.length - 1];
@@ -113,7 +115,12 @@ export function itemFacts(text: string): ItemFacts {
   if (dates) rest = `${text.slice(0, dates.index)} | ${text.slice(dates.index + dates.length)}`;
   const parts = rest
     .split(/\s*(?:[|•·]|\s[–—-]\s|,\s(?=\p{Lu})|\t|\s{3,})\s*/u)
-    .map((part) => part.trim().replace(/^[(,]|[),]$/g, '').trim())
+    .map((part) =>
+      part
+        .trim()
+        .replace(/^[(,]|[),]$/g, '')
+        .trim(),
+    )
     .filter(Boolean);
   return { head: parts[0] ?? '', parts: parts.slice(1), dates };
 }

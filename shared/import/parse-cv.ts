@@ -697,6 +697,13 @@ interface ItemFields {
 function readListItem(item: ListEntry): ItemFields {
   const title = itemFacts(item.title.text);
   const fields: ItemFields = { name: title.head || item.title.text, notes: [], line: item.title.line };
+  if (item.meta.length > 0) {
+    // The facts have a line of their own, so the title line is the name as a whole.
+    const dates = title.dates;
+    const whole = dates ? `${item.title.text.slice(0, dates.index)}${item.title.text.slice(dates.index + dates.length)}` : item.title.text;
+    fields.name = whole.replace(/^[\s|•·,–—-]+|[\s|•·,–—-]+$/gu, '') || fields.name;
+    fields.date = dates?.end ?? dates?.start;
+  }
   const takeFacts = (facts: ItemFacts, line: PreparedLine, headIsBy: boolean) => {
     const pieces = (headIsBy ? [facts.head, ...facts.parts] : facts.parts).filter(Boolean);
     const urlPiece = pieces.find((piece) => findUrls(piece).length > 0);
@@ -709,7 +716,7 @@ function readListItem(item: ListEntry): ItemFields {
     } else fields.notes.push(...plain);
     fields.date ??= facts.dates?.end ?? facts.dates?.start;
   };
-  takeFacts(title, item.title.line, false);
+  if (item.meta.length === 0) takeFacts(title, item.title.line, false);
   for (const meta of item.meta) takeFacts(itemFacts(meta.text), meta.line, true);
   for (const detail of item.details) {
     if (detail.kind === 'issuer' && !fields.by) {

@@ -8,6 +8,7 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf
 import type { TextItem, TextStyle } from 'pdfjs-dist/types/src/display/api';
 import { AppError } from '../../../../shared/errors';
 import { boldThreshold, fontWeightFromName, isItalicFontName } from './font-style';
+import { guardPdfjsLoad } from './pdfjs-load';
 import type { PlacedItem, PlacedPage } from './pdf-types';
 import { normaliseGlyphs } from './text-normalise';
 
@@ -28,10 +29,9 @@ function loadPdfjs(): Promise<PdfjsApi> {
     const preloaded = holder[PRELOADED_PDFJS_KEY] as [PdfjsApi, unknown] | undefined;
     const [api, worker] =
       preloaded ??
-      (await Promise.all([
-        import('pdfjs-dist/legacy/build/pdf.mjs'),
-        import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
-      ]));
+      (await guardPdfjsLoad(() =>
+        Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]),
+      ));
     // pdfjs looks for an in-thread "worker" here before importing one by URL; providing it keeps
     // the parse in this thread (or in our own worker thread) with nothing fetched.
     holder.pdfjsWorker = worker;

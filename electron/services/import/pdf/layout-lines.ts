@@ -26,6 +26,8 @@ export interface BuiltLine {
   fontSize: number;
   bold: boolean;
   italic: boolean;
+  /** Offsets in `text` of the spaces standing for gaps of an em or more between fragments. */
+  gapOffsets: number[];
 }
 
 /** A gap wider than this many ems starts a new fragment (a gutter, a tab stop, a flush-right date). */
@@ -42,11 +44,28 @@ function sameBaseline(
   return Math.abs(a.baseline - b.baseline) <= 0.3 * Math.min(a.fontSize, b.fontSize);
 }
 
-/** True when a small raised or lowered item (superscript, subscript) belongs to a bigger one's line. */
-function nestsIn(small: { baseline: number; fontSize: number }, big: { baseline: number; fontSize: number }) {
-  return (
-    small.fontSize < 0.85 * big.fontSize && Math.abs(small.baseline - big.baseline) <= 0.5 * big.fontSize
-  );
+/** Something placed on a line: its baseline, size, vertical extent and horizontal span. */
+interface Placed {
+  baseline: number;
+  fontSize: number;
+  top: number;
+  bottom: number;
+  x0: number;
+  x1: number;
+}
+
+/**
+ * True when a small raised or lowered item (superscript, subscript) belongs to a bigger one's line.
+ *
+ * It must sit beside the bigger item: a small line in another column, or stacked under a large
+ * name, is at a similar height but is no superscript.
+ */
+function nestsIn(small: Placed, big: Placed): boolean {
+  if (small.fontSize >= 0.85 * big.fontSize || Math.abs(small.baseline - big.baseline) > 0.5 * big.fontSize) {
+    return false;
+  }
+  const apart = Math.max(small.x0, big.x0) - Math.min(small.x1, big.x1);
+  return apart >= -0.3 * small.fontSize && apart <= big.fontSize;
 }
 
 function itemTop(item: PlacedItem): number {
@@ -89,19 +108,16 @@ function dominant(items: PlacedItem[], value: (item: PlacedItem) => number): num
   return best;
 }
 
-/** Groups items into rows sharing a baseline (superscripts join the row they sit in). */
-function rowsOf<T extends { baseline: number; fontSize: number; top: number; bottom: number }>(
-  entries: T[],
-): T[][] {
+/** Groups items into rows sharing a baseline (superscripts join the row of the item they sit beside). */
+function rowsOf<T extends Placed>(entries: T[]): T[][] {
   const sorted = [...entries].sort((a, b) => a.baseline - b.baseline);
   const rows: { anchor: T; top: number; bottom: number; members: T[] }[] = [];
   for (const entry of sorted) {
-    const row = rows.find(
-      (candidate) =>
-        sameBaseline(candidate.anchor, entry) ||
-        nestsIn(entry, candidate.anchor) ||
-        nestsIn(candidate.anchor, entry),
-    );
+    const row =
+      rows.find((candidate) => sameBaseline(candidate.anchor, entry)) ??
+      rows.find((candidate) =>
+        candidate.members.some((member) => nestsIn(entry, member) || nestsIn(member, entry)),
+      );
     if (row) {
       row.members.push(entry);
       row.top = Math.min(row.top, entry.top);
@@ -142,6 +158,8 @@ export function buildFragments(items: PlacedItem[]): Fragment[] {
     fontSize: item.fontSize,
     top: itemTop(item),
     bottom: itemBottom(item),
+    x0: item.x,
+    x1: item.x + item.width,
   }));
   for (const row of rowsOf(boxed)) {
     const sorted = dropOverprint(row.map((entry) => entry.item).sort((a, b) => a.x - b.x));
@@ -203,8 +221,18 @@ export function buildLines(fragments: Fragment[]): BuiltLine[] {
   for (const row of rowsOf(fragments)) {
     const sorted = [...row].sort((a, b) => a.x0 - b.x0);
     const items = sorted.flatMap((fragment) => fragment.items);
-    // Fragments of one line are joined with a wide gap: they were apart by at least an em.
-    const text = collapseSpacing(sorted.map((fragment) => joinItems(fragment.items)).join(WIDE_GAP));
+    // Fragments of one line were apart by at least an em: each joining space is a gap offset.
+    let text = '';
+    const gapOffsets: number[] = [];
+    for (const fragment of sorted) {
+      const part = collapseSpacing(joinItems(fragment.items));
+      if (part.length === 0) continue;
+      if (text.length > 0) {
+        gapOffsets.push(text.length);
+        text += ' ';
+      }
+      text += part;
+    }
     if (text.length === 0) continue;
     const x0 = Math.min(...sorted.map((fragment) => fragment.x0));
     const x1 = Math.max(...sorted.map((fragment) => fragment.x1));
@@ -222,6 +250,7 @@ export function buildLines(fragments: Fragment[]): BuiltLine[] {
       fontSize: dominant(items, (item) => item.fontSize),
       bold: share(items, (item) => item.bold) > 0.5,
       italic: share(items, (item) => item.italic) > 0.5,
+      gapOffsets,
     });
   }
   return lines.sort((a, b) => a.baseline - b.baseline || a.x - b.x);

@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { AppError, ERROR_CODES } from '../../../../shared/errors';
 import { DAMAGED_MESSAGE, PRELOADED_PDFJS_KEY } from './extract-items';
+import { PDFJS_LOAD_GUARD_SOURCE } from './pdfjs-load';
 import type { PdfText, ReadPdfOptions } from './pdf-types';
 import { readPdfInline } from './read-pdf-inline';
 
@@ -85,7 +86,9 @@ function workerSpec(): { code: string | URL; eval: boolean } | undefined {
   }
   const [tsxApi, pdfjsApi, pdfjsWorker] = urls.map((url) => JSON.stringify(url));
   const code = [
+    PDFJS_LOAD_GUARD_SOURCE.before,
     `Promise.all([import(${pdfjsApi}), import(${pdfjsWorker})]).then((pdfjs) => {`,
+    `  ${PDFJS_LOAD_GUARD_SOURCE.after}`,
     `  globalThis[${JSON.stringify(PRELOADED_PDFJS_KEY)}] = pdfjs;`,
     `  return import(${tsxApi});`,
     `}).then((api) => api.tsImport(${JSON.stringify(script.href)}, ${JSON.stringify(here)}));`,

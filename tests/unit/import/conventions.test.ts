@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest';
+import { countryCodeOf, parseLocation, profileFromHandle } from '../../../shared/import/contacts';
+import { readDetail } from '../../../shared/import/details';
+import { markdownToLines } from '../../../electron/services/import/markdown';
+import { parseCvLines } from '../../../shared/import/parse-cv';
+import type { SourceLine } from '../../../shared/import/source-line';
+import { linesFromText } from '../../../shared/import/text-lines';
+
+function parseText(text: string) {
+  return parseCvLines(linesFromText(text)).cv;
+}
+
+const HEADER = ['Ingrid Halvorsen-Ruiz', 'Platform Engineer', 'ingrid@example.net | +47 22 55 01 99', ''];
+
+describe('contact locations and profiles', () => {
+  it('reads "City, Region, CC" into city, region and country code', () => {
+    expect(parseLocation('Bergen, Vestland, NO')).toEqual({
+      city: 'Bergen',
+      region: 'Vestland',
+      countryCode: 'NO',
+    });
+    expect(parseLocation('Austin, TX, USA')).toEqual({ city: 'Austin', region: 'TX', countryCode: 'US' });
+  });
+
+  it('reads "City, CC" with a country code, but keeps US states and abbreviations apart', () => {
+    expect(parseLocation('Zürich, CH')).toEqual({ city: 'Zürich', countryCode: 'CH' });
+    expect(parseLocation('Portland, OR')).toEqual({ city: 'Portland', region: 'OR' });
+    expect(parseLocation('Marketing, PR')).toBeUndefined();
+  });
+
+  it('keeps "City, Country" as city and region', () => {
+    expect(parseLocation('Lyon, France')).toEqual({ city: 'Lyon', region: 'France' });
+  });
+
+  it('maps country names and codes to ISO codes and nothing else', () => {
+    expect(countryCodeOf('Switzerland')).toBe('CH');
+    expect(countryCodeOf('DE')).toBe('DE');
+    expect(countryCodeOf('XX')).toBeUndefined();
+    expect(countryCodeOf('Engineering')).toBeUndefined();
+  });
+
+  it('reads a profile written as "Network: handle" without a link', () => {
+    expect(profileFromHandle('GitHub: @ingridhr')).toEqual({ network: 'GitHub', username: 'ingridhr' });
+    expect(profileFromHandle('Phone: 12345')).toBeUndefined();
+    expect(profileFromHandle('LinkedIn: two words')).toBeUndefined();
+  });
+
+  it('keeps linked and unlinked profiles of a header line in the order written', () => {
+    const cv = parseText(
+      [
+        'Ingrid Halvorsen-Ruiz',
+        'ingrid@example.net | Bergen, Vestland, NO | XING: ingrid-hr | https://gitlab.com/ingridhr',
+        '',
+        'EXPERIENCE',
+        'Platform Engineer',
+        'Fjelltopp AS | Bergen | Jan 2020 – Present',
+      ].join('\n'),
+    );
+    expect(cv.basics?.location).toEqual({ city: 'Bergen', region: 'Vestland', countryCode: 'NO' });
+    expect(cv.basics?.profiles).toEqual([
+      { network: 'XING', username: 'ingrid-hr' },
+      { network: 'GitLab', username: 'ingridhr', url: 'https://gitlab.com/ingridhr' },
+    ]);
+  });
+});
+
+describe('labelled lines under entries', () => {
+  it('recognises labels in several languages and ignores unknown ones', () => {
+    expect(readDetail('Relevant coursework: Compilers, Databases')?.kind).toBe('courses');
+    expect(readDetail('Abschlussnote: 1,3')).toMatchObject({ kind: 'score', value: '1,3' });
+    expect(readDetail('Tecnologías: Go, gRPC')?.kind).toBe('keywords');
+    expect(readDetail('Favourite colour: blue')).toBeUndefined();
+    expect(readDetail('https://example.org')).toBeUndefined();
+  });
+
+  it('reads courses and a worded grade of an education entry', () => {
+    const cv = parseText(
+      [
+        ...HEADER,
+        'EDUCATION',
+        'MSc in Physics',
+        'University of Oslo | 2014 – 2016',
+        'Grade: First Class Honours',
+        'Courses: Quantum Optics, Statistical Mechanics,',
+        'Numerical Methods',
+        '',
+        'BSc in Mathematics',
+        'University of Bergen | 2011 – 2014',
+        'GPA: 3.9/4.0',
+      ].join('\n'),
+    );
+    expect(cv.education).toHaveLength(2);
+    expect(cv.education?.[0]).toMatchObject({
+      institution: 'University of Oslo',
+      score: 'First Class Honours',
+      courses: ['Quantum Optics', 'Statistical Mechanics', 'Numerical Methods'],
+    });
+    expect(cv.education?.[1]).toMatchObject({ institution: 'University of Bergen', score: '3.9/4.0' });
+  });
+
+  it('reads a project with its description, tech stack, repository link and bullets as one entry', () => {
+    const cv = parseText(
+      [
+        ...HEADER,
+        'PROJECTS',
+        'Tidewatch',
+        'Mar 2022 – Present',
+        'A tide-table service for small harbours.',
+        'Tech stack: Kotlin, Ktor; PostgreSQL',
+        'Repository: https://example.net/tidewatch',
+        '- Serves 40 harbours along the coast.',
+        '- Runs on a single small VM.',
+      ].join('\n'),
+    );
+    expect(cv.projects).toEqual([
+      {
+        name: 'Tidewatch',
+        startDate: '2022-03',
+        description: 'A tide-table service for small harbours.',
+        keywords: ['Kotlin', 'Ktor', 'PostgreSQL'],
+        url: 'https://example.net/tidewatch',
+        highlights: ['Serves 40 harbours along the coast.', 'Runs on a single small VM.'],
+      },
+    ]);
+  });
+});
+
+describe('certificates, awards and publications', () => {
+  it('reads a title line followed by an "Issuer | Date" line as one certificate', () => {
+    const cv = parseText(
+      [
+        ...HEADER,
+        'CERTIFICATIONS',
+        'AWS Solutions Architect – Associate',
+        'Amazon Web Services | Mar 2021',
+        '',
+        'Certified Scrum Master',
+        'Scrum Alliance | 2019',
+      ].join('\n'),
+    );
+    expect(cv.certificates).toEqual([
+      { name: 'AWS Solutions Architect – Associate', issuer: 'Amazon Web Services', date: '2021-03' },
+      { name: 'Certified Scrum Master', issuer: 'Scrum Alliance', date: '2019' },
+    ]);
+  });
+
+  it('keeps one certificate per line when each line carries its own facts', () => {
+    const cv = parseText(
+      [
+        ...HEADER,
+        'CERTIFICATIONS',
+        'CKA, Linux Foundation, 2022',
+        'Terraform Associate, HashiCorp, 2021',
+      ].join('\n'),
+    );
+    expect(cv.certificates).toEqual([
+      { name: 'CKA', issuer: 'Linux Foundation', date: '2022' },
+      { name: 'Terraform Associate', issuer: 'HashiCorp', date: '2021' },
+    ]);
+  });
+
+  it('reads an award with its awarder, date and a sentence about it', () => {
+    const cv = parseText(
+      [
+        ...HEADER,
+        'AWARDS',
+        'Harbour Innovation Prize',
+        'Port of Bergen | Jun 2023',
+        'Given for the tide-table service.',
+      ].join('\n'),
+    );
+    expect(cv.awards).toEqual([
+      {
+        title: 'Harbour Innovation Prize',
+        awarder: 'Port of Bergen',
+        date: '2023-06',
+        summary: 'Given for the tide-table service.',
+      },
+    ]);
+  });
+
+  it('groups Markdown entries under their headings across blank lines', () => {
+    const markdown = [
+      '# Ingrid Halvorsen-Ruiz',
+      '',
+      'ingrid@example.net',
+      '',
+      '## Publications',
+      '',
+      '### Tides at the Edge',
+      '',
+      'Journal of Coastal Computing | 2020',
+      '',
+      'A study of sensor drift in harbour gauges.',
+      '',
+      '### Small Harbours, Big Data',
+      '',
+      'Nordic Data Review | Sep 2018',
+    ].join('\n');
+    const { cv } = parseCvLines(markdownToLines(markdown));
+    expect(cv.publications).toEqual([
+      {
+        name: 'Tides at the Edge',
+        publisher: 'Journal of Coastal Computing',
+        releaseDate: '2020',
+        summary: 'A study of sensor drift in harbour gauges.',
+      },
+      { name: 'Small Harbours, Big Data', publisher: 'Nordic Data Review', releaseDate: '2018-09' },
+    ]);
+  });
+});
+
+describe('skill groups', () => {
+  it('reads a level written in brackets after a skill group name', () => {
+    const cv = parseText(
+      [...HEADER, 'SKILLS', 'Cloud (Advanced): AWS, GCP', 'Languages (programming): Go, Rust'].join('\n'),
+    );
+    expect(cv.skills).toEqual([
+      { name: 'Cloud', level: 'Advanced', keywords: ['AWS', 'GCP'] },
+      { name: 'Languages (programming)', keywords: ['Go', 'Rust'] },
+    ]);
+  });
+});
+
+describe('wide gaps from the PDF reader', () => {
+  it('splits a skill grid at the gap offsets the reader marked', () => {
+    const line = (text: string, y: number, extra: Partial<SourceLine> = {}): SourceLine => ({
+      text,
+      page: 1,
+      x: 40,
+      y,
+      width: 400,
+      fontSize: 10,
+      bold: false,
+      ...extra,
+    });
+    const { cv } = parseCvLines([
+      line('Ingrid Halvorsen-Ruiz', 20, { fontSize: 20, bold: true }),
+      line('ingrid@example.net', 45),
+      line('SKILLS', 70, { fontSize: 12, bold: true }),
+      line('Terraform Kubernetes Apache Kafka', 86, { gapOffsets: [9, 20] }),
+    ]);
+    expect(cv.skills?.map((skill) => skill.name)).toEqual(['Terraform', 'Kubernetes', 'Apache Kafka']);
+  });
+});
