@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../../electron/services/export/pdf-renderer';
 
 /** The shared corpus beside the project (absent in a user's clone). */
 export const corpusDir = path.resolve(process.cwd(), '../shared/corpus');
@@ -105,16 +106,7 @@ export async function renderPdfs(
 ): Promise<Record<string, string>> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const files: Record<string, string> = {};
   try {
