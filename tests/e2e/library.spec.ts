@@ -93,3 +93,25 @@ test('refuses API calls without the token', async ({ request }) => {
   const response = await request.post(`${host.origin}/api/listCvs`, { data: {} });
   expect(response.status()).toBe(401);
 });
+
+test('tells the person when a damaged library was recovered from a backup', async ({ page }) => {
+  host = await startHost();
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Create a CV' }).click();
+  await page.getByRole('textbox', { name: 'Full name' }).fill('Amara Okafor');
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  const dataDir = host.dataDir;
+  await host.stop({ keepData: true });
+  // A second start takes a backup that holds the CV; then the file is damaged.
+  host = await startHost(dataDir);
+  await host.stop({ keepData: true });
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(`${dataDir}/library.json`, '{"schemaVersion":1,"cvs":[{"trunc');
+  host = await startHost(dataDir);
+  await page.goto(host.url);
+  await expect(page.getByRole('alert').filter({ hasText: /was damaged/ })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Full name' })).toHaveValue('Amara Okafor');
+  await page.screenshot({ path: 'tests/e2e/screenshots/07-recovered.png' });
+  await host.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
