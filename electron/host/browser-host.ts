@@ -101,6 +101,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const token = options.token ?? randomBytes(24).toString('base64url');
   const log = options.log ?? (() => undefined);
   const listeners = new Set<http.ServerResponse>();
+  let isClosing = false;
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     const data = `event: ${event}\ndata: ${JSON.stringify(EVENTS[event].payload.parse(payload))}\n\n`;
     for (const listener of listeners) listener.write(data);
@@ -151,6 +152,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const origin = request.headers.origin;
     if (origin && origin !== `http://${hostHeader}`) return send(response, 403, 'Forbidden', 'text/plain');
     if (url.pathname === '/api/events') {
+      if (isClosing) return send(response, 503, 'Closing', 'text/plain');
       if (!sameToken(url.searchParams.get('token'), token)) return send(response, 401, 'Unauthorized', 'text/plain');
       response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       response.write(': connected\n\n');
@@ -188,9 +190,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     token,
     services,
     close: async () => {
+      isClosing = true;
       for (const listener of listeners) listener.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // close() waits for open connections; an event stream reconnects at once, so end them all now.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
       await services.close();
     },
   };

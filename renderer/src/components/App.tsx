@@ -9,6 +9,7 @@ import { ImportButton, ImportOverlays } from './ImportControls';
 import { ImportReportPanel } from './ImportReportPanel';
 import { JobPanel } from './JobPanel';
 import { LibrarySidebar } from './LibrarySidebar';
+import { ReviewWorkspace } from './review/ReviewWorkspace';
 import { SettingsView } from './SettingsView';
 
 function Notices() {
@@ -114,6 +115,8 @@ export function App() {
               <SettingsView />
             </div>
           </>
+        ) : view === 'review' ? (
+          <ReviewWorkspace />
         ) : openCv ? (
           <>
             <CvHeader />

@@ -4,6 +4,7 @@
  */
 import { useMemo, type ReactNode } from 'react';
 import { createSkillsDictionary, matchCv } from '../../../shared/match/index';
+import type { Cv } from '../../../shared/model/cv';
 import type { CoverageStatus, RequirementMatch } from '../../../shared/model/job';
 import { JOB_STATUSES, type JobRecord, type JobStatus } from '../../../shared/model/library';
 import skillsData from '../../../resources/skills/skills.json';
@@ -73,9 +74,12 @@ function highlightedPosting(text: string, requirements: RequirementMatch[]): Rea
   return parts;
 }
 
-/** The panel for one job. */
-export function JobPanel({ job, onClose }: { job: JobRecord; onClose: () => void }) {
-  const draft = useWorkspace((state) => state.draft);
+/** The panel for one job; matched against `cv` when given (the tailored CV), else the open CV. */
+export function JobPanel({ job, onClose, cv }: { job: JobRecord; onClose: () => void; cv?: Cv | null }) {
+  const openDraft = useWorkspace((state) => state.draft);
+  const draft = cv ?? openDraft;
+  const view = useWorkspace((state) => state.view);
+  const setView = useWorkspace((state) => state.setView);
   const setJobStatus = useWorkspace((state) => state.setJobStatus);
   const analysis = job.analysis;
   const match = useMemo(() => (draft && analysis ? matchCv(draft, analysis, dictionary) : null), [draft, analysis]);
@@ -93,6 +97,11 @@ export function JobPanel({ job, onClose }: { job: JobRecord; onClose: () => void
           ×
         </button>
       </header>
+      {view !== 'review' && (
+        <button type="button" className="primary tailor-open" onClick={() => setView('review')}>
+          {job.proposal ? 'Review tailoring' : 'Tailor CV for this job'}
+        </button>
+      )}
       <div className="job-status">
         <label htmlFor="job-status">Status</label>
         <select id="job-status" value={job.status} onChange={(event) => void setJobStatus(event.target.value as JobStatus)}>

@@ -24,7 +24,7 @@ export interface PendingImport {
 }
 
 /** What the main area shows. */
-export type MainView = 'cv' | 'settings';
+export type MainView = 'cv' | 'settings' | 'review';
 
 /** What the panel beside the editor shows. */
 export type SidePanel = 'report' | 'job' | null;
@@ -175,7 +175,7 @@ export function createWorkspaceStore(api: CvTailorApi, options: { autosaveDelayM
       async openJob(id) {
         await guard(async () => {
           const job = await api.getJob({ id });
-          set({ activeJob: job, sidePanel: 'job', view: 'cv' });
+          set({ activeJob: job, sidePanel: 'job', view: get().view === 'review' ? 'review' : 'cv' });
         });
       },
 
