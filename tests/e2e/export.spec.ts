@@ -66,6 +66,6 @@ test('exports the CV as PDF and Word from the export dialog with a live preview'
 
   await page.getByRole('button', { name: 'Export…' }).click();
   await dialog.getByRole('radio', { name: /Markdown/ }).check();
-  await expect(dialog.getByLabel('Preview')).toContainText('Fjordline Logistics');
+  await expect(dialog.getByLabel('Text preview')).toContainText('Fjordline Logistics');
   await page.screenshot({ path: 'tests/e2e/screenshots/22-export-markdown.png' });
 });

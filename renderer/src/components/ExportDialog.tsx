@@ -119,11 +119,12 @@ export function ExportDialog({ cv, baseName, onClose }: ExportDialogProps) {
             </div>
           </fieldset>
         </div>
-        <div className="export-preview">
+        {/* Focusable so the preview can be scrolled from the keyboard. */}
+        <div className="export-preview" tabIndex={0} role="region" aria-label="Export preview">
           {preview.kind === 'page' ? (
             <DocumentPreview html={preview.html} scale={0.62} label={`Preview of the ${template} template on ${paper === 'a4' ? 'A4' : 'Letter'} paper`} />
           ) : (
-            <pre className="text-preview" aria-label="Preview">
+            <pre className="text-preview" aria-label="Text preview">
               {preview.text}
             </pre>
           )}
