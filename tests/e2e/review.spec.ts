@@ -327,3 +327,30 @@ test('tailors without AI and with the tiny local model, which ends with zero or 
     await rm(dataDir, { recursive: true, force: true });
   }
 });
+
+test('says which remote server gets what before the first remote run, and sends nothing on Cancel', async ({ page }) => {
+  host = await startHost();
+  await page.goto(host.url);
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByTestId('import-input')
+    .setInputFiles({ name: 'priya.md', mimeType: 'text/markdown', buffer: Buffer.from(CV_MARKDOWN) });
+  await expect(page.getByRole('textbox', { name: 'Full name' })).toHaveValue('Priya Raman');
+  await callApi(page, 'updateSettings', {
+    provider: { kind: 'remote', providerId: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini' },
+  });
+  await addJob(page);
+  await page.getByRole('button', { name: 'Tailor CV for this job' }).click();
+  await page.getByRole('button', { name: 'Tailor', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Send your CV to a remote model?' });
+  await expect(dialog).toContainText('gpt-4o-mini at https://api.openai.com/v1');
+  await expect(dialog).toContainText('the job posting');
+  await expect(dialog).toContainText('Replaced by placeholders');
+  await expect(dialog).toContainText(/name/i);
+  await page.screenshot({ path: `${SHOTS}/82-review-remote-plan.png` });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  const jobs = await callApi<{ id: string }[]>(page, 'listJobs', {});
+  const job = await callApi<{ proposal: unknown }>(page, 'getJob', { id: jobs[0].id });
+  expect(job.proposal).toBeNull();
+});
