@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { EventName, EventPayload, Handlers } from '../../shared/contract';
 import { isSafeExternalUrl } from '../../shared/security/external-url';
 import type { ExportFormat } from '../../shared/export/types';
-import { exportCv, type PdfRenderer } from './export/index';
+import { exportCv, exportLetter, type PdfRenderer } from './export/index';
 import { importCv } from './import/index';
 import { importJob } from './jobs/index';
 import { downloadIntoModels, listAvailableModels, testRemoteConnection } from './model-settings';
@@ -49,6 +49,15 @@ function describeProgress(bytes: number, total: number | null, bytesPerSecond: n
   const megabytes = (value: number) => `${(value / 1_000_000).toFixed(value < 10_000_000 ? 1 : 0)} MB`;
   const done = total ? `${megabytes(bytes)} of ${megabytes(total)}` : megabytes(bytes);
   return bytesPerSecond > 0 ? `${done} · ${megabytes(bytesPerSecond)}/s` : done;
+}
+
+/** Wraps exported bytes as a file for the UI to save. */
+function fileOutput(bytes: Uint8Array, baseName: string, format: ExportFormat) {
+  return {
+    fileName: `${safeFileName(baseName) || 'Export'}.${format}`,
+    mimeType: EXPORT_MIME_TYPES[format],
+    base64: Buffer.from(bytes).toString('base64'),
+  };
 }
 
 /** The media type of each export format. */
@@ -122,15 +131,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     getSettings: async () => store.getSettings(),
     updateSettings: async (patch) => store.updateSettings(patch),
-    exportCv: async ({ cv, format, template, paper, baseName }) => {
-      const bytes = await exportCv(cv, { format, template, paper, renderer: format === 'pdf' ? deps.pdfRenderer() : undefined });
-      const safeName = safeFileName(baseName) || 'CV';
-      return {
-        fileName: `${safeName}.${format}`,
-        mimeType: EXPORT_MIME_TYPES[format],
-        base64: Buffer.from(bytes).toString('base64'),
-      };
-    },
+    exportCv: async ({ cv, format, template, paper, baseName }) =>
+      fileOutput(
+        await exportCv(cv, { format, template, paper, renderer: format === 'pdf' ? deps.pdfRenderer() : undefined }),
+        baseName || 'CV',
+        format,
+      ),
+    exportLetter: async ({ letter, cv, format, template, paper, baseName }) =>
+      fileOutput(
+        await exportLetter(letter, cv, { format, template, paper, renderer: format === 'pdf' ? deps.pdfRenderer() : undefined }),
+        baseName || 'Cover letter',
+        format,
+      ),
     saveFile: async ({ fileName, mimeType, base64 }) =>
       deps.saveFile({ fileName, mimeType, bytes: new Uint8Array(Buffer.from(base64, 'base64')) }),
     listModels: async () => {

@@ -194,6 +194,18 @@ export const METHODS = {
     }),
     output: fileOutputSchema,
   },
+  exportLetter: {
+    channel: 'app:export.letter',
+    input: z.object({
+      letter: letterSchema,
+      cv: cvSchema,
+      format: z.enum(EXPORT_FORMATS),
+      template: z.enum(TEMPLATE_NAMES),
+      paper: z.enum(PAPER_SIZES),
+      baseName: z.string().max(200),
+    }),
+    output: fileOutputSchema,
+  },
   saveFile: {
     channel: 'app:file.save',
     input: fileOutputSchema,

@@ -52,6 +52,20 @@ function factsCv(cv: Cv): Cv {
   return { ...cv, basics: { ...cv.basics, location: rest } };
 }
 
+/** Words that show a sentence speaks of the job applied for, not of the person's past. */
+const APPLYING_CUE = /\b(apply|applying|application|applied for|role|position|opening|vacancy|join|joining|interested in|excited about|bewerbe|candidature|postul)/i;
+
+/**
+ * True for a finding that only names the posting's own title or organisation in a sentence about
+ * applying ("I am applying for the Senior Engineer role at Brightwave"): a letter must say that.
+ */
+function namesThePosting(finding: TruthFinding, text: string, jobText: string | undefined): boolean {
+  if (!jobText || (finding.kind !== 'title' && finding.kind !== 'organisation')) return false;
+  const range = sentenceRanges(text).find((candidate) => finding.span.start >= candidate.start && finding.span.start < candidate.end);
+  const sentence = range ? text.slice(range.start, range.end) : text;
+  return jobText.toLowerCase().includes(finding.text.toLowerCase()) && APPLYING_CUE.test(sentence);
+}
+
 function check(context: CheckContext, text: string, path: string): TruthFinding[] {
   if (!text.trim()) return [];
   // No original: a letter rewrites nothing, so every claim is judged against the whole CV.
@@ -62,7 +76,7 @@ function check(context: CheckContext, text: string, path: string): TruthFinding[
     sourceCv: context.cv,
     jobText: context.jobText,
     knownSkills: context.knownSkills,
-  });
+  }).filter((finding) => !namesThePosting(finding, text, context.jobText));
 }
 
 /**

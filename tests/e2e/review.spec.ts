@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -353,4 +354,48 @@ test('says which remote server gets what before the first remote run, and sends 
   const jobs = await callApi<{ id: string }[]>(page, 'listJobs', {});
   const job = await callApi<{ proposal: unknown }>(page, 'getJob', { id: jobs[0].id });
   expect(job.proposal).toBeNull();
+});
+
+test('writes a cover letter with the model, keeps edits as versions and exports it as PDF', async ({ page }) => {
+  test.setTimeout(120_000);
+  server = await startOpenAiServer({ models: ['test-model'] });
+  host = await startHost();
+  await page.goto(host.url);
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByTestId('import-input')
+    .setInputFiles({ name: 'priya.md', mimeType: 'text/markdown', buffer: Buffer.from(CV_MARKDOWN) });
+  await expect(page.getByRole('textbox', { name: 'Full name' })).toHaveValue('Priya Raman');
+  await callApi(page, 'updateSettings', { provider: { kind: 'remote', providerId: 'local-test', baseUrl: server.url, model: 'test-model' } });
+  await addJob(page);
+  await page.getByRole('button', { name: 'Tailor CV for this job' }).click();
+  await page.getByRole('tab', { name: 'Cover letter' }).click();
+  server.enqueue({
+    content: {
+      greeting: 'Dear Brightwave Payments team,',
+      paragraphs: [
+        'I am applying for the Senior Software Engineer role.',
+        'At Ledgerly I built REST APIs in Python serving 2 million requests a day.',
+        'I would be glad to talk about how I could help your card platform.',
+      ],
+      closing: 'Kind regards,',
+    },
+  });
+  await page.getByRole('group', { name: 'Write the cover letter' }).getByRole('button', { name: 'Write' }).click();
+  const letter = page.getByLabel('Cover letter', { exact: true });
+  await expect(letter.getByRole('textbox', { name: 'Paragraph 2' })).toHaveValue(/2 million requests a day/);
+  await letter.getByRole('textbox', { name: 'Paragraph 3' }).fill('I would be glad to talk about your card platform.');
+  await expect(page.getByRole('region', { name: 'Letter versions' })).toContainText('Edited', { timeout: 10_000 });
+  await page.screenshot({ path: `${SHOTS}/83-review-letter.png` });
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export cover letter' });
+  await expect(dialog).toBeVisible();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export PDF' }).click();
+  const file = await download;
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', (await file.path()) ?? '', '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('Dear Brightwave Payments team,');
+  expect(text).toContain('I would be glad to talk about your card platform.');
+  expect(text).toContain('Priya Raman');
 });

@@ -2,7 +2,16 @@
  * Export: format, template and paper size with a live preview of the result.
  */
 import { useMemo, useState } from 'react';
-import { cvToMarkdown, cvToText, listTemplates, renderCvHtml } from '../../../shared/export/index';
+import {
+  cvToMarkdown,
+  cvToText,
+  letterToMarkdown,
+  letterToText,
+  listTemplates,
+  renderCvHtml,
+  renderLetterHtml,
+} from '../../../shared/export/index';
+import type { Letter } from '../../../shared/model/library';
 import type { ExportFormat, PaperSize, TemplateName } from '../../../shared/export/types';
 import { toJsonResume, type Cv } from '../../../shared/model/cv';
 import { useApi, useWorkspace } from '../state/store-context';
@@ -20,12 +29,14 @@ const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
 
 interface ExportDialogProps {
   cv: Cv;
+  /** When given, the dialog exports this cover letter (with the CV's contact details) instead of the CV. */
+  letter?: Letter;
   baseName: string;
   onClose: () => void;
 }
 
 /** The export dialog of a CV. */
-export function ExportDialog({ cv, baseName, onClose }: ExportDialogProps) {
+export function ExportDialog({ cv, letter, baseName, onClose }: ExportDialogProps) {
   const api = useApi();
   const showToast = useWorkspace((state) => state.showToast);
   const [format, setFormat] = useState<ExportFormat>('pdf');
@@ -36,22 +47,31 @@ export function ExportDialog({ cv, baseName, onClose }: ExportDialogProps) {
   const hasLayout = format === 'pdf' || format === 'docx';
 
   const preview = useMemo(() => {
+    const fontUrl = (file: string) => `./fonts/${file}`;
     switch (format) {
       case 'md':
-        return { kind: 'text' as const, text: cvToMarkdown(cv) };
+        return { kind: 'text' as const, text: letter ? letterToMarkdown(letter, cv) : cvToMarkdown(cv) };
       case 'txt':
-        return { kind: 'text' as const, text: cvToText(cv) };
+        return { kind: 'text' as const, text: letter ? letterToText(letter, cv) : cvToText(cv) };
       case 'json':
-        return { kind: 'text' as const, text: JSON.stringify(toJsonResume(cv), null, 2) };
+        return {
+          kind: 'text' as const,
+          text: JSON.stringify(letter ? { basics: toJsonResume(cv).basics, letter } : toJsonResume(cv), null, 2),
+        };
       default:
-        return { kind: 'page' as const, html: renderCvHtml(cv, { template, paper, fontUrl: (file) => `./fonts/${file}` }) };
+        return {
+          kind: 'page' as const,
+          html: letter ? renderLetterHtml(letter, cv, { template, paper, fontUrl }) : renderCvHtml(cv, { template, paper, fontUrl }),
+        };
     }
-  }, [cv, format, template, paper]);
+  }, [cv, letter, format, template, paper]);
 
   const runExport = async () => {
     setExporting(true);
     try {
-      const file = await api.exportCv({ cv, format, template, paper, baseName });
+      const file = letter
+        ? await api.exportLetter({ letter, cv, format, template, paper, baseName })
+        : await api.exportCv({ cv, format, template, paper, baseName });
       const outcome = await api.saveFile(file);
       if (outcome.status === 'download') downloadFile(file);
       if (outcome.status !== 'cancelled') {
@@ -67,7 +87,7 @@ export function ExportDialog({ cv, baseName, onClose }: ExportDialogProps) {
 
   return (
     <Dialog
-      title="Export CV"
+      title={letter ? 'Export cover letter' : 'Export CV'}
       wide
       onClose={onClose}
       actions={

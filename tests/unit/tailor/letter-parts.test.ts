@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Cv } from '../../../shared/model/cv';
 import { checkLetter, sentenceRanges } from '../../../shared/letter/check';
 import { detectLanguage } from '../../../shared/letter/language';
 import { findHiringManager } from '../../../shared/letter/posting';
@@ -112,5 +113,33 @@ describe('checkLetter', () => {
     expect(
       checked.findings.some((finding) => finding.kind === 'degree' && finding.severity === 'review'),
     ).toBe(true);
+  });
+});
+
+describe('letter checks and the posting', () => {
+  const cv: Cv = {
+    basics: { name: 'Priya Raman' },
+    work: [{ name: 'Ledgerly', position: 'Backend Engineer', startDate: '2019-01', highlights: ['Built REST APIs in Python.'] }],
+  };
+  const jobText = 'Senior Software Engineer\nBrightwave Payments — London\nRequirements: Python';
+
+  it('accepts naming the role and company applied for', () => {
+    const checked = checkLetter(
+      { greeting: 'Dear team,', paragraphs: ['I am applying for the Senior Software Engineer role at Brightwave Payments.'], closing: 'Kind regards,' },
+      { cv, jobText, fallbackGreeting: 'Dear Hiring Manager,' },
+    );
+    expect(checked.findings.filter((finding) => finding.kind === 'title' || finding.kind === 'organisation')).toEqual([]);
+  });
+
+  it('still flags claiming the posting’s title as past experience', () => {
+    const checked = checkLetter(
+      {
+        greeting: 'Dear team,',
+        paragraphs: ['I am applying for the role. Before that I worked as a Senior Software Engineer at Brightwave Payments.'],
+        closing: 'Kind regards,',
+      },
+      { cv, jobText, fallbackGreeting: 'Dear Hiring Manager,' },
+    );
+    expect(checked.findings.some((finding) => finding.kind === 'title' || finding.kind === 'organisation')).toBe(true);
   });
 });

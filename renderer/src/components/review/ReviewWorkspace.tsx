@@ -97,6 +97,7 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
   const [split, setSplit] = useState(0.5);
   const [isPanelOpen, setPanelOpen] = useState(true);
   const [tab, setTab] = useState<'cv' | 'letter'>('cv');
+  const letter = useReview((state) => state.letter);
   const [dialog, setDialog] = useState<'versions' | 'export' | 'help' | null>(null);
   const panesRef = useRef<HTMLDivElement>(null);
   const originalRef = useRef<HTMLDivElement>(null);
@@ -105,6 +106,8 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
 
   const original = job?.proposal?.baseCv ?? master?.cv ?? null;
   const tailoredCv = present?.cv ?? null;
+  // Before any tailoring, exports (and the letter's contact details) use the master CV.
+  const exportSource = tailoredCv ?? original;
 
   useEffect(() => {
     panesRef.current?.style.setProperty('--split', `${split * 100}%`);
@@ -222,7 +225,7 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
           <button type="button" className="secondary" disabled={!job?.review} onClick={() => setDialog('versions')}>
             Versions
           </button>
-          <button type="button" className="secondary" disabled={!tailoredCv} onClick={() => setDialog('export')}>
+          <button type="button" className="secondary" disabled={!exportSource} onClick={() => setDialog('export')}>
             Export
           </button>
           <button type="button" className="secondary" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setDialog('help')}>
@@ -309,8 +312,13 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
       </div>
       {dialog === 'versions' && <VersionsDialog onClose={() => setDialog(null)} />}
       {dialog === 'help' && <ShortcutHelp onClose={() => setDialog(null)} />}
-      {dialog === 'export' && tailoredCv && (
-        <ExportDialog cv={tailoredCv} baseName={`${master?.name ?? 'CV'} - ${title}`.replace(/[^\w .-]+/g, ' ').trim()} onClose={() => setDialog(null)} />
+      {dialog === 'export' && exportSource && (
+        <ExportDialog
+          cv={exportSource}
+          letter={tab === 'letter' && letter ? letter : undefined}
+          baseName={`${master?.name ?? 'CV'} - ${tab === 'letter' && letter ? 'Cover letter - ' : ''}${title}`.replace(/[^\w .-]+/g, ' ').trim()}
+          onClose={() => setDialog(null)}
+        />
       )}
     </div>
   );
