@@ -5,7 +5,8 @@
 import type { Cv } from '../../shared/model/cv';
 import { diffCvs } from '../../shared/review/word-diff';
 
-function threePageCv(variant: number): Cv {
+/** A three-page CV (8 positions × 6 bullets, 6 skill groups); variant 1 rewrites every other bullet. */
+export function threePageCv(variant: number): Cv {
   const work = Array.from({ length: 8 }, (_, entry) => ({
     id: `w${entry}`,
     name: `Company ${entry}`,

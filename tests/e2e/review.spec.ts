@@ -297,6 +297,13 @@ test('tailors without AI and with the tiny local model, which ends with zero or 
     await expect(tailored.locator('.reorder-list').first()).toBeVisible();
     await page.getByRole('button', { name: /Accept all safe/ }).click();
     await expect(page.getByText(/0 to review/)).toBeVisible();
+    // Typing into an unchanged field keeps it an editor until it loses focus.
+    const summary = tailored.locator('textarea[data-path="basics.summary"]');
+    await summary.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Calm under pressure.');
+    await expect(tailored.locator('textarea[data-path="basics.summary"]')).toBeFocused();
+    await expect(tailored.locator('textarea[data-path="basics.summary"]')).toHaveValue(/Calm under pressure\.$/);
     await page.screenshot({ path: `${SHOTS}/80-review-no-ai.png` });
 
     // The tiny local model writes gibberish: the run must end without an unchecked change.

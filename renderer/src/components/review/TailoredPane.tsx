@@ -155,6 +155,8 @@ function TailoredField({ path, text, kind, base, cv, change, changeIndex, total,
         rows={1}
         spellCheck
         onChange={(event) => editField(path, event.target.value)}
+        // Typing into an unchanged field makes it differ from the original; it must stay an editor while focused.
+        onFocus={() => setEditing(true)}
         onBlur={() => {
           seal();
           setEditing(false);
