@@ -21,3 +21,16 @@ export function requireOption(value: string | undefined, name: string): string {
   if (value === undefined || value === '') throw new AppError('invalid-input', `missing required option --${name}`);
   return value;
 }
+
+/** Options shared by the commands that run a model on a CV and a posting (`tailor`, `letter`). */
+export const CV_JOB_MODEL_OPTIONS = {
+  cv: { type: 'string' },
+  job: { type: 'string' },
+  model: { type: 'string' },
+  provider: { type: 'string' },
+  'base-url': { type: 'string' },
+  anonymize: { type: 'boolean' },
+  'no-anonymize': { type: 'boolean' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+} as const satisfies Options;

@@ -20,7 +20,7 @@ import {
   writeOutput,
 } from '../../services/tailor/inputs';
 import { writeLetter } from '../../services/tailor/letter';
-import { parseCommandArgs, requireOption } from './args';
+import { CV_JOB_MODEL_OPTIONS, parseCommandArgs, requireOption } from './args';
 import type { CliCommand } from './types';
 
 const USAGE = `Usage: cv-tailor letter --cv <file> --job <file> (--model <file.gguf> | --provider <id> --base-url <url> --model <name>) [options]
@@ -46,18 +46,10 @@ export const letterCommand: CliCommand = {
     const { values } = parseCommandArgs(
       args,
       {
-        cv: { type: 'string' },
-        job: { type: 'string' },
-        model: { type: 'string' },
-        provider: { type: 'string' },
-        'base-url': { type: 'string' },
+        ...CV_JOB_MODEL_OPTIONS,
         tone: { type: 'string' },
         length: { type: 'string' },
         language: { type: 'string' },
-        anonymize: { type: 'boolean' },
-        'no-anonymize': { type: 'boolean' },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
       },
       false,
     );

@@ -16,7 +16,7 @@ import {
   writeOutput,
 } from '../../services/tailor/inputs';
 import { tailorCv, type TailorResult } from '../../services/tailor/pipeline';
-import { parseCommandArgs, requireOption } from './args';
+import { CV_JOB_MODEL_OPTIONS, parseCommandArgs, requireOption } from './args';
 import type { CliCommand } from './types';
 
 const USAGE = `Usage: cv-tailor tailor --cv <file> --job <file> [options]
@@ -79,17 +79,9 @@ export const tailorCommand: CliCommand = {
     const { values } = parseCommandArgs(
       args,
       {
-        cv: { type: 'string' },
-        job: { type: 'string' },
+        ...CV_JOB_MODEL_OPTIONS,
         intensity: { type: 'string' },
-        model: { type: 'string' },
-        provider: { type: 'string' },
-        'base-url': { type: 'string' },
         'no-ai': { type: 'boolean' },
-        anonymize: { type: 'boolean' },
-        'no-anonymize': { type: 'boolean' },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
       },
       false,
     );
