@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../electron/services/export/pdf-renderer';
+import { callApi } from '../e2e/host';
 import { threePageCv } from './review.bench';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -59,21 +60,6 @@ function summary(samples: number[]): { median: number; p95: number } {
   return { median: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.floor(sorted.length * 0.95)] };
 }
 
-async function callApi<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ({ method, input }) =>
-      (
-        await fetch(`/api/${method}`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${sessionStorage.getItem('cv-tailor-token')}` },
-          body: JSON.stringify(input),
-        })
-      ).json(),
-    { method, input },
-  );
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
 
 /** Prints keystroke-to-paint figures for the editor and the review screen, and the bare baseline. */
 export async function run(): Promise<void> {

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 
 /** A running browser host. */
 export interface HostProcess {
@@ -50,4 +51,21 @@ export async function startHost(dataDir?: string, env: Record<string, string> = 
       if (!options?.keepData && !dataDir) await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Calls a contract method from the page, with the token the page holds; throws on an error envelope. */
+export async function callApi<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const envelope = await page.evaluate(
+    async ({ method, input }) =>
+      (
+        await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('cv-tailor-token')}` },
+          body: JSON.stringify(input),
+        })
+      ).json(),
+    { method, input },
+  );
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
+  return envelope.value as T;
 }

@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { cachedTinyGguf } from '../fixtures/make-tiny-gguf';
 import { startOpenAiServer, type OpenAiServer } from '../fixtures/openai-server';
-import { startHost, type HostProcess } from './host';
+import { callApi, startHost, type HostProcess } from './host';
 
 let host: HostProcess | undefined;
 let server: OpenAiServer | undefined;
@@ -74,21 +74,6 @@ interface ApiCv {
 }
 
 /** Calls the browser host's API from the page, as the renderer does. */
-async function callApi<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ({ method, input }) =>
-      (
-        await fetch(`/api/${method}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('cv-tailor-token')}` },
-          body: JSON.stringify(input),
-        })
-      ).json(),
-    { method, input },
-  );
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
 
 async function importCv(page: Page): Promise<void> {
   const input = page.getByRole('navigation', { name: 'Library' }).getByTestId('import-input');

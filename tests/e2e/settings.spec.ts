@@ -7,7 +7,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { cachedTinyGguf } from '../fixtures/make-tiny-gguf';
 import { startOpenAiServer } from '../fixtures/openai-server';
-import { startHost, type HostProcess } from './host';
+import { callApi, startHost, type HostProcess } from './host';
 
 let host: HostProcess;
 let dataDir: string;
@@ -35,9 +35,9 @@ test('lists a local GGUF model with what its header says, and uses it', async ({
   await page.getByLabel(/CPU threads/).fill('1');
   await page.getByLabel(/CPU threads/).blur();
   await page.screenshot({ path: 'tests/e2e/screenshots/30-settings-local.png', fullPage: true });
-  const settings = await page.evaluate(async () => (await fetch('/api/getSettings', { method: 'POST', headers: { Authorization: `Bearer ${sessionStorage.getItem('cv-tailor-token')}` }, body: '{}' })).json());
-  expect(settings.value.provider).toMatchObject({ kind: 'local', threads: 1 });
-  expect(settings.value.provider.modelPath).toContain('tiny-test-model.gguf');
+  const settings = await callApi<{ provider: { kind: string; threads?: number; modelPath: string } }>(page, 'getSettings', {});
+  expect(settings.provider).toMatchObject({ kind: 'local', threads: 1 });
+  expect(settings.provider.modelPath).toContain('tiny-test-model.gguf');
 });
 
 test('downloads a recommended model with a progress bar, and can cancel', async ({ page }) => {
