@@ -108,7 +108,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
   const services = await startAppServices({ dataDir: options.dataDir, openExternal: async () => false, emit });
   const staticRoot = await realpath(options.staticDir).catch(() => {
-    throw new AppError('not-found', `The app is not built (${options.staticDir} is missing). Run "npm run build:renderer" first.`);
+    throw new AppError('not-found', `The app is not built (${options.staticDir} is missing). Run "npm run build" first.`);
   });
 
   const server = http.createServer((request, response) => {

@@ -54,6 +54,8 @@ async function createWindow(): Promise<void> {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // Data files ship in resources/ beside the app code (inside the asar archive when packaged).
+  process.env.CV_TAILOR_MODELS_FILE ??= path.join(app.getAppPath(), 'resources', 'models.json');
   installSecurityGuards(appUrl);
   const dataDir = resolveDataDir({ flag: dataDirFlag(), fallback: app.getPath('userData') });
   const services = await startAppServices({

@@ -74,7 +74,7 @@ export async function run(): Promise<void> {
         const match = /running at (\S+)/.exec(output);
         if (match) resolve(match[1]);
       });
-      host.once('exit', (code) => reject(new Error(`the browser host exited with ${code}; run "npm run build:renderer" first`)));
+      host.once('exit', (code) => reject(new Error(`the browser host exited with ${code}; run "npm run build" first`)));
     });
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const text = ' and keeps payment systems reliable';

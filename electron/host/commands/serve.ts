@@ -18,7 +18,7 @@ export const serveCommand: CliCommand = {
   usage: [
     'Usage: cv-tailor serve [--port N] [--host 127.0.0.1] [--data-dir DIR]',
     '',
-    'Serves the built app (run "npm run build:renderer" first, or use "npm run web") and its',
+    'Serves the built app (run "npm run build" first, or use "npm run web") and its',
     'services on the loopback interface behind a random token, and prints the URL to open.',
     'The library lives in --data-dir, else $CV_TAILOR_DATA_DIR, else the app\'s data folder.',
   ].join('\n'),
