@@ -1,13 +1,29 @@
 /**
  * The structured editor of a master CV: contact details, summary, work, education, skills.
  */
-import type { ReactNode } from 'react';
-import { newId, type Cv, type EducationEntry, type SkillEntry, type WorkEntry } from '../../../shared/model/cv';
+import { memo, type ReactNode } from 'react';
+import {
+  newId,
+  type Cv,
+  type EducationEntry,
+  type SkillEntry,
+  type WorkEntry,
+} from '../../../shared/model/cv';
 import { useWorkspace } from '../state/store-context';
 import { BulletList } from './BulletList';
 import { Field } from './Field';
 
-function Section({ title, id, children, action }: { title: string; id: string; children: ReactNode; action?: ReactNode }) {
+function Section({
+  title,
+  id,
+  children,
+  action,
+}: {
+  title: string;
+  id: string;
+  children: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <section className="editor-section" aria-labelledby={`${id}-title`}>
       <header className="section-header">
@@ -30,10 +46,22 @@ interface EntryActionsProps {
 function EntryActions({ label, index, count, onMove, onRemove }: EntryActionsProps) {
   return (
     <div className="row-actions">
-      <button type="button" className="icon" aria-label={`Move ${label} up`} disabled={index === 0} onClick={() => onMove(-1)}>
+      <button
+        type="button"
+        className="icon"
+        aria-label={`Move ${label} up`}
+        disabled={index === 0}
+        onClick={() => onMove(-1)}
+      >
         ↑
       </button>
-      <button type="button" className="icon" aria-label={`Move ${label} down`} disabled={index === count - 1} onClick={() => onMove(1)}>
+      <button
+        type="button"
+        className="icon"
+        aria-label={`Move ${label} down`}
+        disabled={index === count - 1}
+        onClick={() => onMove(1)}
+      >
         ↓
       </button>
       <button type="button" className="icon danger" aria-label={`Remove ${label}`} onClick={onRemove}>
@@ -53,6 +81,185 @@ function describe(entry: WorkEntry | EducationEntry, fallback: string): string {
   const parts = 'institution' in entry ? [entry.studyType, entry.institution] : [entry.position, entry.name];
   return parts.filter(Boolean).join(', ') || fallback;
 }
+
+interface EntryProps<T> {
+  entry: T;
+  index: number;
+  count: number;
+}
+
+/** One work entry; memoised, so typing elsewhere does not re-render it. */
+const WorkEntryEditor = memo(function WorkEntryEditor({ entry, index, count }: EntryProps<WorkEntry>) {
+  const editDraft = useWorkspace((state) => state.editDraft);
+  const editWork = (position: number, change: (item: WorkEntry) => void) =>
+    editDraft((cv) => {
+      if (cv.work) change(cv.work[position]);
+    });
+  return (
+    <article className="entry" aria-label={describe(entry, `Position ${index + 1}`)}>
+      <div className="entry-head">
+        <div className="grid two grow">
+          <Field
+            label="Job title"
+            value={entry.position}
+            onChange={(value) => editWork(index, (item) => void (item.position = value))}
+            dataPath={`work[${index}].position`}
+          />
+          <Field
+            label="Employer"
+            value={entry.name}
+            onChange={(value) => editWork(index, (item) => void (item.name = value))}
+            dataPath={`work[${index}].name`}
+          />
+          <Field
+            label="Location"
+            value={entry.location}
+            onChange={(value) => editWork(index, (item) => void (item.location = value))}
+          />
+          <div className="grid two tight">
+            <Field
+              label="Start"
+              value={entry.startDate}
+              placeholder="YYYY-MM"
+              onChange={(value) => editWork(index, (item) => void (item.startDate = value))}
+            />
+            <Field
+              label="End"
+              value={entry.endDate}
+              placeholder="Present"
+              onChange={(value) => editWork(index, (item) => void (item.endDate = value))}
+            />
+          </div>
+        </div>
+        <EntryActions
+          label={describe(entry, `position ${index + 1}`)}
+          index={index}
+          count={count}
+          onMove={(offset) => editDraft((cv) => moveItem(cv.work!, index, offset))}
+          onRemove={() => editDraft((cv) => void cv.work!.splice(index, 1))}
+        />
+      </div>
+      <BulletList
+        bullets={entry.highlights ?? []}
+        ids={entry.highlightIds ?? []}
+        pathPrefix={`work[${index}]`}
+        onChange={(bullets, ids) =>
+          editWork(index, (item) => {
+            item.highlights = bullets;
+            item.highlightIds = ids;
+          })
+        }
+      />
+    </article>
+  );
+});
+
+/** One education entry. */
+const EducationEntryEditor = memo(function EducationEntryEditor({
+  entry,
+  index,
+  count,
+}: EntryProps<EducationEntry>) {
+  const editDraft = useWorkspace((state) => state.editDraft);
+  const editEducation = (position: number, change: (item: EducationEntry) => void) =>
+    editDraft((cv) => {
+      if (cv.education) change(cv.education[position]);
+    });
+  return (
+    <article className="entry" aria-label={describe(entry, `Education ${index + 1}`)}>
+      <div className="entry-head">
+        <div className="grid two grow">
+          <Field
+            label="Institution"
+            value={entry.institution}
+            onChange={(value) => editEducation(index, (item) => void (item.institution = value))}
+          />
+          <Field
+            label="Degree"
+            value={entry.studyType}
+            placeholder="e.g. BSc"
+            onChange={(value) => editEducation(index, (item) => void (item.studyType = value))}
+          />
+          <Field
+            label="Field of study"
+            value={entry.area}
+            onChange={(value) => editEducation(index, (item) => void (item.area = value))}
+          />
+          <div className="grid three tight">
+            <Field
+              label="Start"
+              value={entry.startDate}
+              placeholder="YYYY"
+              onChange={(value) => editEducation(index, (item) => void (item.startDate = value))}
+            />
+            <Field
+              label="End"
+              value={entry.endDate}
+              placeholder="YYYY"
+              onChange={(value) => editEducation(index, (item) => void (item.endDate = value))}
+            />
+            <Field
+              label="Grade"
+              value={entry.score}
+              onChange={(value) => editEducation(index, (item) => void (item.score = value))}
+            />
+          </div>
+        </div>
+        <EntryActions
+          label={describe(entry, `education ${index + 1}`)}
+          index={index}
+          count={count}
+          onMove={(offset) => editDraft((cv) => moveItem(cv.education!, index, offset))}
+          onRemove={() => editDraft((cv) => void cv.education!.splice(index, 1))}
+        />
+      </div>
+    </article>
+  );
+});
+
+/** One skill group. */
+const SkillGroupEditor = memo(function SkillGroupEditor({
+  entry,
+  index,
+}: Omit<EntryProps<SkillEntry>, 'count'>) {
+  const editDraft = useWorkspace((state) => state.editDraft);
+  const editSkill = (position: number, change: (item: SkillEntry) => void) =>
+    editDraft((cv) => {
+      if (cv.skills) change(cv.skills[position]);
+    });
+  return (
+    <div className="grid skill-row">
+      <Field
+        label="Group"
+        value={entry.name}
+        placeholder="e.g. Languages"
+        onChange={(value) => editSkill(index, (item) => void (item.name = value))}
+      />
+      <Field
+        label="Skills (comma-separated)"
+        value={(entry.keywords ?? []).join(', ')}
+        onChange={(value) =>
+          editSkill(index, (item) => {
+            item.keywords = value
+              .split(',')
+              .map((keyword, position, all) =>
+                position < all.length - 1 ? keyword.trim() : keyword.trimStart(),
+              );
+          })
+        }
+        dataPath={`skills[${index}].keywords`}
+      />
+      <button
+        type="button"
+        className="icon danger"
+        aria-label={`Remove skill group ${entry.name || index + 1}`}
+        onClick={() => editDraft((cv) => void cv.skills!.splice(index, 1))}
+      >
+        ×
+      </button>
+    </div>
+  );
+});
 
 /** Edits the open CV; every change autosaves. */
 export function CvEditor() {
@@ -74,35 +281,60 @@ export function CvEditor() {
   const skills = draft.skills ?? [];
   const profiles = basics.profiles ?? [];
 
-  const editWork = (index: number, change: (entry: WorkEntry) => void) =>
-    editDraft((cv) => {
-      cv.work = cv.work ?? [];
-      change(cv.work[index]);
-    });
-  const editEducation = (index: number, change: (entry: EducationEntry) => void) =>
-    editDraft((cv) => {
-      cv.education = cv.education ?? [];
-      change(cv.education[index]);
-    });
-  const editSkill = (index: number, change: (entry: SkillEntry) => void) =>
-    editDraft((cv) => {
-      cv.skills = cv.skills ?? [];
-      change(cv.skills[index]);
-    });
-
   return (
     <div className="cv-editor">
       <Section title="Contact details" id="contact">
         <div className="grid two">
-          <Field label="Full name" value={basics.name} onChange={(value) => setBasics('name', value)} dataPath="basics.name" />
-          <Field label="Headline" value={basics.label} placeholder="e.g. Senior Data Analyst" onChange={(value) => setBasics('label', value)} dataPath="basics.label" />
-          <Field label="Email" type="email" value={basics.email} onChange={(value) => setBasics('email', value)} dataPath="basics.email" />
-          <Field label="Phone" type="tel" value={basics.phone} onChange={(value) => setBasics('phone', value)} dataPath="basics.phone" />
-          <Field label="Website" type="url" value={basics.url} onChange={(value) => setBasics('url', value)} dataPath="basics.url" />
+          <Field
+            label="Full name"
+            value={basics.name}
+            onChange={(value) => setBasics('name', value)}
+            dataPath="basics.name"
+          />
+          <Field
+            label="Headline"
+            value={basics.label}
+            placeholder="e.g. Senior Data Analyst"
+            onChange={(value) => setBasics('label', value)}
+            dataPath="basics.label"
+          />
+          <Field
+            label="Email"
+            type="email"
+            value={basics.email}
+            onChange={(value) => setBasics('email', value)}
+            dataPath="basics.email"
+          />
+          <Field
+            label="Phone"
+            type="tel"
+            value={basics.phone}
+            onChange={(value) => setBasics('phone', value)}
+            dataPath="basics.phone"
+          />
+          <Field
+            label="Website"
+            type="url"
+            value={basics.url}
+            onChange={(value) => setBasics('url', value)}
+            dataPath="basics.url"
+          />
           <div className="grid three tight">
-            <Field label="City" value={basics.location?.city} onChange={(value) => setLocation('city', value)} />
-            <Field label="Region" value={basics.location?.region} onChange={(value) => setLocation('region', value)} />
-            <Field label="Country" value={basics.location?.countryCode} onChange={(value) => setLocation('countryCode', value)} />
+            <Field
+              label="City"
+              value={basics.location?.city}
+              onChange={(value) => setLocation('city', value)}
+            />
+            <Field
+              label="Region"
+              value={basics.location?.region}
+              onChange={(value) => setLocation('region', value)}
+            />
+            <Field
+              label="Country"
+              value={basics.location?.countryCode}
+              onChange={(value) => setLocation('countryCode', value)}
+            />
           </div>
         </div>
         <div className="profiles">
@@ -135,7 +367,10 @@ export function CvEditor() {
             className="link"
             onClick={() =>
               editDraft((cv) => {
-                cv.basics = { ...(cv.basics ?? {}), profiles: [...(cv.basics?.profiles ?? []), { id: newId(), network: '', url: '' }] };
+                cv.basics = {
+                  ...(cv.basics ?? {}),
+                  profiles: [...(cv.basics?.profiles ?? []), { id: newId(), network: '', url: '' }],
+                };
               })
             }
           >
@@ -162,7 +397,15 @@ export function CvEditor() {
           <button
             type="button"
             className="secondary"
-            onClick={() => editDraft((cv) => void (cv.work = [{ id: newId(), name: '', position: '', highlights: [], highlightIds: [] }, ...(cv.work ?? [])]))}
+            onClick={() =>
+              editDraft(
+                (cv) =>
+                  void (cv.work = [
+                    { id: newId(), name: '', position: '', highlights: [], highlightIds: [] },
+                    ...(cv.work ?? []),
+                  ]),
+              )
+            }
           >
             Add position
           </button>
@@ -170,37 +413,7 @@ export function CvEditor() {
       >
         {work.length === 0 && <p className="empty">No positions yet.</p>}
         {work.map((entry, index) => (
-          <article className="entry" key={entry.id ?? index} aria-label={describe(entry, `Position ${index + 1}`)}>
-            <div className="entry-head">
-              <div className="grid two grow">
-                <Field label="Job title" value={entry.position} onChange={(value) => editWork(index, (item) => void (item.position = value))} dataPath={`work[${index}].position`} />
-                <Field label="Employer" value={entry.name} onChange={(value) => editWork(index, (item) => void (item.name = value))} dataPath={`work[${index}].name`} />
-                <Field label="Location" value={entry.location} onChange={(value) => editWork(index, (item) => void (item.location = value))} />
-                <div className="grid two tight">
-                  <Field label="Start" value={entry.startDate} placeholder="YYYY-MM" onChange={(value) => editWork(index, (item) => void (item.startDate = value))} />
-                  <Field label="End" value={entry.endDate} placeholder="Present" onChange={(value) => editWork(index, (item) => void (item.endDate = value))} />
-                </div>
-              </div>
-              <EntryActions
-                label={describe(entry, `position ${index + 1}`)}
-                index={index}
-                count={work.length}
-                onMove={(offset) => editDraft((cv) => moveItem(cv.work!, index, offset))}
-                onRemove={() => editDraft((cv) => void cv.work!.splice(index, 1))}
-              />
-            </div>
-            <BulletList
-              bullets={entry.highlights ?? []}
-              ids={entry.highlightIds ?? []}
-              pathPrefix={`work[${index}]`}
-              onChange={(bullets, ids) =>
-                editWork(index, (item) => {
-                  item.highlights = bullets;
-                  item.highlightIds = ids;
-                })
-              }
-            />
-          </article>
+          <WorkEntryEditor key={entry.id ?? index} entry={entry} index={index} count={work.length} />
         ))}
       </Section>
 
@@ -208,34 +421,27 @@ export function CvEditor() {
         title="Education"
         id="education"
         action={
-          <button type="button" className="secondary" onClick={() => editDraft((cv) => void (cv.education = [...(cv.education ?? []), { id: newId(), institution: '' }]))}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              editDraft(
+                (cv) => void (cv.education = [...(cv.education ?? []), { id: newId(), institution: '' }]),
+              )
+            }
+          >
             Add education
           </button>
         }
       >
         {education.length === 0 && <p className="empty">No education yet.</p>}
         {education.map((entry, index) => (
-          <article className="entry" key={entry.id ?? index} aria-label={describe(entry, `Education ${index + 1}`)}>
-            <div className="entry-head">
-              <div className="grid two grow">
-                <Field label="Institution" value={entry.institution} onChange={(value) => editEducation(index, (item) => void (item.institution = value))} />
-                <Field label="Degree" value={entry.studyType} placeholder="e.g. BSc" onChange={(value) => editEducation(index, (item) => void (item.studyType = value))} />
-                <Field label="Field of study" value={entry.area} onChange={(value) => editEducation(index, (item) => void (item.area = value))} />
-                <div className="grid three tight">
-                  <Field label="Start" value={entry.startDate} placeholder="YYYY" onChange={(value) => editEducation(index, (item) => void (item.startDate = value))} />
-                  <Field label="End" value={entry.endDate} placeholder="YYYY" onChange={(value) => editEducation(index, (item) => void (item.endDate = value))} />
-                  <Field label="Grade" value={entry.score} onChange={(value) => editEducation(index, (item) => void (item.score = value))} />
-                </div>
-              </div>
-              <EntryActions
-                label={describe(entry, `education ${index + 1}`)}
-                index={index}
-                count={education.length}
-                onMove={(offset) => editDraft((cv) => moveItem(cv.education!, index, offset))}
-                onRemove={() => editDraft((cv) => void cv.education!.splice(index, 1))}
-              />
-            </div>
-          </article>
+          <EducationEntryEditor
+            key={entry.id ?? index}
+            entry={entry}
+            index={index}
+            count={education.length}
+          />
         ))}
       </Section>
 
@@ -243,29 +449,22 @@ export function CvEditor() {
         title="Skills"
         id="skills"
         action={
-          <button type="button" className="secondary" onClick={() => editDraft((cv) => void (cv.skills = [...(cv.skills ?? []), { id: newId(), name: '', keywords: [] }]))}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              editDraft(
+                (cv) => void (cv.skills = [...(cv.skills ?? []), { id: newId(), name: '', keywords: [] }]),
+              )
+            }
+          >
             Add skill group
           </button>
         }
       >
         {skills.length === 0 && <p className="empty">No skills yet.</p>}
         {skills.map((entry, index) => (
-          <div className="grid skill-row" key={entry.id ?? index}>
-            <Field label="Group" value={entry.name} placeholder="e.g. Languages" onChange={(value) => editSkill(index, (item) => void (item.name = value))} />
-            <Field
-              label="Skills (comma-separated)"
-              value={(entry.keywords ?? []).join(', ')}
-              onChange={(value) =>
-                editSkill(index, (item) => {
-                  item.keywords = value.split(',').map((keyword, position, all) => (position < all.length - 1 ? keyword.trim() : keyword.trimStart()));
-                })
-              }
-              dataPath={`skills[${index}].keywords`}
-            />
-            <button type="button" className="icon danger" aria-label={`Remove skill group ${entry.name || index + 1}`} onClick={() => editDraft((cv) => void cv.skills!.splice(index, 1))}>
-              ×
-            </button>
-          </div>
+          <SkillGroupEditor key={entry.id ?? index} entry={entry} index={index} />
         ))}
       </Section>
     </div>

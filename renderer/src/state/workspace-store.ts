@@ -1,6 +1,7 @@
 /**
  * The workspace state: library lists, the open CV and its autosaved draft, notices.
  */
+import { produce } from 'immer';
 import { createStore } from 'zustand/vanilla';
 import type { CvTailorApi } from '../../../shared/contract';
 import { isAppError } from '../../../shared/errors';
@@ -293,9 +294,10 @@ export function createWorkspaceStore(api: CvTailorApi, options: { autosaveDelayM
       editDraft(change) {
         const { draft } = get();
         if (!draft) return;
-        const copy = structuredClone(draft);
-        change(copy);
-        set({ draft: copy, saveState: 'pending' });
+        // Structural sharing: untouched entries keep their identity, so their editors skip re-rendering.
+        const next = produce(draft, change);
+        if (next === draft) return;
+        set({ draft: next, saveState: 'pending' });
         if (timer) clearTimeout(timer);
         timer = setTimeout(() => {
           timer = null;
