@@ -313,3 +313,11 @@ export function letterDocument(letter: CoverLetter, cv: Cv): LetterDocument {
     signature: header.name,
   };
 }
+
+/** Joins output lines into a document: at most one blank line in a row, one newline at the end. */
+export function joinLines(lines: string[]): string {
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}

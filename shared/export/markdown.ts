@@ -7,8 +7,7 @@ import {
   letterDocument,
   type DocDetail,
   type DocEntry,
-  type DocHeader,
-} from './document';
+  type DocHeader, joinLines } from './document';
 import type { CoverLetter } from './types';
 import type { Cv } from '../model/cv';
 
@@ -47,13 +46,6 @@ function entryMarkdown(item: DocEntry): string[] {
   return lines;
 }
 
-function finish(lines: string[]): string {
-  return `${lines
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()}\n`;
-}
-
 /** Renders a CV as Markdown. */
 export function cvToMarkdown(cv: Cv): string {
   const doc = cvDocument(cv);
@@ -64,7 +56,7 @@ export function cvToMarkdown(cv: Cv): string {
     if (part.details.length) lines.push(...part.details.map((detail) => `- ${detailMarkdown(detail)}`), '');
     for (const item of part.entries) lines.push(...entryMarkdown(item));
   }
-  return finish(lines);
+  return joinLines(lines);
 }
 
 /** Renders a cover letter as Markdown, signed with the CV's name. */
@@ -75,5 +67,5 @@ export function letterToMarkdown(letter: CoverLetter, cv: Cv): string {
   for (const paragraph of doc.paragraphs) lines.push(escapeMarkdown(paragraph), '');
   if (doc.closing) lines.push(escapeMarkdown(doc.closing), '');
   if (doc.signature) lines.push(escapeMarkdown(doc.signature), '');
-  return finish(lines);
+  return joinLines(lines);
 }

@@ -8,8 +8,7 @@ import {
   letterDocument,
   type DocDetail,
   type DocEntry,
-  type DocHeader,
-} from './document';
+  type DocHeader, joinLines } from './document';
 import type { CoverLetter } from './types';
 import type { Cv } from '../model/cv';
 
@@ -40,13 +39,6 @@ function entryText(item: DocEntry): string[] {
   return lines;
 }
 
-function finish(lines: string[]): string {
-  return `${lines
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()}\n`;
-}
-
 /** Renders a CV as plain text. */
 export function cvToText(cv: Cv): string {
   const doc = cvDocument(cv);
@@ -57,7 +49,7 @@ export function cvToText(cv: Cv): string {
     if (part.details.length) lines.push(...part.details.map(detailText), '');
     for (const item of part.entries) lines.push(...entryText(item));
   }
-  return finish(lines);
+  return joinLines(lines);
 }
 
 /** Renders a cover letter as plain text, signed with the CV's name. */
@@ -68,5 +60,5 @@ export function letterToText(letter: CoverLetter, cv: Cv): string {
   for (const paragraph of doc.paragraphs) lines.push(paragraph, '');
   if (doc.closing) lines.push(doc.closing);
   if (doc.signature) lines.push(doc.signature);
-  return finish(lines);
+  return joinLines(lines);
 }

@@ -82,6 +82,16 @@ function describe(entry: WorkEntry | EducationEntry, fallback: string): string {
   return parts.filter(Boolean).join(', ') || fallback;
 }
 
+/** Edits one entry of a list section of the draft, by position. */
+function useEntryEditor<S extends 'work' | 'education' | 'skills'>(section: S) {
+  const editDraft = useWorkspace((state) => state.editDraft);
+  return (position: number, change: (item: NonNullable<Cv[S]>[number]) => void) =>
+    editDraft((cv) => {
+      const entries = cv[section] as NonNullable<Cv[S]>[number][] | undefined;
+      if (entries) change(entries[position]);
+    });
+}
+
 interface EntryProps<T> {
   entry: T;
   index: number;
@@ -91,10 +101,7 @@ interface EntryProps<T> {
 /** One work entry; memoised, so typing elsewhere does not re-render it. */
 const WorkEntryEditor = memo(function WorkEntryEditor({ entry, index, count }: EntryProps<WorkEntry>) {
   const editDraft = useWorkspace((state) => state.editDraft);
-  const editWork = (position: number, change: (item: WorkEntry) => void) =>
-    editDraft((cv) => {
-      if (cv.work) change(cv.work[position]);
-    });
+  const editWork = useEntryEditor('work');
   return (
     <article className="entry" aria-label={describe(entry, `Position ${index + 1}`)}>
       <div className="entry-head">
@@ -161,10 +168,7 @@ const EducationEntryEditor = memo(function EducationEntryEditor({
   count,
 }: EntryProps<EducationEntry>) {
   const editDraft = useWorkspace((state) => state.editDraft);
-  const editEducation = (position: number, change: (item: EducationEntry) => void) =>
-    editDraft((cv) => {
-      if (cv.education) change(cv.education[position]);
-    });
+  const editEducation = useEntryEditor('education');
   return (
     <article className="entry" aria-label={describe(entry, `Education ${index + 1}`)}>
       <div className="entry-head">
@@ -223,10 +227,7 @@ const SkillGroupEditor = memo(function SkillGroupEditor({
   index,
 }: Omit<EntryProps<SkillEntry>, 'count'>) {
   const editDraft = useWorkspace((state) => state.editDraft);
-  const editSkill = (position: number, change: (item: SkillEntry) => void) =>
-    editDraft((cv) => {
-      if (cv.skills) change(cv.skills[position]);
-    });
+  const editSkill = useEntryEditor('skills');
   return (
     <div className="grid skill-row">
       <Field
