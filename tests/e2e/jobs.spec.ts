@@ -86,6 +86,13 @@ test('adds a job and shows coverage with evidence that updates while the CV is e
   await panel.getByLabel('Status').selectOption('applied');
   await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Senior Backend Engineer/ })).toContainText('applied');
   await page.screenshot({ path: 'tests/e2e/screenshots/41-job-panel-after-edit.png' });
+
+  // Deleting the job removes it from the library and leaves the CV as it is.
+  await panel.getByRole('button', { name: 'Delete job…' }).click();
+  await page.getByRole('dialog', { name: 'Delete this job?' }).getByRole('button', { name: 'Delete job' }).click();
+  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Senior Backend Engineer/ })).toHaveCount(0);
+  await expect(panel).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Full name' })).toHaveValue('Priya Raman');
 });
 
 test('says so when a posting has no recognisable requirements', async ({ page }) => {

@@ -2,13 +2,14 @@
  * The job panel beside the CV: what the posting asks for, and what the CV shows of it,
  * recomputed on every edit.
  */
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { createSkillsDictionary, matchCv } from '../../../shared/match/index';
 import type { Cv } from '../../../shared/model/cv';
 import type { CoverageStatus, RequirementMatch } from '../../../shared/model/job';
 import { JOB_STATUSES, type JobRecord, type JobStatus } from '../../../shared/model/library';
 import skillsData from '../../../resources/skills/skills.json';
 import { useWorkspace } from '../state/store-context';
+import { Dialog } from './Dialog';
 import { focusField } from './focus-field';
 
 const dictionary = createSkillsDictionary(skillsData);
@@ -81,6 +82,8 @@ export function JobPanel({ job, onClose, cv }: { job: JobRecord; onClose: () => 
   const view = useWorkspace((state) => state.view);
   const setView = useWorkspace((state) => state.setView);
   const setJobStatus = useWorkspace((state) => state.setJobStatus);
+  const deleteJob = useWorkspace((state) => state.deleteJob);
+  const [isConfirmingDelete, setConfirmingDelete] = useState(false);
   const analysis = job.analysis;
   const match = useMemo(() => (draft && analysis ? matchCv(draft, analysis, dictionary) : null), [draft, analysis]);
   const must = match?.requirements.filter((requirement) => requirement.importance === 'must') ?? [];
@@ -111,7 +114,40 @@ export function JobPanel({ job, onClose, cv }: { job: JobRecord; onClose: () => 
             </option>
           ))}
         </select>
+        {view !== 'review' && (
+          <button type="button" className="link danger-link" onClick={() => setConfirmingDelete(true)}>
+            Delete job…
+          </button>
+        )}
       </div>
+      {isConfirmingDelete && (
+        <Dialog
+          title="Delete this job?"
+          onClose={() => setConfirmingDelete(false)}
+          actions={
+            <>
+              <button type="button" className="secondary" onClick={() => setConfirmingDelete(false)}>
+                Keep it
+              </button>
+              <button
+                type="button"
+                className="primary danger"
+                onClick={() => {
+                  setConfirmingDelete(false);
+                  void deleteJob(job.id);
+                }}
+              >
+                Delete job
+              </button>
+            </>
+          }
+        >
+          <p>
+            The posting, its tailored versions ({job.tailored.length}) and letters ({job.letters.length}) are removed. Your master CV is not
+            changed.
+          </p>
+        </Dialog>
+      )}
       {match && (
         <div className="score-box" role="group" aria-label="Match score">
           <div className="score" aria-live="polite">
