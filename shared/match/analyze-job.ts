@@ -458,7 +458,12 @@ const SENIORITY_WORDS: Array<{ level: Seniority; pattern: RegExp }> = [
     pattern:
       /\b(?:head of|director|vp|vice president|chief|cto|cfo|ceo|coo|cio|c-level|directeur|directrice|direktor\w*|geschaftsfuhr\w*|bereichsleit\w*|directora?)\b/,
   },
-  { level: 'principal', pattern: /\b(?:principal|staff|distinguished|fellow)\b/ },
+  // "Staff" marks the level only in technical ladders: a Staff Nurse is not a principal.
+  {
+    level: 'principal',
+    pattern:
+      /\b(?:principal|distinguished engineer|staff\s+(?:[\w-]+\s+){0,3}?(?:engineer|developer|scientist|architect|designer|analyst))\b/,
+  },
   {
     level: 'lead',
     pattern:

@@ -65,6 +65,13 @@ describe('analyzeJob', () => {
     expect(job.niceToHave).toEqual(['Kotlin is a plus']);
   });
 
+  it('reads "Staff" as a level only in technical job titles', async () => {
+    const engineer = await analyze(['Staff Software Engineer, Platform', 'Acme Inc', '', 'Requirements', '- Go'].join('\n'));
+    expect(engineer.seniority).toBe('principal');
+    const nurse = await analyze(['Staff Nurse - Emergency Department', "St. Mary's Hospital", '', 'Requirements', '- BLS'].join('\n'));
+    expect(nurse.seniority).not.toBe('principal');
+  });
+
   it('reads title, company, location and seniority from the header', async () => {
     const job = await analyze(
       ['Senior Data Engineer – Acme Corp', 'Location: Berlin, Germany', '', 'Requirements', '- Spark'].join(
