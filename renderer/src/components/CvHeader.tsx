@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useWorkspace } from '../state/store-context';
 import type { SaveState } from '../state/workspace-store';
+import { ConfirmDialog } from './ConfirmDialog';
 import { Dialog } from './Dialog';
 import { ExportDialog } from './ExportDialog';
 import { MenuButton } from './MenuButton';
@@ -106,29 +107,14 @@ export function CvHeader() {
       )}
 
       {dialog === 'delete' && (
-        <Dialog
+        <ConfirmDialog
           title={`Delete “${openCv.name}”?`}
+          confirmLabel="Delete CV"
+          onConfirm={() => void deleteCv(openCv.id)}
           onClose={() => setDialog(null)}
-          actions={
-            <>
-              <button type="button" className="secondary" onClick={() => setDialog(null)}>
-                Keep it
-              </button>
-              <button
-                type="button"
-                className="primary danger"
-                onClick={() => {
-                  setDialog(null);
-                  void deleteCv(openCv.id);
-                }}
-              >
-                Delete CV
-              </button>
-            </>
-          }
         >
           <p>The CV and its {openCv.versions.length} saved versions are removed. Jobs tailored from it keep their own copies.</p>
-        </Dialog>
+        </ConfirmDialog>
       )}
 
       {dialog === 'history' && (

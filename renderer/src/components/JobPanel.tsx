@@ -9,7 +9,7 @@ import type { CoverageStatus, RequirementMatch } from '../../../shared/model/job
 import { JOB_STATUSES, type JobRecord, type JobStatus } from '../../../shared/model/library';
 import skillsData from '../../../resources/skills/skills.json';
 import { useWorkspace } from '../state/store-context';
-import { Dialog } from './Dialog';
+import { ConfirmDialog } from './ConfirmDialog';
 import { focusField } from './focus-field';
 
 const dictionary = createSkillsDictionary(skillsData);
@@ -121,32 +121,17 @@ export function JobPanel({ job, onClose, cv }: { job: JobRecord; onClose: () => 
         )}
       </div>
       {isConfirmingDelete && (
-        <Dialog
+        <ConfirmDialog
           title="Delete this job?"
+          confirmLabel="Delete job"
+          onConfirm={() => void deleteJob(job.id)}
           onClose={() => setConfirmingDelete(false)}
-          actions={
-            <>
-              <button type="button" className="secondary" onClick={() => setConfirmingDelete(false)}>
-                Keep it
-              </button>
-              <button
-                type="button"
-                className="primary danger"
-                onClick={() => {
-                  setConfirmingDelete(false);
-                  void deleteJob(job.id);
-                }}
-              >
-                Delete job
-              </button>
-            </>
-          }
         >
           <p>
             The posting, its tailored versions ({job.tailored.length}) and letters ({job.letters.length}) are removed. Your master CV is not
             changed.
           </p>
-        </Dialog>
+        </ConfirmDialog>
       )}
       {match && (
         <div className="score-box" role="group" aria-label="Match score">
