@@ -4,7 +4,7 @@
  * other findings stay in the letter for the person to keep or remove.
  */
 import type { Cv } from '../model/cv';
-import { checkEdit, type TruthFinding } from '../truth';
+import { checkEdit, type TruthFinding, type VerifyOptions } from '../truth';
 import type { Letter } from './schema';
 
 /** The checked letter and what the checks found. */
@@ -32,10 +32,8 @@ export function sentenceRanges(text: string): { start: number; end: number }[] {
   return ranges;
 }
 
-interface CheckContext {
+interface CheckContext extends VerifyOptions {
   cv: Cv;
-  jobText?: string;
-  knownSkills?: (term: string) => boolean;
 }
 
 /**
@@ -52,20 +50,6 @@ function factsCv(cv: Cv): Cv {
   return { ...cv, basics: { ...cv.basics, location: rest } };
 }
 
-/** Words that show a sentence speaks of the job applied for, not of the person's past. */
-const APPLYING_CUE = /\b(apply|applying|application|applied for|role|position|opening|vacancy|join|joining|interested in|excited about|bewerbe|candidature|postul)/i;
-
-/**
- * True for a finding that only names the posting's own title or organisation in a sentence about
- * applying ("I am applying for the Senior Engineer role at Brightwave"): a letter must say that.
- */
-function namesThePosting(finding: TruthFinding, text: string, jobText: string | undefined): boolean {
-  if (!jobText || (finding.kind !== 'title' && finding.kind !== 'organisation')) return false;
-  const range = sentenceRanges(text).find((candidate) => finding.span.start >= candidate.start && finding.span.start < candidate.end);
-  const sentence = range ? text.slice(range.start, range.end) : text;
-  return jobText.toLowerCase().includes(finding.text.toLowerCase()) && APPLYING_CUE.test(sentence);
-}
-
 function check(context: CheckContext, text: string, path: string): TruthFinding[] {
   if (!text.trim()) return [];
   // No original: a letter rewrites nothing, so every claim is judged against the whole CV.
@@ -76,21 +60,23 @@ function check(context: CheckContext, text: string, path: string): TruthFinding[
     sourceCv: context.cv,
     jobText: context.jobText,
     knownSkills: context.knownSkills,
-  }).filter((finding) => !namesThePosting(finding, text, context.jobText));
+    skillAliases: context.skillAliases,
+    lexicon: context.lexicon,
+  });
 }
 
+const isFormulaFact = (finding: TruthFinding): boolean =>
+  finding.kind === 'contact' || finding.kind === 'number' || finding.kind === 'date';
+
 /**
- * Checks every part of a letter against the CV (and the posting, whose own terms may be named).
+ * Checks every part of a letter against the CV; sentences about applying may name the posting's
+ * own terms without claiming them.
  */
 export function checkLetter(
   letter: Letter,
-  options: { cv: Cv; jobText?: string; knownSkills?: (term: string) => boolean; fallbackGreeting: string },
+  options: VerifyOptions & { cv: Cv; fallbackGreeting: string },
 ): CheckedLetter {
-  const context: CheckContext = {
-    cv: factsCv(options.cv),
-    jobText: options.jobText,
-    knownSkills: options.knownSkills,
-  };
+  const context: CheckContext = { ...options, cv: factsCv(options.cv) };
   const kept: TruthFinding[] = [];
   const reverted: TruthFinding[] = [];
   const removed: string[] = [];
@@ -129,13 +115,14 @@ export function checkLetter(
     kept.push(...again);
   }
   let greeting = letter.greeting.trim();
-  const greetingFindings = check(context, greeting, 'letter.greeting');
+  // Greeting and closing are formulas: only their contact details and numbers are facts.
+  const greetingFindings = check(context, greeting, 'letter.greeting').filter(isFormulaFact);
   if (greetingFindings.some((finding) => finding.severity === 'revert') || !greeting) {
     reverted.push(...greetingFindings.filter((finding) => finding.severity === 'revert'));
     greeting = options.fallbackGreeting;
   } else kept.push(...greetingFindings);
   const closing = letter.closing.trim();
-  const closingFindings = check(context, closing, 'letter.closing');
+  const closingFindings = check(context, closing, 'letter.closing').filter(isFormulaFact);
   kept.push(...closingFindings);
   return { letter: { greeting, paragraphs, closing }, findings: [...kept, ...reverted], removed };
 }

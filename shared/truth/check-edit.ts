@@ -1,98 +1,81 @@
 /**
- * `checkEdit`: judges one proposed replacement of one CV field against the source CV.
+ * `checkEdit` and `checkField`: judge one proposed replacement of one CV field against the
+ * source CV through its grounding index.
+ *
+ * Contact details, numbers and degree levels are read by their detectors; every other content
+ * word must be grounded in the field's source (see grounding.ts). Ungrounded words become
+ * findings, named by what they look like (a title, an organisation, a skill…) and otherwise
+ * `new-claim`; words only the posting backs are `from-posting`.
  */
+import { lockedKindOf, parsePath, splitList, type PathSegment } from './cv-paths';
+import {
+  degreeLevelsIn,
+  detectContacts,
+  detectDegrees,
+  detectQuantities,
+  SpanSet,
+  type DetectContext,
+  type Detection,
+} from './detectors';
+import {
+  buildGroundingIndex,
+  derivedDurations,
+  entryKeyOf,
+  isFreeWord,
+  judgeWords,
+  monthsBetween,
+  scopeOfText,
+  wordTokens,
+  type GroundingIndex,
+  type GroundingSources,
+  type JudgedWord,
+  type SourceScope,
+} from './grounding';
+import { foldCase, wordKeys, type GroundingLanguage } from './lexical';
 import type { Cv } from '../model/cv';
 import {
-  collectText,
-  entryOfPath,
-  lockedKindOf,
-  parsePath,
-  scopeTextOfPath,
-  splitList,
-  type PathSegment,
-} from './cv-paths';
-import { degreeLevelsIn, detectUnsupported, findTitles, skillIn, type DetectContext } from './detectors';
+  CERTIFICATION_ACRONYMS,
+  INSTITUTION_WORDS,
+  ORGANISATION_SUFFIXES,
+  ROLE_NOUNS,
+  SENIORITY_WORDS,
+  STANDALONE_TITLES,
+} from './lexicon';
 import { normalizeText } from './text';
 import {
   severityOf,
   type CheckEditInput,
   type FindingKind,
+  type FindingSeverity,
   type KnownSkillPredicate,
-  type SkillAliasLookup,
   type TruthFinding,
 } from './types';
+import {
+  APPLYING_CUES,
+  FIRST_PERSON,
+  LETTER_WORDS,
+  SECOND_PERSON,
+  SCOPE_LADDER,
+  ladderLevel,
+} from './vocabulary';
 
-/** Facts of a whole CV that every check reads; computed once per CV. */
-export interface CvFacts {
-  cvText: string;
-  cvTitles: string[];
-  certificateText: string;
-  degreeLevels: Set<string>;
-}
-
-/** Titles an entry or CV states: positions, headline, roles and title phrases in its text. */
-export function titlesOf(value: unknown): string[] {
-  const titles: string[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node !== null && typeof node === 'object') {
-      for (const [key, child] of Object.entries(node)) {
-        if ((key === 'position' || key === 'label') && typeof child === 'string') titles.push(child);
-        else if (key === 'roles' && Array.isArray(child))
-          titles.push(...child.filter((role): role is string => typeof role === 'string'));
-        else if (typeof child === 'object') visit(child);
-      }
-    }
-  };
-  visit(value);
-  const text = collectText(value);
-  return [...titles, ...findTitles(text).map((title) => title.text)];
-}
-
-/** Reads the facts of a CV once, for many checks against it. */
-export function cvFactsOf(cv: Cv): CvFacts {
-  const cvText = collectText(cv);
-  const certificateLines = cvText.split('\n').filter((line) => /certif/i.test(line));
-  return {
-    cvText,
-    cvTitles: titlesOf(cv),
-    certificateText: [collectText(cv.certificates ?? []), ...certificateLines].join('\n'),
-    degreeLevels: degreeLevelsIn(cvText),
-  };
-}
-
-/** Where a field sits, resolved against the source CV. */
-export interface FieldScope {
-  /** Text of the entry the field belongs to (the whole CV for top-level fields). */
-  scopeText: string;
-  /** Titles the entry states. */
-  scopeTitles: string[];
-}
-
-/** The scope of a path in the source CV. */
-export function scopeOfPath(cv: Cv, segments: PathSegment[], facts: CvFacts): FieldScope {
-  const entry = entryOfPath(cv, segments);
-  if (!entry) return { scopeText: scopeTextOfPath(cv, segments, facts.cvText), scopeTitles: facts.cvTitles };
-  return { scopeText: collectText(entry.entry), scopeTitles: titlesOf(entry.entry) };
-}
-
-/** What one text check needs beyond the texts themselves. */
-export interface TextCheckSettings {
-  path: string;
-  facts: CvFacts;
-  scope: FieldScope;
-  jobText: string;
+/** What one field check needs beyond its two texts. */
+export interface FieldContext {
+  index: GroundingIndex;
+  jobText?: string;
   knownSkills?: KnownSkillPredicate;
-  skillAliases?: SkillAliasLookup;
+  /** A letter: the whole CV is the source, and sentences about applying may name the posting. */
+  isLetter?: boolean;
 }
 
-function finding(
+function makeFinding(
   kind: FindingKind,
   path: string,
   span: { start: number; end: number },
   replacement: string,
   original: string,
   message: string,
+  severity: FindingSeverity = severityOf(kind),
 ): TruthFinding {
   return {
     kind,
@@ -101,49 +84,405 @@ function finding(
     text: replacement.slice(span.start, span.end),
     original,
     tailored: replacement,
-    message,
-    severity: severityOf(kind),
+    message: message.charAt(0).toUpperCase() + message.slice(1),
+    severity,
   };
 }
 
-/** Checks a free-text field (summary, bullet, description). */
-export function checkText(
+/** The sources of a field: its original, its entry, and the CV where the field may use it. */
+function sourcesOf(
+  context: FieldContext,
+  segments: PathSegment[],
   original: string,
   replacement: string,
-  settings: TextCheckSettings,
-): TruthFinding[] {
-  if (original === replacement) return [];
-  const context: DetectContext = {
-    original,
-    replacement,
-    scopeText: `${original}\n${settings.scope.scopeText}`,
-    cvText: `${original}\n${settings.facts.cvText}`,
-    certificateText: settings.facts.certificateText,
-    cvTitles: settings.facts.cvTitles,
-    scopeTitles: settings.scope.scopeTitles,
-    degreeLevels: settings.facts.degreeLevels,
-    jobText: settings.jobText,
-    knownSkills: settings.knownSkills,
-    skillAliases: settings.skillAliases,
+): GroundingSources & { entry?: SourceScope; durations: number[] } {
+  const { index } = context;
+  const entryKey = entryKeyOf(segments);
+  const entry = entryKey ? index.entries.get(entryKey) : undefined;
+  const scopes: SourceScope[] = [];
+  if (original.trim()) scopes.push(scopeOfText(index, original, 'the original text'));
+  if (entry) scopes.push(entry);
+  else scopes.push(index.whole);
+  let durations: number[];
+  if (entry && entryKey) {
+    const [section, position] = segments as [string, number];
+    const record = (
+      (index.cv as Record<string, unknown>)[section] as Array<{ startDate?: string; endDate?: string }>
+    )[position];
+    const months = monthsBetween(record?.startDate, record?.endDate);
+    durations = months === undefined ? [] : [months];
+  } else durations = derivedDurations(index.cv);
+  return {
+    scopes,
+    entry,
+    ladderScope: entry ? ladderScopeOf(context, segments, original, replacement) : index.whole,
+    credentialScope: index.whole,
+    posting: context.jobText?.trim() ? scopeOfText(index, context.jobText, 'the posting') : undefined,
+    durations,
   };
-  return detectUnsupported(context).map((detection) =>
-    finding(
-      detection.kind,
-      settings.path,
-      { start: detection.start, end: detection.end },
-      replacement,
-      original,
-      capitalise(detection.message),
-    ),
-  );
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
- * Checks a list of terms (skills keywords): each new term must be in the CV or the posting.
+ * What bounds a bullet's ownership words: its own original, the entry's title and summary, and
+ * the entry's other bullets that the rewrite draws on (a merge). A leadership word elsewhere in
+ * the job does not make this bullet's work led.
+ */
+function ladderScopeOf(
+  context: FieldContext,
+  segments: PathSegment[],
+  original: string,
+  replacement: string,
+): SourceScope {
+  const [section, position] = segments as [string, number];
+  const record = ((context.index.cv as Record<string, unknown>)[section] as Array<Record<string, unknown>>)[
+    position
+  ];
+  const parts = [original];
+  for (const key of ['position', 'summary', 'description', 'roles']) {
+    const value = record?.[key];
+    if (typeof value === 'string') parts.push(value);
+    else if (Array.isArray(value)) parts.push(value.filter((item) => typeof item === 'string').join(', '));
+  }
+  const rewriteKeys = new Set(
+    wordTokens(replacement)
+      .filter((token) => !isFreeWord(token.text) && ladderLevel(token.text) === 0)
+      .flatMap((token) => wordKeys(token.text, context.index.language)),
+  );
+  const bullets = Array.isArray(record?.highlights) ? (record.highlights as unknown[]) : [];
+  for (const bullet of bullets) {
+    if (typeof bullet !== 'string' || bullet === original) continue;
+    const shared = new Set(
+      wordTokens(bullet)
+        .filter((token) => !isFreeWord(token.text) && ladderLevel(token.text) === 0)
+        .flatMap((token) => wordKeys(token.text, context.index.language))
+        .filter((key) => rewriteKeys.has(key)),
+    );
+    if (shared.size >= 3) parts.push(bullet);
+  }
+  return scopeOfText(context.index, parts.join('\n'), 'the original text');
+}
+
+/** Where a field's words were looked for, as a person would say it. */
+function whereLooked(sources: { entry?: SourceScope }, hasOriginal: boolean): string {
+  if (sources.entry) return hasOriginal ? `the original text or ${sources.entry.label}` : sources.entry.label;
+  return 'anywhere in your CV';
+}
+
+const CLAIM_WORDS = new Set([
+  'award',
+  'awarded',
+  'awards',
+  'award-winning',
+  'prize',
+  'won',
+  'win',
+  'winner',
+  'finalist',
+  'champion',
+  'patent',
+  'patented',
+  'published',
+  'keynote',
+  'expert',
+  'ranked',
+  'record',
+]);
+const CERTIFICATION_WORDS =
+  /^(certified|certificate|certification|accredited|chartered|licensed|qualified|zertifiziert|certifiée?)$/i;
+const isTechnical = (word: string): boolean =>
+  /[a-z][A-Z]/.test(word) ||
+  /[+#]/.test(word) ||
+  /[A-Za-z]\d|\d[A-Za-z]/.test(word) ||
+  /^[A-Z]{2,}s?$/.test(word) ||
+  /\.\w/.test(word);
+
+/** Names the kind of an ungrounded phrase by what its words look like. */
+function kindOfPhrase(words: JudgedWord[], text: string, knownSkills?: KnownSkillPredicate): FindingKind {
+  const lower = words.map((word) => foldCase(word.text));
+  if (lower.some((word) => CERTIFICATION_WORDS.test(word) || CERTIFICATION_ACRONYMS.has(word)))
+    return 'certification';
+  if (lower.some((word) => CLAIM_WORDS.has(word))) return 'claim';
+  if (lower.some((word) => INSTITUTION_WORDS.has(word)) && /^\p{Lu}/u.test(words[0].text))
+    return 'institution';
+  if (lower.some((word) => ORGANISATION_SUFFIXES.has(word)) && /^\p{Lu}/u.test(words[0].text))
+    return 'organisation';
+  if (lower.some((word) => ROLE_NOUNS.has(word.replace(/s$/, '')) || STANDALONE_TITLES.has(word)))
+    return 'title';
+  const isSkill = (word: string): boolean => {
+    try {
+      return isTechnical(word) || knownSkills?.(word) === true;
+    } catch {
+      return isTechnical(word);
+    }
+  };
+  if (words.some((word) => isSkill(word.text))) return 'skill';
+  const isInitial = /(^|[.!?:;•\n]\s*)$/.test(text.slice(0, words[0].start));
+  if (!isInitial && words.every((word) => /^\p{Lu}/u.test(word.text))) return 'organisation';
+  return 'new-claim';
+}
+
+/** Groups neighbouring words of the same verdict into phrases ("regional final"). */
+function phrasesOf(text: string, words: JudgedWord[]): JudgedWord[][] {
+  const phrases: JudgedWord[][] = [];
+  for (const word of words) {
+    const last = phrases[phrases.length - 1];
+    const previous = last?.[last.length - 1];
+    if (
+      previous &&
+      previous.verdict === word.verdict &&
+      word.verdict !== 'scope' &&
+      /^[\s-]*$/.test(text.slice(previous.end, word.start))
+    )
+      last.push(word);
+    else phrases.push([word]);
+  }
+  return phrases;
+}
+
+const quote = (text: string): string => `"${text}"`;
+
+/** The sentence of `text` around an offset. */
+function sentenceAt(text: string, offset: number): string {
+  const before = text.slice(0, offset).search(/[^.!?]*$/);
+  const afterMatch = /[.!?](\s|$)/.exec(text.slice(offset));
+  return text.slice(before, afterMatch ? offset + afterMatch.index + 1 : text.length);
+}
+
+/** In a letter, sentences about applying may name the posting's things without claiming them. */
+function letterAllows(word: JudgedWord, text: string): boolean {
+  const sentence = sentenceAt(text, word.start);
+  const sentenceWords = wordTokens(sentence).map((token) => foldCase(token.text));
+  const firstPerson = sentenceWords.some((token) => FIRST_PERSON.has(token));
+  const secondPerson = sentenceWords.some((token) => SECOND_PERSON.has(token));
+  if (word.verdict === 'ungrounded' && LETTER_WORDS.has(foldCase(word.text))) return true;
+  if (!firstPerson && secondPerson) return true;
+  if (word.verdict === 'posting') return APPLYING_CUES.test(sentence) || !firstPerson;
+  return false;
+}
+
+function rungName(level: number): string {
+  return SCOPE_LADDER.find((rung) => rung.level === level)?.words[1] ?? String(level);
+}
+
+/** Checks a free-text field (summary, bullet, description, letter paragraph). */
+export function checkText(
+  original: string,
+  replacement: string,
+  path: string,
+  context: FieldContext,
+  scopePath = path,
+): TruthFinding[] {
+  if (original === replacement || !replacement.trim()) return [];
+  const segments = parsePath(scopePath);
+  const sources = context.isLetter
+    ? { ...sourcesOf(context, ['letter'], '', replacement), entry: undefined }
+    : sourcesOf(context, segments, original, replacement);
+  const hasOriginal = original.trim() !== '';
+  const where = whereLooked(sources, hasOriginal);
+  const entryText = sources.entry?.text ?? context.index.whole.text;
+  const detectContext: DetectContext = {
+    original,
+    replacement,
+    scopeText: `${original}\n${entryText}`,
+    cvText: `${original}\n${context.index.whole.text}`,
+    degreeLevels: degreeLevelsIn(context.index.whole.text),
+    durations: sources.durations,
+    scopeLabel: sources.entry?.label ?? 'your CV',
+  };
+  const seen = new SpanSet();
+  const detections: Detection[] = [
+    ...detectContacts(detectContext, seen),
+    ...detectQuantities(detectContext, seen),
+    ...detectDegrees(detectContext, seen),
+  ];
+  const findings = detections.map((detection) =>
+    makeFinding(
+      detection.kind,
+      path,
+      { start: detection.start, end: detection.end },
+      replacement,
+      original,
+      detection.message,
+      detection.severity,
+    ),
+  );
+  let judged = judgeWords(replacement, sources, context.index, seen.spans);
+  if (context.isLetter)
+    judged = judged.filter((word) => word.verdict === 'grounded' || !letterAllows(word, replacement));
+  for (const phrase of phrasesOf(replacement, judged)) {
+    const verdict = phrase[0].verdict;
+    if (verdict === 'grounded') continue;
+    const span = { start: phrase[0].start, end: phrase[phrase.length - 1].end };
+    const text = replacement.slice(span.start, span.end);
+    if (verdict === 'scope') {
+      const word = phrase[0];
+      const isRole =
+        ROLE_NOUNS.has(foldCase(text)) ||
+        /^(head|chief)$/i.test(text) ||
+        /^\s+of\s+\p{Lu}/u.test(replacement.slice(span.end));
+      findings.push(
+        makeFinding(
+          isRole ? 'title' : 'scope',
+          path,
+          span,
+          replacement,
+          original,
+          (word.sourceLevel ?? 0) > 0
+            ? `${quote(text)} claims more ownership than ${where} states (it says no more than "${rungName(word.sourceLevel ?? 0)}")`
+            : `${quote(text)} claims ownership that ${where} does not state`,
+        ),
+      );
+      continue;
+    }
+    if (verdict === 'posting') {
+      findings.push(
+        makeFinding(
+          'from-posting',
+          path,
+          span,
+          replacement,
+          original,
+          `the posting asks for ${quote(text)}; your CV does not show it${sources.entry ? ` in ${sources.entry.label}` : ''}. Keep it only if it is true for you`,
+        ),
+      );
+      continue;
+    }
+    const elsewhere =
+      sources.entry !== undefined &&
+      judgeWords(text, { ...sources, scopes: [context.index.whole] }, context.index).every(
+        (word) => word.verdict === 'grounded',
+      );
+    findings.push(
+      makeFinding(
+        kindOfPhrase(phrase, replacement, context.knownSkills),
+        path,
+        span,
+        replacement,
+        original,
+        `${quote(text)} is not in ${where}${elsewhere ? ' (your CV says it elsewhere, not for this entry)' : ''}`,
+      ),
+    );
+  }
+  for (const title of newTitlePhrases(
+    replacement,
+    titlesOf(context.index.cv, sources.entry ? segments : []),
+    context.index.language,
+    seen,
+  )) {
+    if (findings.some((finding) => finding.span.start < title.end && finding.span.end > title.start))
+      continue;
+    const titleText = replacement.slice(title.start, title.end);
+    if (
+      context.isLetter &&
+      sources.posting &&
+      foldCase(sources.posting.text).includes(foldCase(titleText)) &&
+      APPLYING_CUES.test(sentenceAt(replacement, title.start))
+    )
+      continue;
+    findings.push(
+      makeFinding(
+        'title',
+        path,
+        title,
+        replacement,
+        original,
+        `job title ${quote(replacement.slice(title.start, title.end))} is not one your CV states${sources.entry ? ' for this entry' : ''}`,
+      ),
+    );
+  }
+  const modesty = droppedModesty(original, replacement, sources.scopes[0]);
+  if (modesty && !findings.some((finding) => finding.kind === 'scope')) {
+    findings.push(
+      makeFinding(
+        'scope',
+        path,
+        modesty.span,
+        replacement,
+        original,
+        `the original says ${quote(modesty.word)}; the rewrite drops that and claims the whole work`,
+      ),
+    );
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** The titles a field may name: its entry's position, or every position and the headline. */
+function titlesOf(cv: Cv, segments: PathSegment[]): string[] {
+  const [section, position] = segments;
+  const entryTitles = (entry: unknown): string[] => {
+    if (entry === null || typeof entry !== 'object') return [];
+    const record = entry as Record<string, unknown>;
+    const roles = Array.isArray(record.roles)
+      ? record.roles.filter((role): role is string => typeof role === 'string')
+      : [];
+    return [record.position, record.title, ...roles].filter(
+      (value): value is string => typeof value === 'string',
+    );
+  };
+  if (typeof section === 'string' && typeof position === 'number')
+    return entryTitles(((cv as Record<string, unknown>)[section] as unknown[] | undefined)?.[position]);
+  const all = [cv.basics?.label ?? ''];
+  for (const list of [cv.work, cv.volunteer, cv.projects])
+    for (const entry of list ?? []) all.push(...entryTitles(entry));
+  return all.filter(Boolean);
+}
+
+/**
+ * Title phrases ("Lead software engineer", "senior analyst") whose seniority word no stated
+ * title pairs with the same role: a new rank, even when both words appear elsewhere.
+ */
+function newTitlePhrases(
+  text: string,
+  titles: string[],
+  language: GroundingLanguage,
+  seen: SpanSet,
+): Array<{ start: number; end: number }> {
+  const titleKeys = titles.map(
+    (title) => new Set(wordTokens(title).flatMap((token) => wordKeys(token.text, language))),
+  );
+  const tokens = wordTokens(text);
+  const found: Array<{ start: number; end: number }> = [];
+  tokens.forEach((token, position) => {
+    const role = foldCase(token.text);
+    if (!ROLE_NOUNS.has(role) || seen.overlaps(token.start, token.end)) return;
+    for (let back = 1; back <= 3 && position - back >= 0; back += 1) {
+      const candidate = tokens[position - back];
+      if (/[,.;:()\n]/.test(text.slice(candidate.end, tokens[position - back + 1].start))) break;
+      const seniority = foldCase(candidate.text);
+      if (!SENIORITY_WORDS.has(seniority) || seniority === role) continue;
+      const roleKeys = wordKeys(role, language);
+      const seniorityKeys = wordKeys(seniority, language);
+      const stated = titleKeys.some(
+        (keys) => roleKeys.some((key) => keys.has(key)) && seniorityKeys.some((key) => keys.has(key)),
+      );
+      if (!stated) found.push({ start: candidate.start, end: token.end });
+      return;
+    }
+  });
+  return found;
+}
+
+/** The original's modest word ("contributed to", "helped") when the rewrite drops every such word. */
+function droppedModesty(
+  original: string,
+  replacement: string,
+  originalScope: SourceScope | undefined,
+): { word: string; span: { start: number; end: number } } | null {
+  if (!original.trim() || !originalScope) return null;
+  const modest = wordTokens(original).find((token) => {
+    const level = ladderLevel(token.text);
+    return level === 1 || level === 2;
+  });
+  if (!modest) return null;
+  const tokens = wordTokens(replacement);
+  if (tokens.some((token) => ladderLevel(token.text) > 0) || /\bco-\p{L}/iu.test(replacement)) return null;
+  const first = tokens[0];
+  return first ? { word: modest.text, span: { start: first.start, end: first.end } } : null;
+}
+
+/**
+ * Checks a list of terms (skills keywords): each new term must be grounded in the CV; one only
+ * the posting names is `from-posting`, one in neither a `skill`.
  *
  * Spans point into `tailoredText`, the list as the caller shows it (JSON or comma-separated).
  */
@@ -151,25 +490,36 @@ export function checkKeywords(
   originalItems: string[],
   tailoredItems: string[],
   tailoredText: string,
-  settings: TextCheckSettings,
+  path: string,
+  context: FieldContext,
 ): TruthFinding[] {
-  const sources = `${settings.facts.cvText}\n${settings.jobText}`;
   const before = new Set(originalItems.map(normalizeText));
+  const sources: GroundingSources = {
+    scopes: [context.index.whole],
+    ladderScope: context.index.whole,
+    credentialScope: context.index.whole,
+    posting: context.jobText?.trim() ? scopeOfText(context.index, context.jobText, 'the posting') : undefined,
+  };
   const findings: TruthFinding[] = [];
   let cursor = 0;
   for (const item of tailoredItems) {
     const found = tailoredText.indexOf(item, cursor);
     const start = found >= 0 ? found : 0;
     if (found >= 0) cursor = found + item.length;
-    if (before.has(normalizeText(item)) || skillIn(sources, item, settings.skillAliases)) continue;
+    if (before.has(normalizeText(item))) continue;
+    const judged = judgeWords(item, sources, context.index);
+    if (judged.every((word) => word.verdict === 'grounded')) continue;
+    const fromPosting = judged.every((word) => word.verdict === 'grounded' || word.verdict === 'posting');
     findings.push(
-      finding(
-        'skill',
-        settings.path,
+      makeFinding(
+        fromPosting ? 'from-posting' : 'skill',
+        path,
         { start, end: found >= 0 ? start + item.length : tailoredText.length },
         tailoredText,
         originalItems.join(', '),
-        `Skill ${JSON.stringify(item)} is in neither the CV nor the posting`,
+        fromPosting
+          ? `the posting asks for ${quote(item)}; your CV does not show it. Keep it only if it is true for you`
+          : `skill ${quote(item)} is in neither your CV nor the posting`,
       ),
     );
   }
@@ -186,7 +536,7 @@ export function checkLocked(
   if (normalizeText(original) === normalizeText(replacement) || replacement.trim() === '') return [];
   const what = original.trim() ? `changed from ${JSON.stringify(original)}` : 'added';
   return [
-    finding(
+    makeFinding(
       kind,
       path,
       { start: 0, end: replacement.length },
@@ -197,28 +547,39 @@ export function checkLocked(
   ];
 }
 
-/**
- * Checks one proposed edit of one field against the source CV and returns every fact in the
- * replacement that the source does not back.
- *
- * Numbers and dates must come from the field's original text or, failing that, from the same
- * entry (the same job, degree or project); elsewhere in the CV is not enough. Named things
- * (titles, employers) follow the same rule; degrees, certificates, contact details and claims
- * must appear somewhere in the CV; skills in the CV or the posting. Locked fields (identity,
- * employers, titles, dates, degrees) may not change at all.
- */
-export function checkEdit(input: CheckEditInput): TruthFinding[] {
-  const { original, replacement, path, sourceCv, jobText = '', knownSkills, skillAliases } = input;
+/** Checks any field by its path: locked, a keyword list, or free text. */
+export function checkField(
+  original: string,
+  replacement: string,
+  path: string,
+  context: FieldContext,
+  scopePath = path,
+): TruthFinding[] {
   if (original === replacement) return [];
   const segments = parsePath(path);
-  const facts = cvFactsOf(sourceCv);
-  const scope = scopeOfPath(sourceCv, segments, facts);
-  const settings: TextCheckSettings = { path, facts, scope, jobText, knownSkills, skillAliases };
   const keys = segments.filter((segment): segment is string => typeof segment === 'string');
-  if (keys[keys.length - 1] === 'keywords') {
-    return checkKeywords(splitList(original), splitList(replacement), replacement, settings);
-  }
+  if (keys[keys.length - 1] === 'keywords')
+    return checkKeywords(splitList(original), splitList(replacement), replacement, path, context);
   const locked = lockedKindOf(segments);
   if (locked) return checkLocked(original, replacement, path, locked);
-  return checkText(original, replacement, settings);
+  return checkText(original, replacement, path, context, scopePath);
+}
+
+/**
+ * Checks one proposed edit of one field against the source CV and returns every fact in the
+ * replacement that the source does not ground.
+ *
+ * A bullet's words must come from its original text or its entry (the same job, degree or
+ * project); the summary's and a skills list's from anywhere in the CV. Numbers must match by
+ * value; ownership words may not climb the scope ladder; the posting is not evidence. Locked
+ * fields (identity, employers, titles, dates, degrees) may not change at all.
+ */
+export function checkEdit(input: CheckEditInput): TruthFinding[] {
+  const index = buildGroundingIndex(input.sourceCv, { lexicon: input.lexicon, aliases: input.skillAliases });
+  return checkField(input.original, input.replacement, input.path, {
+    index,
+    jobText: input.jobText,
+    knownSkills: input.knownSkills,
+    isLetter: input.path.startsWith('letter'),
+  });
 }

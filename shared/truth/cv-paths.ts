@@ -157,7 +157,8 @@ export function lockedKindOf(segments: PathSegment[]): FindingKind | null {
   const key = keys[keys.length - 1];
   if (typeof section !== 'string' || key === undefined) return null;
   if (section === 'basics') {
-    if (key === 'summary') return null;
+    // The headline and summary are free text: grounded like any rewrite, not locked.
+    if (key === 'summary' || key === 'label') return null;
     return LOCKED_FIELDS.basics[key] ?? 'contact';
   }
   return LOCKED_FIELDS[section]?.[key] ?? null;

@@ -29,6 +29,10 @@ export function findingKindLabel(kind: FindingKind): string {
       return 'Inflated scope';
     case 'claim':
       return 'New claim';
+    case 'new-claim':
+      return 'Not in your CV';
+    case 'from-posting':
+      return 'Only in the posting';
     default:
       return assertNever(kind);
   }

@@ -1,7 +1,9 @@
 /**
  * The truth checks: deterministic detection of facts a rewrite adds to a CV.
  */
-export { checkEdit, cvFactsOf, type CvFacts } from './check-edit';
+export { checkEdit, checkField, type FieldContext } from './check-edit';
+export { buildGroundingIndex, type GroundingIndex } from './grounding';
+export { STEMS_ONLY, type LexicalResource } from './lexical';
 export { verifyCv } from './verify-cv';
 export { revertNumbers, type RevertResult } from './revert';
 export { describeFinding, findingKindLabel } from './describe';

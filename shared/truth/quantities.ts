@@ -67,6 +67,16 @@ const MAGNITUDE_SUFFIXES: Record<string, number> = {
 };
 const MAGNITUDE_WORDS: Record<string, number> = {
   thousand: 1e3,
+  tausend: 1e3,
+  mille: 1e3,
+  millionen: 1e6,
+  mio: 1e6,
+  millones: 1e6,
+  milliarde: 1e9,
+  milliarden: 1e9,
+  milliard: 1e9,
+  milliards: 1e9,
+  mrd: 1e9,
   million: 1e6,
   mil: 1e6,
   mn: 1e6,
@@ -96,7 +106,53 @@ const UNITS: Record<string, number> = {
   seventeen: 17,
   eighteen: 18,
   nineteen: 19,
+  // German, French and Spanish ("un", "ein" and the like only count before a unit of time).
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  elf: 11,
+  zwölf: 12,
+  fünfzehn: 15,
+  zwanzig: 20,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  huit: 8,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  quinze: 15,
+  vingt: 20,
+  trente: 30,
+  quarante: 40,
+  cinquante: 50,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  doce: 12,
+  veinte: 20,
+  anderthalb: 1.5,
+  eineinhalb: 1.5,
+  zweieinhalb: 2.5,
+  dreieinhalb: 3.5,
+  viereinhalb: 4.5,
+  fünfeinhalb: 5.5,
 };
+/** Articles that read as "one" before a unit of time ("un an", "ein Jahr", "una semana"). */
+const ONE_BEFORE_UNIT = new Set(['un', 'une', 'ein', 'eine', 'einen', 'einem', 'uno', 'una']);
 const TENS: Record<string, number> = {
   twenty: 20,
   thirty: 30,
@@ -150,6 +206,28 @@ const DURATION_UNITS: Record<string, { group: 'months' | 'seconds'; factor: numb
   quarters: { group: 'months', factor: 3 },
   month: { group: 'months', factor: 1 },
   months: { group: 'months', factor: 1 },
+  jahr: { group: 'months', factor: 12 },
+  jahre: { group: 'months', factor: 12 },
+  jahren: { group: 'months', factor: 12 },
+  jahres: { group: 'months', factor: 12 },
+  monat: { group: 'months', factor: 1 },
+  monate: { group: 'months', factor: 1 },
+  monaten: { group: 'months', factor: 1 },
+  an: { group: 'months', factor: 12 },
+  ans: { group: 'months', factor: 12 },
+  année: { group: 'months', factor: 12 },
+  années: { group: 'months', factor: 12 },
+  mois: { group: 'months', factor: 1 },
+  año: { group: 'months', factor: 12 },
+  años: { group: 'months', factor: 12 },
+  mes: { group: 'months', factor: 1 },
+  meses: { group: 'months', factor: 1 },
+  wochen: { group: 'seconds', factor: 604800 },
+  semaine: { group: 'seconds', factor: 604800 },
+  semaines: { group: 'seconds', factor: 604800 },
+  tage: { group: 'seconds', factor: 86400 },
+  tagen: { group: 'seconds', factor: 86400 },
+  jours: { group: 'seconds', factor: 86400 },
   mo: { group: 'months', factor: 1 },
   mos: { group: 'months', factor: 1 },
   week: { group: 'seconds', factor: 604800 },
@@ -309,6 +387,10 @@ function parseSpelled(tokens: Token[], index: number): Core | null {
     const value = word === 'hundred' ? 100 : MAGNITUDE_WORDS[word];
     return { value, startIndex: index, next: index + 2, spelled: true };
   }
+  if (ONE_BEFORE_UNIT.has(first) && DURATION_UNITS[lower(tokens[index + 1])]) {
+    const half = lower(tokens[index + 2]) === 'et' && /^demie?$/.test(lower(tokens[index + 3]));
+    return { value: half ? 1.5 : 1, startIndex: index, next: index + 1, spelled: true };
+  }
   let j = index;
   let current = 0;
   let consumed = false;
@@ -359,6 +441,14 @@ function parseSpelled(tokens: Token[], index: number): Core | null {
     return { value: current * 12, startIndex: index, next: j + 1, spelled: true };
   }
   if (andAHalf(tokens, j)) return { value: current + 0.5, startIndex: index, next: j + 3, spelled: true };
+  if (
+    DURATION_UNITS[lower(tokens[j])] &&
+    lower(tokens[j + 1]) === 'et' &&
+    /^demie?$/.test(lower(tokens[j + 2]))
+  ) {
+    // "un an et demi": the half follows the unit; the unit still reads after the number.
+    return { value: current + 0.5, startIndex: index, next: j, spelled: true };
+  }
   if (current === 1 && j === index + 1) {
     const before = lower(tokens[index - 1]);
     const after = lower(tokens[index + 1]);
@@ -414,6 +504,14 @@ function applySuffixes(
   if (word(j) === 'percent' || word(j) === 'pct') {
     quantity.kind = 'percent';
     return { quantity, next: j + 1 };
+  }
+  if (word(j) === 'prozent' || word(j) === 'prozentpunkte') {
+    quantity.kind = 'percent';
+    return { quantity, next: j + 1 };
+  }
+  if ((word(j) === 'pour' && word(j + 1) === 'cent') || (word(j) === 'por' && word(j + 1) === 'ciento')) {
+    quantity.kind = 'percent';
+    return { quantity, next: j + 2 };
   }
   if (word(j) === 'per' && word(j + 1) === 'cent') {
     quantity.kind = 'percent';

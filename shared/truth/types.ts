@@ -2,6 +2,7 @@
  * Shapes of the truth checks: what a finding says and what the checks need to run.
  */
 import type { Cv } from '../model/cv';
+import type { LexicalResource } from './lexical';
 
 /** Every kind of invented or changed fact the checks recognise. */
 export const FINDING_KINDS = [
@@ -16,6 +17,8 @@ export const FINDING_KINDS = [
   'contact',
   'scope',
   'claim',
+  'new-claim',
+  'from-posting',
 ] as const;
 
 /** The kind of fact a finding is about. */
@@ -67,6 +70,8 @@ export interface CheckEditInput {
   knownSkills?: KnownSkillPredicate;
   /** Alternative names of a skill, if the dictionary knows them. */
   skillAliases?: SkillAliasLookup;
+  /** Word relations (WordNet in the services); stems alone without it. */
+  lexicon?: LexicalResource;
 }
 
 /** Options of `verifyCv`. */
@@ -74,6 +79,7 @@ export interface VerifyOptions {
   jobText?: string;
   knownSkills?: KnownSkillPredicate;
   skillAliases?: SkillAliasLookup;
+  lexicon?: LexicalResource;
 }
 
 /** Severity used for each kind: numbers and dates are reverted, the rest reviewed. */

@@ -2,24 +2,14 @@
  * `verifyCv`: compares a whole tailored CV with its original, field by field.
  */
 import type { Cv } from '../model/cv';
-import {
-  checkKeywords,
-  checkLocked,
-  checkText,
-  cvFactsOf,
-  titlesOf,
-  type CvFacts,
-  type FieldScope,
-} from './check-edit';
-import { collectText, formatPath, isSkippedKey, lockedKindOf, type PathSegment } from './cv-paths';
+import { checkField, checkLocked, type FieldContext } from './check-edit';
+import { formatPath, isSkippedKey, lockedKindOf, type PathSegment } from './cv-paths';
+import { buildGroundingIndex } from './grounding';
 import { normalizeText } from './text';
-import type { KnownSkillPredicate, SkillAliasLookup, TruthFinding, VerifyOptions } from './types';
+import type { TruthFinding, VerifyOptions } from './types';
 
 interface Walk {
-  facts: CvFacts;
-  jobText: string;
-  knownSkills?: KnownSkillPredicate;
-  skillAliases?: SkillAliasLookup;
+  context: FieldContext;
   findings: TruthFinding[];
 }
 
@@ -47,8 +37,8 @@ function identityOf(entry: Entry): string {
   return IDENTITY_KEYS.map((key) => normalizeText(asText(entry[key]))).join('|');
 }
 
-/** Pairs each tailored entry with its original: by id, else by identity fields, else by position. */
-function pairEntries(originals: unknown[], tailored: unknown[]): Array<unknown | undefined> {
+/** Pairs each tailored entry with its original's index: by id, else by identity fields, else by position. */
+function pairEntries(originals: unknown[], tailored: unknown[]): Array<number | undefined> {
   const used = new Set<number>();
   const pairs: Array<number | undefined> = tailored.map(() => undefined);
   const take = (tailoredIndex: number, originalIndex: number): void => {
@@ -86,7 +76,7 @@ function pairEntries(originals: unknown[], tailored: unknown[]): Array<unknown |
     }
     if (index < originals.length && !used.has(index)) take(index, index);
   });
-  return pairs.map((at) => (at === undefined ? undefined : originals[at]));
+  return pairs;
 }
 
 /** Pairs bullets: by bullet id, else by identical text anywhere, else by position. */
@@ -137,43 +127,31 @@ function pairBullets(original: Entry | undefined, tailored: Entry): string[] {
   return pairs.map((at) => (at === undefined ? '' : originalBullets[at]));
 }
 
-function compareStrings(
-  original: unknown,
-  tailored: string,
-  segments: PathSegment[],
-  scope: FieldScope,
-  walk: Walk,
-): void {
-  const path = formatPath(segments);
-  const before = asText(original);
-  const locked = lockedKindOf(segments);
-  if (locked) {
-    walk.findings.push(...checkLocked(before, tailored, path, locked));
-    return;
-  }
+/**
+ * Where a tailored field's facts come from: `path` names the field in the tailored CV (for the
+ * person), `scope` the same field in the original CV (entries may have moved).
+ */
+interface Place {
+  path: PathSegment[];
+  scope: PathSegment[];
+}
+
+const deeper = (place: Place, key: PathSegment, scopeKey: PathSegment = key): Place => ({
+  path: [...place.path, key],
+  scope: [...place.scope, scopeKey],
+});
+
+function compareStrings(original: unknown, tailored: string, place: Place, walk: Walk): void {
   walk.findings.push(
-    ...checkText(before, tailored, {
-      path,
-      facts: walk.facts,
-      scope,
-      jobText: walk.jobText,
-      knownSkills: walk.knownSkills,
-      skillAliases: walk.skillAliases,
-    }),
+    ...checkField(asText(original), tailored, formatPath(place.path), walk.context, formatPath(place.scope)),
   );
 }
 
-function compareStringList(
-  original: unknown,
-  tailored: string[],
-  segments: PathSegment[],
-  scope: FieldScope,
-  walk: Walk,
-): void {
+function compareStringList(original: unknown, tailored: string[], place: Place, walk: Walk): void {
   const before = Array.isArray(original) ? original.map(asText) : [];
-  const path = formatPath(segments);
-  const key = segments[segments.length - 1];
-  const locked = lockedKindOf(segments);
+  const path = formatPath(place.path);
+  const key = place.path[place.path.length - 1];
+  const locked = lockedKindOf(place.path);
   if (locked) {
     const known = new Set(before.map(normalizeText));
     tailored.forEach((item, index) => {
@@ -183,66 +161,49 @@ function compareStringList(
     return;
   }
   if (key === 'keywords') {
-    walk.findings.push(
-      ...checkKeywords(before, tailored, tailored.join(', '), {
-        path,
-        facts: walk.facts,
-        scope,
-        jobText: walk.jobText,
-        knownSkills: walk.knownSkills,
-        skillAliases: walk.skillAliases,
-      }),
-    );
+    walk.findings.push(...checkField(before.join(', '), tailored.join(', '), path, walk.context));
     return;
   }
   tailored.forEach((item, index) => {
-    const match = before.find((candidate) => normalizeText(candidate) === normalizeText(item));
-    compareStrings(match ?? before[index] ?? '', item, [...segments, index], scope, walk);
+    const match = before.findIndex((candidate) => normalizeText(candidate) === normalizeText(item));
+    const at = match >= 0 ? match : index;
+    compareStrings(before[at] ?? '', item, deeper(place, index, at), walk);
   });
 }
 
-function compareValue(
-  original: unknown,
-  tailored: unknown,
-  segments: PathSegment[],
-  scope: FieldScope,
-  walk: Walk,
-): void {
+function compareValue(original: unknown, tailored: unknown, place: Place, walk: Walk): void {
   if (tailored === undefined || tailored === null) return;
   if (typeof tailored === 'string') {
-    compareStrings(original, tailored, segments, scope, walk);
+    compareStrings(original, tailored, place, walk);
   } else if (typeof tailored === 'number' || typeof tailored === 'boolean') {
     if (original !== tailored)
-      compareStrings(original === undefined ? '' : String(original), String(tailored), segments, scope, walk);
+      compareStrings(original === undefined ? '' : String(original), String(tailored), place, walk);
   } else if (Array.isArray(tailored)) {
     if (tailored.every((item) => typeof item === 'string')) {
-      compareStringList(original, tailored as string[], segments, scope, walk);
+      compareStringList(original, tailored as string[], place, walk);
     } else {
       const originals = Array.isArray(original) ? original : [];
       const pairs = pairEntries(originals, tailored);
       tailored.forEach((entry, index) => {
         const pair = pairs[index];
-        const entryScope =
-          pair === undefined
-            ? { scopeText: '', scopeTitles: [] }
-            : { scopeText: collectText(pair), scopeTitles: titlesOf(pair) };
-        compareEntry(pair, entry, [...segments, index], segments.length === 1 ? entryScope : scope, walk);
+        // A new entry has no source entry: its scope index points past the original list.
+        const scopeIndex = pair ?? originals.length + index;
+        compareEntry(
+          pair === undefined ? undefined : originals[pair],
+          entry,
+          deeper(place, index, scopeIndex),
+          walk,
+        );
       });
     }
   } else if (isRecord(tailored)) {
-    compareEntry(original, tailored, segments, scope, walk);
+    compareEntry(original, tailored, place, walk);
   }
 }
 
-function compareEntry(
-  original: unknown,
-  tailored: unknown,
-  segments: PathSegment[],
-  scope: FieldScope,
-  walk: Walk,
-): void {
+function compareEntry(original: unknown, tailored: unknown, place: Place, walk: Walk): void {
   if (!isRecord(tailored)) {
-    compareValue(original, tailored, segments, scope, walk);
+    compareValue(original, tailored, place, walk);
     return;
   }
   const before = isRecord(original) ? original : undefined;
@@ -252,11 +213,11 @@ function compareEntry(
       const originals = pairBullets(before, tailored);
       value.forEach((bullet, index) => {
         if (typeof bullet === 'string')
-          compareStrings(originals[index], bullet, [...segments, key, index], scope, walk);
+          compareStrings(originals[index], bullet, deeper(deeper(place, key), index), walk);
       });
       continue;
     }
-    compareValue(before?.[key], value, [...segments, key], scope, walk);
+    compareValue(before?.[key], value, deeper(place, key), walk);
   }
 }
 
@@ -266,22 +227,18 @@ function compareEntry(
  * Entries pair up by id when they have one, else by their identifying fields (employer and
  * title, institution and degree…), else by position; bullets by id, identical text, then
  * position. Locked fields (identity, employers, titles, dates, degrees) that changed at all are
- * findings; free text goes through the same checks as `checkEdit`, with the paired original
- * entry as the only source of its numbers and names. Removed content is not a finding.
+ * findings; free text is grounded through one index of the original CV, with the paired
+ * original entry as a bullet's source. Removed content is not a finding.
  */
 export function verifyCv(original: Cv, tailored: Cv, options: VerifyOptions = {}): TruthFinding[] {
-  const facts = cvFactsOf(original);
+  const index = buildGroundingIndex(original, { lexicon: options.lexicon, aliases: options.skillAliases });
   const walk: Walk = {
-    facts,
-    jobText: options.jobText ?? '',
-    knownSkills: options.knownSkills,
-    skillAliases: options.skillAliases,
+    context: { index, jobText: options.jobText, knownSkills: options.knownSkills },
     findings: [],
   };
-  const wholeCv: FieldScope = { scopeText: facts.cvText, scopeTitles: facts.cvTitles };
   for (const [key, value] of Object.entries(tailored)) {
     if (isSkippedKey(key)) continue;
-    compareValue((original as Entry)[key], value, [key], wholeCv, walk);
+    compareValue((original as Entry)[key], value, { path: [key], scope: [key] }, walk);
   }
   return walk.findings;
 }

@@ -7,6 +7,8 @@ import { AppError } from '../../../shared/errors';
 import type { Cv } from '../../../shared/model/cv';
 import { describeFinding, verifyCv, type TruthFinding } from '../../../shared/truth';
 import { importCvFile, readDocumentText, readImportFile } from '../../services/import/index';
+import { loadDictionary } from '../../services/jobs/load-dictionary';
+import { truthResources } from '../../services/truth';
 import { parseCommandArgs, requireOption } from './args';
 import type { CliCommand } from './types';
 
@@ -46,8 +48,9 @@ export const verifyCommand: CliCommand = {
     'Usage: cv-tailor verify --original <cv> --tailored <cv> [--job <file>] [--json]',
     '',
     'Compares a tailored CV with the original (any importable format or JSON Resume) and lists',
-    'every number, date, employer, title, degree, certificate, skill, contact detail, claim or',
-    'scope change the original does not support. Skills named in the posting (--job) are allowed.',
+    'every phrase the original does not ground: a changed number or date, a new employer, title,',
+    'degree, certificate, skill, duty or result, or more ownership than the original states. With',
+    '--job, a phrase only the posting names is reported as from-posting: the posting is not evidence.',
     'Exit codes: 0 no findings, 3 findings, 1 user error.',
   ].join('\n'),
   async run(args, io) {
@@ -69,7 +72,7 @@ export const verifyCommand: CliCommand = {
     const tailored = await loadCv(tailoredPath, 'tailored');
     const jobText = values.job ? await loadJobText(resolve(io.cwd, values.job)) : undefined;
 
-    const findings = verifyCv(original, tailored, { jobText });
+    const findings = verifyCv(original, tailored, { jobText, ...truthResources(await loadDictionary()) });
     if (values.json) {
       io.stdout(`${JSON.stringify({ findings: findings.map(findingJson) }, null, 2)}\n`);
     } else if (findings.length === 0) {

@@ -24,6 +24,7 @@ import { anonymizeCv, createAnonymizer, mapStrings } from '../../../shared/tailo
 import type { TruthFinding } from '../../../shared/truth';
 import type { LlmProvider, StructuredSchema } from '../llm/provider';
 import { loadDictionary } from '../jobs/load-dictionary';
+import { truthResources } from '../truth';
 
 /** Steps of writing a letter. */
 export type LetterStep = 'analyse' | 'prompt' | 'generate' | 'check' | 'done';
@@ -172,7 +173,7 @@ export async function writeLetter(options: WriteLetterOptions): Promise<LetterRe
   const checked = checkLetter(restored, {
     cv,
     jobText,
-    knownSkills: (term) => dictionary.canonical(term) !== null,
+    ...truthResources(dictionary),
     fallbackGreeting: defaultGreeting(hiringManager, job.company),
   });
   const warnings: string[] = [];

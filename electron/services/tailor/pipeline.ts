@@ -50,6 +50,7 @@ import {
 import { relevanceByPath } from '../../../shared/tailor/relevance';
 import type { LlmProvider, StructuredSchema } from '../llm/provider';
 import { loadDictionary } from '../jobs/load-dictionary';
+import { truthResources } from '../truth';
 
 /** The steps a tailoring run goes through, in order. */
 export type TailorStep = 'analyse' | 'prompt' | 'generate' | 'validate' | 'check' | 'done';
@@ -258,7 +259,7 @@ export async function tailorCv(options: TailorOptions): Promise<TailorResult> {
   const dictionary = options.dictionary ?? (await loadDictionary());
   const job = analyzeJob(jobText, dictionary);
   const match = matchCv(cv, job, dictionary);
-  const knownSkills = (term: string) => dictionary.canonical(term) !== null;
+  const truth = truthResources(dictionary);
   throwIfCancelled(signal);
 
   if (!provider) {
@@ -335,7 +336,7 @@ export async function tailorCv(options: TailorOptions): Promise<TailorResult> {
             path: restored.path,
             sourceCv: cv,
             jobText,
-            knownSkills,
+            ...truth,
           })
         : [];
     const change = toChange(restored, findings);

@@ -140,6 +140,8 @@ describe('letter checks and the posting', () => {
       },
       { cv, jobText, fallbackGreeting: 'Dear Hiring Manager,' },
     );
-    expect(checked.findings.some((finding) => finding.kind === 'title' || finding.kind === 'organisation')).toBe(true);
+    expect(
+      checked.findings.some((finding) => ['title', 'organisation', 'from-posting'].includes(finding.kind)),
+    ).toBe(true);
   });
 });

@@ -28,7 +28,7 @@ describe.skipIf(!existsSync(file))(
       (cv.work ?? []).forEach((entry, workIndex) => {
         (entry.highlights ?? []).forEach((bullet, index) => {
           const path = `work[${workIndex}].highlights[${index}]`;
-          const faithful = `${bullet.replace(/\.$/, '')}, as recorded.`;
+          const faithful = `Successfully ${bullet.charAt(0).toLowerCase()}${bullet.slice(1)}`;
           expect(
             checkEdit({ original: bullet, replacement: faithful, path, sourceCv: cv, jobText: job }),
             path,

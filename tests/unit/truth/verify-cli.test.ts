@@ -47,7 +47,7 @@ describe('cv-tailor verify', { timeout: 60_000 }, () => {
     expect(result.stdout).toMatch(/New skill in skills\[1\]\.keywords: Skill "Kafka"/);
   });
 
-  it('allows skills the posting names when --job is given', () => {
+  it('reports a skill only the posting names as from-posting when --job is given', () => {
     const result = run(
       '--original',
       'original.json',
@@ -59,14 +59,15 @@ describe('cv-tailor verify', { timeout: 60_000 }, () => {
     );
     expect(result.code).toBe(3);
     const parsed = JSON.parse(result.stdout) as { findings: Array<Record<string, string>> };
-    expect(parsed.findings).toHaveLength(1);
-    expect(parsed.findings[0]).toMatchObject({
+    expect(parsed.findings.map((finding) => finding.kind).sort()).toEqual(['from-posting', 'number']);
+    const number = parsed.findings.find((finding) => finding.kind === 'number') ?? {};
+    expect(number).toMatchObject({
       kind: 'number',
       path: 'work[0].highlights[0]',
       original: BASE_CV.work?.[0].highlights?.[0],
     });
-    expect(parsed.findings[0].tailored).toContain('team of 8');
-    expect(parsed.findings[0].message).toContain('"8"');
+    expect(number.tailored).toContain('team of 8');
+    expect(number.message).toContain('"8"');
   });
 
   it('exits 1 with one line for a missing file or option', () => {

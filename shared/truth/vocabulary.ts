@@ -1,0 +1,332 @@
+/**
+ * The closed word classes grounding needs: words that state no fact (function and style words),
+ * the scope ladder, and the strict words that only their own stem can ground. Everything else a
+ * rewrite says is a content word and must be grounded in the source CV.
+ */
+
+const words = (text: string): Set<string> => new Set(text.split(/\s+/).filter(Boolean));
+
+/**
+ * Function words of English, German, French and Spanish: articles, pronouns, prepositions,
+ * conjunctions, auxiliaries and modals, common adverbs of degree, time and place.
+ */
+export const FUNCTION_WORDS = words(`
+a an the this that these those there here it its it's itself i me my mine myself we us our ours
+ourselves you your yours yourself yourselves he him his she her hers they them their theirs who
+whom whose which what whatever whichever whoever where when why how whether
+and or but nor yet so either neither both not no only also too as than then thus hence therefore
+because since while whilst although though unless until till if once whereas whereby wherein
+of in on at by for with without within into onto upon from to toward towards via per across
+through throughout over under above below between among amongst around about against along
+alongside beside besides beyond during after before behind inside outside near off out up down
+among despite except plus including included incl such like
+be am is are was were been being have has had having do does did done doing
+will would shall should can could may might must ought
+very really quite rather just even still already always often sometimes usually ever never
+more most less least much many any some each every all own other others another same
+else etc e.g. e.g eg i.e. i.e ie vs versus way ways well back further
+one's oneself s t d ll re ve m demi demie
+der die das den dem des ein eine einen einem einer eines und oder aber sowie sondern denn doch
+nicht kein keine keinen keinem keiner ich mich mir mein meine meinen meinem meiner wir uns unser
+unsere unseren unserem sie ihr ihre ihren ihrem ihrer ihnen er es sein seine seinen seinem
+seiner dies diese dieser dieses diesem diesen jener welche welcher welches zu zur zum im in am an
+auf aus bei mit nach von vom vor für über unter durch um gegen ohne bis seit während zwischen
+als wie wenn dass ob weil da damit sodass so auch noch nur schon sehr mehr viel viele alle
+jede jeder jedes jeden jedem ist sind war waren bin bist sein wurde wurden werden wird worden
+habe hat haben hatte hatten kann können konnte konnten soll sollte muss müssen darf dabei
+dazu hierbei sowohl jeweils insbesondere bzw usw z.b etwa rund ca sich selbst man hier dort
+le la les l' un une des du de d' et ou mais donc car ni que qui quoi dont où ce cet cette ces
+je j' me m' moi mon ma mes nous notre nos vous votre vos il elle ils elles lui leur leurs se s'
+son sa ses y en à au aux dans par pour sur sous avec sans chez vers entre pendant depuis avant
+après contre selon lors afin ainsi comme quand si ne n' pas plus moins très bien aussi déjà
+encore tout tous toute toutes chaque même autre autres est sont était étaient été être ai as a
+avons avez ont avait avaient fait faire peut peuvent pouvoir dois doit c' qu' notamment dont
+tant lequel laquelle lesquels auprès parmi
+el los las lo un una unos unas y o pero ni que quien cual cuyo donde cuando como si no más menos
+muy ya también de del a al en con sin por para sobre entre desde hasta durante tras mi mis tu
+tus su sus nuestro nuestra nuestros nuestras yo nosotros es son era fue fueron ser estar está
+están ha han había he hemos se le les este esta estos estas ese esa
+`);
+
+/**
+ * Style words: tone, emphasis and connective phrasing that a rewrite may add without stating a
+ * fact about the person ("successfully", "key", "resulting in"). Deliberately short: a word that
+ * could carry a claim (expert, award-winning, sole) is not here.
+ */
+export const STYLE_WORDS = words(`
+successfully effectively efficiently actively closely directly consistently proactively
+continuously regularly reliably carefully thoroughly smoothly seamlessly quickly rapidly
+significantly substantially considerably notably measurably meaningfully strongly highly
+key core critical important essential central various diverse multiple several numerous range
+wide broad variety array number overall overarching end-to-end day-to-day hands-on ongoing
+resulting result results resulted thereby helping enabling allowing ensuring
+using use used uses leveraging leverage leveraged utilising utilizing utilise utilize utilised
+utilized applying applied employ employed drawing draw
+experience experienced experiences background track record proven strong solid demonstrated
+skilled adept versed proficient proficiency knowledge understanding focus focused focusing
+focussed passionate dedicated motivated committed driven results-driven detail-oriented
+professional professionals specialising specializing specialised specialized specialist
+capable able ability abilities bring bringing brings contribute deliver delivering delivered
+delivery accomplished comprehensive extensive
+approach approaches area areas field fields domain domains aspect aspects part parts kind type
+types set new together jointly alongside partnership recently currently previously formerly
+latest current prior earlier later today now team teams spent earn earned earning receive received gain gained
+get got obtain obtained making made take took taken
+eingesetzt einsetzen nutzung genutzt erfolgreich effektiv effizient zuverlässig wesentlich
+zentrale zentral wichtige wichtig verschiedene vielfältige umfangreiche umfassende fundierte
+langjährige langjähriger erfahrung erfahrungen kenntnisse schwerpunkt bereich bereichen
+erfolgreiche erfolgreichen souverän sicher
+efficacement efficace avec succès réussi réussie solide solides différents différentes
+diverses divers plusieurs clé clés essentiel essentielle expérience expériences compétences
+connaissances domaine domaines cadre sein afin notamment grâce permettant assurant
+exitosamente eficazmente diversos varios experiencia conocimientos ámbito
+`);
+
+/**
+ * The scope ladder: how much ownership a verb or role claims. A rewrite may keep or lower the
+ * highest rung its source states, never raise it. Keys are stems' surface forms as written; the
+ * lookup folds inflections (led, leading, leads → lead).
+ */
+export const SCOPE_LADDER: ReadonlyArray<{ level: number; words: string[] }> = [
+  {
+    level: 1,
+    words: [
+      'contribute',
+      'contributed',
+      'contributing',
+      'contribution',
+      'contributor',
+      'support',
+      'supported',
+      'supporting',
+      'assist',
+      'assisted',
+      'assisting',
+      'assistance',
+      'participate',
+      'participated',
+      'participating',
+      'participation',
+      'collaborate',
+      'collaborated',
+      'collaborating',
+      'collaboration',
+      'unterstützt',
+      'unterstützte',
+      'unterstützung',
+      'mitgewirkt',
+      'mitarbeit',
+      'mitwirkung',
+      'beteiligt',
+      'contribué',
+      'contribution',
+      'participé',
+      'soutenu',
+      'assisté',
+      'participation',
+      'collaboré',
+    ],
+  },
+  {
+    level: 2,
+    words: [
+      'help',
+      'helped',
+      'helping',
+      'coordinate',
+      'coordinated',
+      'coordinating',
+      'coordination',
+      'coordinator',
+      'facilitate',
+      'facilitated',
+      'facilitating',
+      'organise',
+      'organised',
+      'organize',
+      'organized',
+      'organising',
+      'organizing',
+      'koordiniert',
+      'koordinierte',
+      'koordination',
+      'geholfen',
+      'half',
+      'organisiert',
+      'coordonné',
+      'coordination',
+      'aidé',
+      'organisé',
+      'animé',
+    ],
+  },
+  {
+    level: 3,
+    words: [
+      'lead',
+      'led',
+      'leading',
+      'leads',
+      'leader',
+      'leadership',
+      'mentor',
+      'mentored',
+      'mentoring',
+      'mentorship',
+      'coach',
+      'coached',
+      'coaching',
+      'guide',
+      'guided',
+      'guiding',
+      'spearhead',
+      'spearheaded',
+      'spearheading',
+      'champion',
+      'championed',
+      'steer',
+      'steered',
+      'steering',
+      'chair',
+      'chaired',
+      'chairing',
+      'directed',
+      'directing',
+      'geleitet',
+      'leitete',
+      'leitet',
+      'leitung',
+      'führte',
+      'geführt',
+      'führung',
+      'betreut',
+      'betreute',
+      'angeleitet',
+      'dirigé',
+      'dirigée',
+      'mené',
+      'menée',
+      'piloté',
+      'pilotée',
+      'encadré',
+      'encadrée',
+      'encadrement',
+      'animé',
+      'conduit',
+      'mentorat',
+      'tutorat',
+    ],
+  },
+  {
+    level: 4,
+    words: [
+      'manage',
+      'managed',
+      'manages',
+      'managing',
+      'management',
+      'manager',
+      'head',
+      'headed',
+      'heading',
+      'heads',
+      'owned',
+      'owning',
+      'owner',
+      'ownership',
+      'directed',
+      'directing',
+      'director',
+      'oversee',
+      'oversaw',
+      'overseen',
+      'overseeing',
+      'oversight',
+      'supervise',
+      'supervised',
+      'supervising',
+      'supervision',
+      'supervisor',
+      'accountable',
+      'accountability',
+      'responsible',
+      'responsibility',
+      'command',
+      'commanded',
+      'verantwortet',
+      'verantwortete',
+      'verantwortlich',
+      'verantwortung',
+      'leiter',
+      'leiterin',
+      'managte',
+      'gemanagt',
+      'beaufsichtigt',
+      'géré',
+      'gérée',
+      'gestion',
+      'gérant',
+      'responsable',
+      'responsabilité',
+      'supervisé',
+      'supervision',
+      'directeur',
+      'directrice',
+    ],
+  },
+];
+
+/**
+ * Words that claim an achievement, a credential or a level: only the same word (any inflection)
+ * in the source grounds them, never a synonym ("reached the final" does not back "won").
+ */
+export const STRICT_WORDS = words(`
+win won wins winning winner winners award awarded awards award-winning prize prizes finalist
+champion first best top record records ranked rank outperformed exceeded beat beating
+certified certificate certification certifications certify accredited accreditation licensed
+licence license chartered qualified qualification registered fellow
+expert experts expertise fluent fluently fluency native bilingual proficient advanced
+intermediate beginner basic mother tongue
+promoted promotion patent patents patented published publication keynote
+sole solely single-handedly independently alone entire entirely whole
+gewonnen gewann preis auszeichnung ausgezeichnet zertifiziert zertifikat zertifizierung
+fließend muttersprache verhandlungssicher
+gagné lauréat prix certifié certifiée certification diplômé diplômée courant couramment
+bilingue langue maternelle
+`);
+
+/** A rung of the ladder for one word (folded to lower case), or 0 when the word is not on it. */
+export function ladderLevel(word: string): number {
+  const key = word.toLowerCase();
+  for (const rung of SCOPE_LADDER) if (rung.words.includes(key)) return rung.level;
+  return 0;
+}
+
+/** Words after a ladder verb that make it causal, not a claim of scope ("led to", "resulting"). */
+export const CAUSAL_AFTER = words('to zu à');
+
+/** Words of cover letters that speak of the application, not of the person's past. */
+export const LETTER_WORDS = words(`
+dear hello hi sincerely regards kind best wishes faithfully respectfully yours thank thanks
+apply applying application applications opportunity opportunities position role vacancy opening
+post job posting advert advertisement excited exciting eager keen delighted pleased happy glad
+interested interest interests hope hoping look looking forward welcome chance discuss discussing
+conversation interview consideration considering consider attached enclosed resume cv hiring
+join joining contribute contributing company organisation organization team mission values
+believe confident sure motivation motivated enthusiasm enthusiastic appeal appeals appealing
+attracted drawn impressed admire match matches fit fits suited suitable ideal time reading
+bewerbung bewerbe bewerben stelle position freue freuen gespräch interesse gerne herzlichen
+grüßen grüße mit freundlichen sehr geehrte geehrter damen herren
+candidature postuler poste madame monsieur salutations cordialement sincères distinguées
+entretien intérêt motivation rejoindre équipe
+`);
+
+/** Cues that a sentence of a letter speaks of applying or wanting, not of what the person did. */
+export const APPLYING_CUES =
+  /\b(apply|applying|application|would (?:like|love|welcome|enjoy)|eager|keen to|look(?:ing)? forward|excited|interested|hope to|want to|wish to|learn|join|joining|bewerbe|freue mich|möchte|gerne|candidature|postule|souhaite|aimerais|rejoindre|intéress)/i;
+
+/** Second-person words: a sentence that holds one speaks of the employer. */
+export const SECOND_PERSON = words('you your yours sie ihr ihre ihnen ihrem ihren vous votre vos');
+
+/** First-person words: a sentence that holds one speaks of the person. */
+export const FIRST_PERSON = words("i my me mine ich mein meine meinen meiner mir je j' mon ma mes moi");

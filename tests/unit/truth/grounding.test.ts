@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { createWordNetLexicon } from '../../../electron/services/truth/wordnet';
+import type { Cv } from '../../../shared/model/cv';
+import { buildGroundingIndex, checkEdit, type TruthFinding } from '../../../shared/truth';
+import { checkLetter } from '../../../shared/letter/check';
+
+const lexicon = createWordNetLexicon();
+
+const CV: Cv = {
+  basics: { name: 'Ada Byrne', summary: 'Data engineer.' },
+  work: [
+    {
+      id: 'w1',
+      name: 'Acme Logistics',
+      position: 'Senior Data Engineer',
+      startDate: '2019-03',
+      endDate: '2024-03',
+      highlights: [
+        'Cut pipeline costs by 35% ($800K a year) by moving batch jobs to spot instances.',
+        'Mentored 3 analysts on SQL.',
+        'Contributed to the Kafka migration with the platform team.',
+        'Reached the final of the company hackathon.',
+      ],
+    },
+    {
+      id: 'w2',
+      name: 'Globex',
+      position: 'Data Engineer',
+      startDate: '2016-01',
+      endDate: '2019-02',
+      highlights: ['Built dbt models for the finance reports.'],
+    },
+  ],
+  languages: [{ language: 'German', fluency: 'B2' }],
+};
+const JOB =
+  'Lead Data Engineer. You will build with React and Terraform and present monthly results to the board.';
+
+const bullet = (index: number): string => CV.work?.[0].highlights?.[index] ?? '';
+const check = (path: string, original: string, replacement: string, cv: Cv = CV): TruthFinding[] =>
+  checkEdit({ original, replacement, path, sourceCv: cv, jobText: JOB, lexicon });
+const kinds = (findings: TruthFinding[]) => findings.map((finding) => `${finding.kind}:${finding.text}`);
+
+describe('grounding', () => {
+  it('lets a paraphrase with synonyms and the same figures in another form through', () => {
+    expect(
+      check(
+        'work[0].highlights[0]',
+        bullet(0),
+        'Lowered pipeline spend 35 percent ($800,000 annually) by shifting batch jobs onto spot instances.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reports a tool only the posting names as from-posting, with where it looked', () => {
+    const findings = check('work[0].highlights[0]', bullet(0), `${bullet(0)} Built the dashboards in React.`);
+    expect(kinds(findings)).toContain('from-posting:React');
+    expect(findings.find((finding) => finding.kind === 'from-posting')?.message).toMatch(
+      /posting asks for "React".*Keep it only if it is true/,
+    );
+  });
+
+  it('reports a new duty and audience in plain lower-case words', () => {
+    const findings = check(
+      'work[0].highlights[1]',
+      bullet(1),
+      'Mentored 3 analysts on SQL and presented monthly results to the board.',
+    );
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.map((finding) => finding.text).join(' ')).toMatch(/board/);
+  });
+
+  it('climbs the scope ladder: mentored does not back managed, contributed does not back coordinated', () => {
+    expect(kinds(check('work[0].highlights[1]', bullet(1), 'Managed 3 analysts on SQL.'))).toContain(
+      'scope:Managed',
+    );
+    expect(
+      check(
+        'work[0].highlights[2]',
+        bullet(2),
+        'Coordinated the Kafka migration with the platform team.',
+      ).some((f) => f.kind === 'scope'),
+    ).toBe(true);
+    expect(check('work[0].highlights[1]', bullet(1), 'Coached 3 analysts on SQL.')).toEqual([]);
+  });
+
+  it('never grounds an achievement through a synonym: reached the final is not won', () => {
+    expect(
+      kinds(check('work[0].highlights[3]', bullet(3), 'Won the final of the company hackathon.')),
+    ).toContain('claim:Won');
+  });
+
+  it('flags a language level the CV does not state', () => {
+    expect(
+      check('basics.summary', 'Data engineer.', 'Data engineer, fluent in German.').length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('lets the summary draw on any entry and on durations from the CV dates', () => {
+    expect(
+      check(
+        'basics.summary',
+        'Data engineer.',
+        'Data engineer with 8 years of experience building dbt models and cutting pipeline costs.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('tells a bullet that borrows another job fact where the fact really is', () => {
+    const findings = check('work[0].highlights[1]', bullet(1), 'Mentored 3 analysts on SQL and dbt models.');
+    expect(findings.some((finding) => finding.message.includes('elsewhere'))).toBe(true);
+  });
+
+  it('reverts a changed number and only reviews a sum of two stated counts', () => {
+    const changed = check('work[0].highlights[0]', bullet(0), bullet(0).replace('35%', '45%'));
+    expect(changed.map((finding) => [finding.kind, finding.severity])).toContainEqual(['number', 'revert']);
+    const cv: Cv = { ...CV, work: [{ ...CV.work![0], highlights: ['Hired 4 engineers and 3 analysts.'] }] };
+    const sum = check(
+      'work[0].highlights[0]',
+      'Hired 4 engineers and 3 analysts.',
+      'Hired 7 engineers and analysts.',
+      cv,
+    );
+    expect(sum.map((finding) => [finding.kind, finding.severity])).toEqual([['number', 'review']]);
+  });
+
+  it('builds one index per CV and reuses it for every field', () => {
+    expect(buildGroundingIndex(CV, { lexicon })).toBe(buildGroundingIndex(CV, { lexicon }));
+  });
+
+  it('reads French elisions and German word numbers', () => {
+    const cv: Cv = {
+      basics: { name: 'Lea', summary: '' },
+      work: [
+        {
+          id: 'w',
+          name: 'Hotel',
+          position: 'Chef de cuisine',
+          highlights: ["Encadré l'équipe de 6 cuisiniers."],
+        },
+      ],
+    };
+    expect(
+      check(
+        'work[0].highlights[0]',
+        "Encadré l'équipe de 6 cuisiniers.",
+        'Encadré une équipe de six cuisiniers.',
+        cv,
+      ),
+    ).toEqual([]);
+  });
+
+  it('lets a letter name the posting in a sentence about applying, not claim it', () => {
+    const letter = (sentence: string) =>
+      checkLetter(
+        { greeting: 'Dear team,', paragraphs: [sentence], closing: 'Kind regards,' },
+        { cv: CV, jobText: JOB, fallbackGreeting: 'Dear Hiring Manager,', lexicon },
+      ).findings;
+    expect(letter('I am excited to apply for the Lead Data Engineer role and to work with React.')).toEqual(
+      [],
+    );
+    expect(letter('At Acme Logistics I built the dashboards in React.').length).toBeGreaterThan(0);
+  });
+});
