@@ -9,7 +9,6 @@
  */
 import { lockedKindOf, parsePath, splitList, type PathSegment } from './cv-paths';
 import {
-  degreeLevelsIn,
   detectContacts,
   detectDegrees,
   detectQuantities,
@@ -19,7 +18,6 @@ import {
 } from './detectors';
 import {
   buildGroundingIndex,
-  derivedDurations,
   entryKeyOf,
   isFreeWord,
   judgeWords,
@@ -111,7 +109,7 @@ function sourcesOf(
     )[position];
     const months = monthsBetween(record?.startDate, record?.endDate);
     durations = months === undefined ? [] : [months];
-  } else durations = derivedDurations(index.cv);
+  } else durations = index.durations;
   return {
     scopes,
     entry,
@@ -143,20 +141,15 @@ function ladderScopeOf(
     if (typeof value === 'string') parts.push(value);
     else if (Array.isArray(value)) parts.push(value.filter((item) => typeof item === 'string').join(', '));
   }
-  const rewriteKeys = new Set(
-    wordTokens(replacement)
+  const contentKeys = (text: string): string[] =>
+    wordTokens(text)
       .filter((token) => !isFreeWord(token.text) && ladderLevel(token.text) === 0)
-      .flatMap((token) => wordKeys(token.text, context.index.language)),
-  );
+      .flatMap((token) => wordKeys(token.text, context.index.language));
+  const rewriteKeys = new Set(contentKeys(replacement));
   const bullets = Array.isArray(record?.highlights) ? (record.highlights as unknown[]) : [];
   for (const bullet of bullets) {
     if (typeof bullet !== 'string' || bullet === original) continue;
-    const shared = new Set(
-      wordTokens(bullet)
-        .filter((token) => !isFreeWord(token.text) && ladderLevel(token.text) === 0)
-        .flatMap((token) => wordKeys(token.text, context.index.language))
-        .filter((key) => rewriteKeys.has(key)),
-    );
+    const shared = new Set(contentKeys(bullet).filter((key) => rewriteKeys.has(key)));
     if (shared.size >= 3) parts.push(bullet);
   }
   return scopeOfText(context.index, parts.join('\n'), 'the original text');
@@ -285,7 +278,7 @@ export function checkText(
     replacement,
     scopeText: `${original}\n${entryText}`,
     cvText: `${original}\n${context.index.whole.text}`,
-    degreeLevels: degreeLevelsIn(context.index.whole.text),
+    degreeLevels: context.index.degreeLevels,
     durations: sources.durations,
     scopeLabel: sources.entry?.label ?? 'your CV',
   };

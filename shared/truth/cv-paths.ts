@@ -1,8 +1,7 @@
 /**
- * Paths into a CV (`work[0].highlights[1]`), the entry a path belongs to, the text of a subtree,
- * and which fields are locked facts (identity, employers, titles, dates, degrees).
+ * Paths into a CV (`work[0].highlights[1]`), the text of a subtree, and which fields are locked
+ * facts (identity, employers, titles, dates, degrees).
  */
-import { CV_SECTIONS, type Cv } from '../model/cv';
 import type { FindingKind } from './types';
 
 /** One step of a path: a property name or an array index. */
@@ -56,35 +55,6 @@ export function collectText(value: unknown): string {
 /** True when a key holds ids or metadata that the checks ignore. */
 export function isSkippedKey(key: string): boolean {
   return SKIPPED_KEYS.has(key);
-}
-
-/** The list section and entry a path points into, if it points into one. */
-export function entryOfPath(
-  cv: Cv,
-  segments: PathSegment[],
-): { section: string; index: number; entry: unknown } | undefined {
-  const [section, index] = segments;
-  if (typeof section !== 'string' || typeof index !== 'number') return undefined;
-  if (!(CV_SECTIONS as readonly string[]).includes(section)) return undefined;
-  const list = (cv as Record<string, unknown>)[section];
-  if (!Array.isArray(list) || index >= list.length) return undefined;
-  return { section, index, entry: list[index] };
-}
-
-/**
- * The text a field's facts may come from besides its own original text.
- *
- * A field of a list entry (a job, a degree, a project) may only use that entry's facts: moving a
- * number or a client from one employer to another is an invention. A top-level field (the
- * summary, the headline) speaks for the whole CV, so the whole CV backs it.
- */
-export function scopeTextOfPath(cv: Cv, segments: PathSegment[], cvText: string): string {
-  const found = entryOfPath(cv, segments);
-  if (found) return collectText(found.entry);
-  if (segments[0] === 'basics' && segments[1] === 'profiles' && typeof segments[2] === 'number') {
-    return collectText(cv.basics?.profiles?.[segments[2]]);
-  }
-  return cvText;
 }
 
 const LOCKED_FIELDS: Record<string, Record<string, FindingKind>> = {

@@ -12,6 +12,7 @@ import type { Cv } from '../model/cv';
 import { CV_SECTIONS } from '../model/cv';
 import { detectLanguage } from '../letter/language';
 import { collectText, type PathSegment } from './cv-paths';
+import { degreeLevelsIn } from './detectors';
 import { thesaurusGroups } from './thesaurus';
 import { foldCase, wordKeys, STEMS_ONLY, type GroundingLanguage, type LexicalResource } from './lexical';
 import type { SkillsDictionary } from '../match/dictionary';
@@ -37,6 +38,8 @@ export interface SourceScope {
   ladder: number;
   /** Thesaurus groups the source's words belong to. */
   groups: Set<number>;
+  /** The text folded for alias lookups, padded with spaces: ` k8s on aws `. */
+  aliasText: string;
 }
 
 /** The grounding index of one CV. */
@@ -49,7 +52,11 @@ export interface GroundingIndex {
   whole: SourceScope;
   /** Entry scopes by `section[index]`. */
   entries: Map<string, SourceScope>;
-  /** Entry scopes of the CV's work entries, for durations. */
+  /** Degree levels the CV states. */
+  degreeLevels: Set<string>;
+  /** Durations in months the CV's dates give (see `derivedDurations`). */
+  durations: number[];
+  /** Scopes of other texts (a field's original, the posting), by label and text. */
   cache: Map<string, SourceScope>;
 }
 
@@ -136,6 +143,7 @@ export function buildScope(
     initialisms: new Set(),
     ladder: 0,
     groups: new Set(),
+    aliasText: ` ${foldForAlias(text)} `,
   };
   const tokens = wordTokens(text);
   const run: string[] = [];
@@ -152,7 +160,8 @@ export function buildScope(
     const level = ladderLevel(token.text);
     if (level > 0 && !isCausal(token.text, next)) scope.ladder = Math.max(scope.ladder, level);
     if (isAcronym(token.text)) scope.acronyms.add(withoutPlural(token.text));
-    const pieces = [token, ...(partsOf(token).length > 1 ? partsOf(token) : [])];
+    const parts = partsOf(token);
+    const pieces = parts.length > 1 ? [token, ...parts] : parts;
     const joined = token.text.replace(/[-/]/g, '');
     for (const key of wordKeys(joined, language)) scope.keys.add(key);
     for (const piece of pieces) {
@@ -170,7 +179,7 @@ export function buildScope(
         flushRun();
       return;
     }
-    for (const piece of partsOf(token)) run.push(piece.text.charAt(0).toUpperCase());
+    for (const piece of parts) run.push(piece.text.charAt(0).toUpperCase());
   });
   flushRun();
   return scope;
@@ -200,8 +209,8 @@ function entryLabel(section: string, entry: Record<string, unknown>): string {
   return name ? `${what} (${name})` : what;
 }
 
-const languageOf = (cv: Cv): GroundingLanguage => {
-  const code = detectLanguage(collectText(cv)).code;
+const languageOf = (cvText: string): GroundingLanguage => {
+  const code = detectLanguage(cvText).code;
   return code === 'de' || code === 'fr' || code === 'es' ? code : 'en';
 };
 
@@ -212,7 +221,8 @@ export function buildGroundingIndex(cv: Cv, options: GroundingOptions = {}): Gro
   const lexicon = options.lexicon ?? STEMS_ONLY;
   const cached = indexCache.get(cv)?.get(lexicon);
   if (cached && cached.aliases === options.aliases) return cached;
-  const language = languageOf(cv);
+  const cvText = collectText(cv);
+  const language = languageOf(cvText);
   const entries = new Map<string, SourceScope>();
   for (const section of CV_SECTIONS) {
     if (section === 'skills') continue;
@@ -236,8 +246,10 @@ export function buildGroundingIndex(cv: Cv, options: GroundingOptions = {}): Gro
     language,
     lexicon,
     aliases: options.aliases,
-    whole: buildScope(collectText(cv), 'your CV', language, lexicon),
+    whole: buildScope(cvText, 'your CV', language, lexicon),
     entries,
+    degreeLevels: degreeLevelsIn(cvText),
+    durations: derivedDurations(cv),
     cache: new Map(),
   };
   let byLexicon = indexCache.get(cv);
@@ -319,6 +331,11 @@ function keyMatch(word: string, scope: SourceScope, language: GroundingLanguage)
 
 function relatedMatch(word: string, scope: SourceScope, lexicon: LexicalResource): boolean {
   return lemmasOf(word, lexicon).some((lemma) => scope.related.has(lemma) || scope.lemmas.has(lemma));
+}
+
+/** Lower case with every run of other characters than letters, digits, + # . as one space. */
+function foldForAlias(text: string): string {
+  return foldCase(text).replace(/[^\p{L}\p{N}+#.]+/gu, ' ');
 }
 
 function aliasMatch(term: string, scope: SourceScope, aliases?: SkillAliasLookup): boolean {

@@ -58,39 +58,7 @@ export function containsPhrase(haystack: string, phrase: string): boolean {
   return pattern.test(normalizeText(haystack));
 }
 
-/** Words that end a sentence or a clause start: a capital after them is not a proper noun. */
-const SENTENCE_BREAKS = new Set(['.', '!', '?', ':', ';', '\u2022', '*', '\u2013', '\u2014', '|', '\n']);
-
-/** True when the token at `index` starts a sentence (so its capital letter proves nothing). */
-export function isSentenceStart(tokens: Token[], index: number, text: string): boolean {
-  if (index === 0) return true;
-  const previous = tokens[index - 1];
-  if (SENTENCE_BREAKS.has(previous.text)) return true;
-  if (previous.text === '-' && text.slice(previous.end, tokens[index].start).length > 0) {
-    const before = tokens[index - 2];
-    return before === undefined || text.slice(before.end, previous.start).length > 0;
-  }
-  return /\n/.test(text.slice(previous.end, tokens[index].start));
-}
-
-/** True when a word starts with a capital letter. */
-export function isCapitalized(word: string): boolean {
-  return /^[A-Z\u00C0-\u00DE]/u.test(word);
-}
-
 /** The normalised words of a text (letters and digits), for set comparisons. */
 export function wordsOf(text: string): string[] {
   return normalizeText(text).match(/[a-z0-9\u00E0-\u024F+#.]+/gu) ?? [];
-}
-
-/**
- * Replaces look-alike characters one for one (fullwidth letters and digits, non-breaking and
- * other odd spaces) so "６" reads as "6"; offsets stay valid because lengths do not change.
- */
-export function foldWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, (char) => {
-    const code = char.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-    return ' ';
-  });
 }

@@ -521,25 +521,31 @@ export const THESAURUS: readonly string[][] = [
   ['role', 'position', 'post', 'job', 'stelle', 'poste', 'rolle'],
 ];
 
-let keyGroups: Map<string, number[]> | undefined;
-let keyGroupsLanguage: GroundingLanguage | undefined;
+const keyGroupsByLanguage = new Map<GroundingLanguage, Map<string, number[]>>();
+
+/** The group numbers of every match key of every member, built once per language. */
+function keyGroupsFor(language: GroundingLanguage): Map<string, number[]> {
+  let keyGroups = keyGroupsByLanguage.get(language);
+  if (keyGroups) return keyGroups;
+  const built = new Map<string, number[]>();
+  THESAURUS.forEach((group, index) => {
+    for (const member of group) {
+      if (member.includes(' ')) continue;
+      for (const key of wordKeys(member, language)) {
+        const groups = built.get(key) ?? [];
+        if (!groups.includes(index)) groups.push(index);
+        built.set(key, groups);
+      }
+    }
+  });
+  keyGroups = built;
+  keyGroupsByLanguage.set(language, keyGroups);
+  return keyGroups;
+}
 
 /** The thesaurus groups a word belongs to (by its match keys). */
 export function thesaurusGroups(word: string, language: GroundingLanguage): number[] {
-  if (!keyGroups || keyGroupsLanguage !== language) {
-    keyGroups = new Map();
-    keyGroupsLanguage = language;
-    THESAURUS.forEach((group, index) => {
-      for (const member of group) {
-        if (member.includes(' ')) continue;
-        for (const key of wordKeys(member, language)) {
-          const groups = keyGroups?.get(key) ?? [];
-          if (!groups.includes(index)) groups.push(index);
-          keyGroups?.set(key, groups);
-        }
-      }
-    });
-  }
+  const keyGroups = keyGroupsFor(language);
   const groups = new Set<number>();
   for (const key of wordKeys(word, language)) for (const group of keyGroups.get(key) ?? []) groups.add(group);
   return [...groups];

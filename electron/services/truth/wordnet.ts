@@ -15,9 +15,8 @@ const FILE_NAMES: Record<PartOfSpeech, string> = { n: 'noun', v: 'verb', a: 'adj
 const PARTS: PartOfSpeech[] = ['n', 'v', 'a', 'r'];
 
 /** How far relations reach: main senses only, one step to a broader sense. */
-const SENSES_PER_PART = Number(process.env.WN_SENSES ?? 3);
-const HYPERNYM_SENSES = Number(process.env.WN_HYPER ?? 2);
-const EXTRA = process.env.WN_EXTRA === '1';
+const SENSES_PER_PART = 3;
+const HYPERNYM_SENSES = 2;
 
 interface Synset {
   words: string[];
@@ -130,8 +129,7 @@ export function createWordNetLexicon(folder = wordNetFolder()): LexicalResource 
           for (const pointer of synset.pointers) {
             const isHypernym = pointer.symbol === '@' || pointer.symbol === '@i';
             const isDerived = pointer.symbol === '+' && (pointer.source === 0 || pointer.source === position);
-            const isSimilar =
-              pointer.symbol === '&' || (EXTRA && (pointer.symbol === '$' || pointer.symbol === '^'));
+            const isSimilar = pointer.symbol === '&';
             if ((isHypernym && sense < HYPERNYM_SENSES) || isDerived || isSimilar)
               addWords(related, readSynset(data[pointer.part], pointer.offset));
           }
