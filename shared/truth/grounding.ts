@@ -14,7 +14,14 @@ import { detectLanguage } from '../letter/language';
 import { collectText, type PathSegment } from './cv-paths';
 import { degreeLevelsIn } from './detectors';
 import { thesaurusGroups } from './thesaurus';
-import { foldCase, wordKeys, STEMS_ONLY, type GroundingLanguage, type LexicalResource } from './lexical';
+import {
+  foldCase,
+  wordKeys,
+  STEMS_ONLY,
+  type GroundingLanguage,
+  type LexicalResource,
+  type TaggedVerb,
+} from './lexical';
 import type { SkillsDictionary } from '../match/dictionary';
 import type { SkillAliasLookup } from './types';
 import { CAUSAL_AFTER, FUNCTION_WORDS, STRICT_WORDS, STYLE_WORDS, ladderLevel } from './vocabulary';
@@ -38,6 +45,8 @@ export interface SourceScope {
   ladder: number;
   /** Thesaurus groups the source's words belong to. */
   groups: Set<number>;
+  /** Broad classes of the source's verbs (English, where the resource tags verbs). */
+  verbClasses: Set<number>;
   /** The text folded for alias lookups, padded with spaces: ` k8s on aws `. */
   aliasText: string;
 }
@@ -117,7 +126,10 @@ const isCausal = (word: string, next: string | undefined): boolean =>
 /** A word needs no source: a function word, a style word, or a bare symbol. */
 export function isFreeWord(word: string): boolean {
   const key = foldCase(word).replace(/'s$/, '');
-  return FUNCTION_WORDS.has(key) || STYLE_WORDS.has(key) || key.length <= 1;
+  if (FUNCTION_WORDS.has(key) || STYLE_WORDS.has(key) || key.length <= 1) return true;
+  // Lists often drop accents ("egalement"): compare without them too.
+  const bare = key.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return bare !== key && FUNCTION_WORDS.has(bare);
 }
 
 function lemmasOf(word: string, lexicon: LexicalResource): string[] {
@@ -143,6 +155,7 @@ export function buildScope(
     initialisms: new Set(),
     ladder: 0,
     groups: new Set(),
+    verbClasses: new Set(),
     aliasText: ` ${foldForAlias(text)} `,
   };
   const tokens = wordTokens(text);
@@ -182,6 +195,9 @@ export function buildScope(
     for (const piece of parts) run.push(piece.text.charAt(0).toUpperCase());
   });
   flushRun();
+  if (language === 'en' && lexicon.verbs && lexicon.verbClasses)
+    for (const verb of lexicon.verbs(text))
+      for (const verbClass of lexicon.verbClasses(verb.lemma)) scope.verbClasses.add(verbClass);
   return scope;
 }
 
@@ -385,6 +401,9 @@ export function judgeWords(
   const covered = (start: number, end: number): boolean =>
     skip.some((span) => start < span.end && end > span.start);
   const groundedRun = new Set<number>();
+  const verbs =
+    index.language === 'en' && index.lexicon.verbs ? index.lexicon.verbs(text) : ([] as TaggedVerb[]);
+  const verbAt = (start: number): TaggedVerb | undefined => verbs.find((verb) => verb.start === start);
   markInitialismRuns(text, tokens, sources, groundedRun);
   markMultiWordAliases(text, tokens, sources, index, groundedRun);
   tokens.forEach((token, position) => {
@@ -415,10 +434,73 @@ export function judgeWords(
     if (/[-/]/.test(token.text) && isFreeWord(wholeKey)) return;
     for (const part of partsOf(token)) {
       if (covered(part.start, part.end)) continue;
-      judged.push({ ...part, verdict: judgeOne(part.text, sources, index) });
+      let verdict = judgeOne(part.text, sources, index);
+      const verb = verdict === 'ungrounded' || verdict === 'posting' ? verbAt(part.start) : undefined;
+      const isName = /\p{Lu}/u.test(part.text) && !/(^|[.!?:;•]\s*)$/u.test(text.slice(0, part.start));
+      if (verb && !isName && restatesRelation(part.text, verb, sources, index)) verdict = 'grounded';
+      judged.push({ ...part, verdict });
     }
   });
   return judged.filter((word) => word.verdict !== 'free');
+}
+
+/**
+ * A verb that is neither ownership nor an achievement restates how grounded things relate
+ * ("uncovered £410k of waste" for "identified £410k of waste") when it is of a broad class
+ * (communication, cognition, creation, …) the source's own verbs have.
+ */
+function restatesRelation(
+  word: string,
+  verb: TaggedVerb,
+  sources: GroundingSources,
+  index: GroundingIndex,
+): boolean {
+  const key = foldCase(word);
+  if (STRICT_WORDS.has(key) || STRICT_WORDS.has(verb.lemma) || CREDENTIAL_WORDS.has(key)) return false;
+  if (ladderLevel(verb.lemma) > 0) return false;
+  const classes = index.lexicon.verbClasses?.(verb.lemma) ?? [];
+  return classes.some((verbClass) =>
+    sources.scopes.slice(0, 2).some((scope) => scope.verbClasses.has(verbClass)),
+  );
+}
+
+/** True when a word occurs inside a longer word of the scope ("Gehäuse" in "Getriebegehäuse"). */
+function insideCompound(key: string, scope: SourceScope): boolean {
+  const stem = key.replace(/(en|e|n|s)$/, '');
+  if (stem.length < 5) return false;
+  const folded = foldCase(scope.text);
+  for (let at = folded.indexOf(stem); at >= 0; at = folded.indexOf(stem, at + 1)) {
+    const before = at > 0 && /\p{L}/u.test(folded[at - 1]);
+    const after = /\p{L}/u.test(folded[at + stem.length] ?? '');
+    if (before || after) return true;
+  }
+  return false;
+}
+
+/**
+ * German compounds: a word is grounded when it is part of a compound of the source
+ * ("Gehäuse" in "Getriebegehäuse"), or when it splits into parts that each are
+ * ("Gewichtsreduzierung" = Gewicht + s + Reduzierung). Ownership, achievement and
+ * credential words never ground a part.
+ */
+function compoundGrounded(key: string, scopes: SourceScope[], index: GroundingIndex, depth: number): boolean {
+  const partGrounded = (part: string): boolean =>
+    ladderLevel(part) === 0 &&
+    !STRICT_WORDS.has(part) &&
+    !CREDENTIAL_WORDS.has(part) &&
+    (isFreeWord(part) ||
+      scopes.some((scope) => keyMatch(part, scope, index.language) || insideCompound(part, scope)) ||
+      (depth < 1 && compoundGrounded(part, scopes, index, depth + 1)));
+  if (depth === 0 && scopes.some((scope) => insideCompound(key, scope))) return true;
+  for (let cut = 4; cut <= key.length - 4; cut += 1) {
+    const head = key.slice(cut);
+    if (ladderLevel(head) > 0 || STRICT_WORDS.has(head)) return false;
+    const modifier = key.slice(0, cut);
+    const modifiers = /[se]s$|s$/.test(modifier) ? [modifier, modifier.replace(/e?s$/, '')] : [modifier];
+    if (modifiers.some((part) => ladderLevel(part) > 0 || STRICT_WORDS.has(part))) continue;
+    if (modifiers.some((part) => part.length >= 3 && partGrounded(part)) && partGrounded(head)) return true;
+  }
+  return false;
 }
 
 function judgeOne(word: string, sources: GroundingSources, index: GroundingIndex): WordVerdict {
@@ -428,6 +510,7 @@ function judgeOne(word: string, sources: GroundingSources, index: GroundingIndex
   if (/^\d+$/.test(key)) return 'free';
   const scopes = CREDENTIAL_WORDS.has(key) ? [...sources.scopes, sources.credentialScope] : sources.scopes;
   if (scopes.some((scope) => groundedIn(word, scope, index, strict))) return 'grounded';
+  if (index.language === 'de' && !strict && compoundGrounded(key, scopes, index, 0)) return 'grounded';
   if (sources.posting && groundedIn(word, sources.posting, index, true)) return 'posting';
   return 'ungrounded';
 }
@@ -440,24 +523,46 @@ function markInitialismRuns(
   grounded: Set<number>,
 ): void {
   for (let start = 0; start < tokens.length; start += 1) {
-    if (!/^\p{Lu}/u.test(tokens[start].text)) continue;
     let initials = '';
+    let lowerCase = false;
     const members: number[] = [];
     for (let at = start; at < Math.min(tokens.length, start + 7); at += 1) {
       const word = tokens[at].text;
       if (at > start && /[,.;:()\n]/.test(text.slice(tokens[at - 1].end, tokens[at].start))) break;
-      if (['of', 'and', '&', 'for'].includes(word.toLowerCase()) && at > start) {
+      if (INITIALISM_JOINERS.has(word.toLowerCase()) && at > start) {
         members.push(at);
         continue;
       }
-      if (!/^\p{Lu}/u.test(word)) break;
-      initials += word.charAt(0).toUpperCase();
+      if (!/^\p{L}/u.test(word) || isFreeWord(word)) break;
+      lowerCase ||= !/^\p{Lu}/u.test(word);
+      initials += word.normalize('NFD').charAt(0).toUpperCase();
       members.push(at);
-      if (initials.length >= 2 && sources.scopes.some((scope) => scope.acronyms.has(initials)))
+      // Spelled in lower case ("comité social et économique" for CSE), a run needs three initials.
+      if (
+        initials.length >= (lowerCase ? 3 : 2) &&
+        sources.scopes.some((scope) => scope.acronyms.has(initials))
+      )
         members.forEach((member) => grounded.add(member));
     }
   }
 }
+
+/** Words an expanded acronym may have between its initials ("Bachelor of Arts", "comité social et économique"). */
+const INITIALISM_JOINERS = new Set([
+  'of',
+  'and',
+  '&',
+  'for',
+  'de',
+  'des',
+  'du',
+  'et',
+  'und',
+  'für',
+  'der',
+  'y',
+  'del',
+]);
 
 /** Two- and three-word skill names whose alias the source states ("Google Cloud" for GCP). */
 function markMultiWordAliases(

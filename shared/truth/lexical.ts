@@ -14,6 +14,20 @@ export interface LexicalResource {
    * main senses, the next broader sense, and derived forms (manage → management).
    */
   related(lemma: string): readonly string[];
+  /**
+   * The verbs of an English sentence as the resource's tagger reads them, with their offsets
+   * and lemmas; absent when the resource has no tagger.
+   */
+  verbs?(text: string): ReadonlyArray<TaggedVerb>;
+  /** The broad classes (WordNet's lexicographer files) of a verb's main senses. */
+  verbClasses?(lemma: string): readonly number[];
+}
+
+/** A verb found in a text by a part-of-speech tagger. */
+export interface TaggedVerb {
+  start: number;
+  end: number;
+  lemma: string;
 }
 
 /** The languages grounding stems words in. */
@@ -73,15 +87,36 @@ export function stemOf(word: string, language: GroundingLanguage): string {
   return stripAccents(stemmerFor(language).stem(foldSpelling(foldCase(word))));
 }
 
+const SEPARABLE_PREFIX = 'zurück|weiter|heraus|voran|durch|über|nach|aus|auf|vor|mit|ein|ab|an|zu|um';
+const PARTICIPLE = new RegExp(`^(${SEPARABLE_PREFIX}|)ge([a-zäöüß]{3,}?)(et|t|en)$`);
+const GERMAN_ENDING = /(ierungen|ierung|ungen|ung|ierten|ierte|iert|ieren|test|ten|te|en|et|st|t|e|n)$/;
+
+/**
+ * The roots of a German verb or deverbal noun, so the forms a CV uses for one action meet:
+ * "gesteigert", "steigerte", "Steigerung" → steiger; "durchgeführt", "führte … durch",
+ * "Durchführung" → führ (and durchführ); "reduziert", "Reduzierung" → reduz.
+ */
+export function germanRoots(folded: string): string[] {
+  const roots: string[] = [];
+  const participle = PARTICIPLE.exec(folded);
+  if (participle) {
+    roots.push(participle[1] + participle[2]);
+    if (participle[1]) roots.push(participle[2]);
+  }
+  const root = folded.replace(GERMAN_ENDING, '');
+  if (root.length >= 4 && root !== folded) roots.push(root);
+  return roots.map(stripAccents);
+}
+
 /**
  * The keys a word is matched by: its folded form, its English stem and its stem in the CV's
- * language; for German, also without the participle prefix ("geleitet" meets "leiten").
+ * language; for German, also its roots (see `germanRoots`).
  */
 export function wordKeys(word: string, language: GroundingLanguage): string[] {
   const folded = foldCase(word).replace(/'s$/, '');
   const keys = new Set<string>([stripAccents(folded), stemOf(folded, 'en')]);
   if (language !== 'en') keys.add(stemOf(folded, language));
-  if (language === 'de' && /^ge[a-zäöü]{4,}(t|en)$/.test(folded)) keys.add(stemOf(folded.slice(2), 'de'));
+  if (language === 'de') for (const root of germanRoots(folded)) keys.add(`de:${root}`);
   return [...keys].filter(Boolean);
 }
 

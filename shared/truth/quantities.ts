@@ -41,6 +41,8 @@ export interface Quantity {
   quarter?: number;
   /** Exact text of a version number ("3.11"). */
   raw?: string;
+  /** The magnitude the number was written with ("2.4 million" → 1e6), when one was. */
+  scale?: number;
 }
 
 const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR' };
@@ -83,6 +85,13 @@ const MAGNITUDE_WORDS: Record<string, number> = {
   billion: 1e9,
   bn: 1e9,
   trillion: 1e12,
+  // The Indian numbering system: 1 lakh = 100,000 and 1 crore = 10 million.
+  lakh: 1e5,
+  lakhs: 1e5,
+  lac: 1e5,
+  lacs: 1e5,
+  crore: 1e7,
+  crores: 1e7,
 };
 
 const UNITS: Record<string, number> = {
@@ -452,7 +461,12 @@ function parseSpelled(tokens: Token[], index: number): Core | null {
   if (current === 1 && j === index + 1) {
     const before = lower(tokens[index - 1]);
     const after = lower(tokens[index + 1]);
-    if (ONE_PRONOUN_BEFORE.has(before) || ONE_PRONOUN_AFTER.has(after) || tokens[index + 1]?.text === '-') {
+    const unitAfterHyphen = tokens[index + 1]?.text === '-' && DURATION_UNITS[lower(tokens[index + 2])];
+    if (
+      ONE_PRONOUN_BEFORE.has(before) ||
+      ONE_PRONOUN_AFTER.has(after) ||
+      (tokens[index + 1]?.text === '-' && !unitAfterHyphen)
+    ) {
       return null;
     }
   }
@@ -487,15 +501,32 @@ function applySuffixes(
   const touching = (k: number) => adjacent(tokens[k - 1], tokens[k]);
 
   if (!core.spelled && tokens[j]?.type === 'word' && touching(j) && word(j) in MAGNITUDE_SUFFIXES) {
-    quantity.value *= MAGNITUDE_SUFFIXES[word(j)];
+    quantity.scale = MAGNITUDE_SUFFIXES[word(j)];
+    quantity.value *= quantity.scale;
     j += 1;
   } else if (word(j) in MAGNITUDE_WORDS && !(touching(j) && core.spelled)) {
-    quantity.value *= MAGNITUDE_WORDS[word(j)];
+    quantity.scale = MAGNITUDE_WORDS[word(j)];
+    quantity.value *= quantity.scale;
+    j += 1;
+    // "24,5 Mio. €": an abbreviation's full stop, then the currency after the amount.
+    if (tokens[j]?.text === '.' && touching(j) && tokens[j + 1]?.text in CURRENCY_SYMBOLS) j += 1;
+  }
+  if (tokens[j]?.text in CURRENCY_SYMBOLS && quantity.kind === 'count' && !core.spelled) {
+    quantity.kind = 'money';
+    quantity.currency = CURRENCY_SYMBOLS[tokens[j].text];
     j += 1;
   }
   if (tokens[j]?.text === '+' && touching(j)) {
     quantity.qualifier = 'more';
     j += 1;
+  }
+  if (
+    ['or', 'and'].includes(word(j)) &&
+    ['above', 'more', 'over', 'higher', 'greater', 'plus'].includes(word(j + 1))
+  ) {
+    // "grade 5 or above" is "grade 5+".
+    quantity.qualifier = 'more';
+    j += 2;
   }
   if (tokens[j]?.text === '%') {
     quantity.kind = 'percent';
@@ -736,6 +767,14 @@ function parseAt(tokens: Token[], index: number, text: string): Parsed | null {
   if (coreToken?.type === 'number') {
     const before = tokens[coreIndex - 1];
     if (coreIndex === index && before?.type === 'word' && adjacent(before, coreToken)) return null;
+    // "Bac+5", "C++17": a name that ends in digits.
+    if (
+      before?.text === '+' &&
+      adjacent(before, coreToken) &&
+      tokens[coreIndex - 2]?.type === 'word' &&
+      adjacent(tokens[coreIndex - 2], before)
+    )
+      return null;
     if (before?.text === '.' && adjacent(before, coreToken) && tokens[coreIndex - 2]?.type === 'number')
       return null;
     const { value, isVersion } = parseDigits(coreToken.text);
@@ -869,6 +908,9 @@ function parseNumericDate(tokens: Token[], index: number, text: string): Parsed 
   return null;
 }
 
+/** Words joining the two halves of a range ("from 18 to 24", "von 18 auf 24", "de 18 à 24"). */
+const RANGE_WORDS = new Set(['to', 'auf', 'bis', 'à']);
+
 /** Reads the second half of a range after "10", i.e. "–20%", "to 20", "- $1.5M". */
 function parseRangeTail(
   tokens: Token[],
@@ -878,7 +920,7 @@ function parseRangeTail(
   const joiner = tokens[index];
   if (!joiner) return null;
   const isDash = joiner.text === '-' || joiner.text === '\u2013' || joiner.text === '\u2014';
-  if (!isDash && lower(joiner) !== 'to') return null;
+  if (!isDash && !RANGE_WORDS.has(lower(joiner))) return null;
   const after = tokens[index + 1];
   if (!after) return null;
   if (
@@ -916,18 +958,24 @@ function mergeRange(first: Quantity, second: Quantity, firstCore: number): Quant
     if (b.kind === 'duration') {
       const unitWord = b.text.toLowerCase().match(/[a-z]+$/)?.[0] ?? '';
       a.value = firstCore * (DURATION_UNITS[unitWord]?.factor ?? 1);
-    } else if (b.kind === 'money') {
-      const secondCore = Number(b.text.replace(/[^\d.]/g, '')) || 0;
-      const factor = secondCore > 0 ? b.value / secondCore : 1;
-      if (factor > 1) a.value = firstCore * factor;
+    } else if (b.kind === 'money' && b.scale !== undefined) {
+      a.value = firstCore * b.scale;
+      a.scale = b.scale;
     }
   } else if (a.kind === 'money' && b.kind === 'count') {
     b.kind = 'money';
     b.currency = a.currency;
   }
-  if (a.kind === 'money' && b.kind === 'money' && a.value < b.value / 100) {
-    const secondDigits = Number(b.text.replace(/[^\d.]/g, '')) || 0;
-    if (secondDigits > 0) a.value = a.value * (b.value / secondDigits);
+  if (
+    a.kind === b.kind &&
+    (a.kind === 'money' || a.kind === 'count') &&
+    a.scale === undefined &&
+    b.scale !== undefined &&
+    a.value < b.value / 100
+  ) {
+    // "from 18 to 24.5 million": the first half is written without the magnitude it shares.
+    a.value *= b.scale;
+    a.scale = b.scale;
   }
   if (a.kind === 'money' && !b.currency) b.currency = a.currency;
   if (b.kind === 'money' && !a.currency) a.currency = b.currency;

@@ -4,13 +4,16 @@
  * rewrite says is a content word and must be grounded in the source CV.
  */
 
+import stopwordsIso from 'stopwords-iso/stopwords-iso.json';
+import { extractQuantities } from './quantities';
+
 const words = (text: string): Set<string> => new Set(text.split(/\s+/).filter(Boolean));
 
 /**
  * Function words of English, German, French and Spanish: articles, pronouns, prepositions,
  * conjunctions, auxiliaries and modals, common adverbs of degree, time and place.
  */
-export const FUNCTION_WORDS = words(`
+const CURATED_FUNCTION_WORDS = words(`
 a an the this that these those there here it its it's itself i me my mine myself we us our ours
 ourselves you your yours yourself yourselves he him his she her hers they them their theirs who
 whom whose which what whatever whichever whoever where when why how whether
@@ -290,9 +293,10 @@ intermediate beginner basic mother tongue
 promoted promotion patent patents patented published publication keynote
 sole solely single-handedly independently alone entire entirely whole
 gewonnen gewann preis auszeichnung ausgezeichnet zertifiziert zertifikat zertifizierung
-fließend muttersprache verhandlungssicher
+fließend muttersprache verhandlungssicher gut gute guter gutes guten grundkenntnisse
 gagné lauréat prix certifié certifiée certification diplômé diplômée courant couramment
-bilingue langue maternelle
+bilingue langue maternelle bon bonne bons bonnes notions
+bueno buena buenos buenas nativo nativa
 `);
 
 /** A rung of the ladder for one word (folded to lower case), or 0 when the word is not on it. */
@@ -330,3 +334,25 @@ export const SECOND_PERSON = words('you your yours sie ihr ihre ihnen ihrem ihre
 
 /** First-person words: a sentence that holds one speaks of the person. */
 export const FIRST_PERSON = words("i my me mine ich mein meine meinen meiner mir je j' mon ma mes moi");
+
+/**
+ * Function words of German, French and Spanish from the stopwords-iso lists, less the words
+ * that can carry a fact on a CV: numbers, scope-ladder words and strict words.
+ */
+const LISTED_FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  (['de', 'fr', 'es'] as const)
+    .flatMap((language) => stopwordsIso[language] ?? [])
+    .map((word) => word.toLowerCase())
+    .filter(
+      (word) =>
+        /^\p{L}[\p{L}'-]*$/u.test(word) &&
+        !STRICT_WORDS.has(word) &&
+        ladderLevel(word) === 0 &&
+        extractQuantities(word).length === 0,
+    ),
+);
+/** Every function word grounding lets through without a source. */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  ...CURATED_FUNCTION_WORDS,
+  ...LISTED_FUNCTION_WORDS,
+]);

