@@ -143,7 +143,7 @@ function ladderScopeOf(
   }
   const contentKeys = (text: string): string[] =>
     wordTokens(text)
-      .filter((token) => !isFreeWord(token.text) && ladderLevel(token.text) === 0)
+      .filter((token) => !isFreeWord(token.text) && ladderLevel(token.text, context.index.language) === 0)
       .flatMap((token) => wordKeys(token.text, context.index.language));
   const rewriteKeys = new Set(contentKeys(replacement));
   const bullets = Array.isArray(record?.highlights) ? (record.highlights as unknown[]) : [];
@@ -383,7 +383,7 @@ export function checkText(
       ),
     );
   }
-  const modesty = droppedModesty(original, replacement, sources.scopes[0]);
+  const modesty = droppedModesty(original, replacement, sources.scopes[0], context.index.language);
   if (modesty && !findings.some((finding) => finding.kind === 'scope')) {
     findings.push(
       makeFinding(
@@ -460,15 +460,17 @@ function droppedModesty(
   original: string,
   replacement: string,
   originalScope: SourceScope | undefined,
+  language: GroundingLanguage,
 ): { word: string; span: { start: number; end: number } } | null {
   if (!original.trim() || !originalScope) return null;
   const modest = wordTokens(original).find((token) => {
-    const level = ladderLevel(token.text);
+    const level = ladderLevel(token.text, language);
     return level === 1 || level === 2;
   });
   if (!modest) return null;
   const tokens = wordTokens(replacement);
-  if (tokens.some((token) => ladderLevel(token.text) > 0) || /\bco-\p{L}/iu.test(replacement)) return null;
+  if (tokens.some((token) => ladderLevel(token.text, language) > 0) || /\bco-\p{L}/iu.test(replacement))
+    return null;
   const first = tokens[0];
   return first ? { word: modest.text, span: { start: first.start, end: first.end } } : null;
 }

@@ -170,7 +170,7 @@ export function buildScope(
     const between = index > 0 ? text.slice(tokens[index - 1].end, token.start) : ' ';
     if (/[,.;:()\n|•]/.test(between)) flushRun();
     const next = tokens[index + 1]?.text.toLowerCase();
-    const level = ladderLevel(token.text);
+    const level = ladderLevel(token.text, language);
     if (level > 0 && !isCausal(token.text, next)) scope.ladder = Math.max(scope.ladder, level);
     if (isAcronym(token.text)) scope.acronyms.add(withoutPlural(token.text));
     const parts = partsOf(token);
@@ -179,7 +179,7 @@ export function buildScope(
     for (const key of wordKeys(joined, language)) scope.keys.add(key);
     for (const piece of pieces) {
       for (const key of wordKeys(piece.text, language)) scope.keys.add(key);
-      if (ladderLevel(piece.text) === 0)
+      if (ladderLevel(piece.text, language) === 0)
         for (const group of thesaurusGroups(piece.text, language)) scope.groups.add(group);
       for (const lemma of lemmasOf(piece.text, lexicon)) {
         scope.lemmas.add(lemma);
@@ -341,6 +341,23 @@ const CREDENTIAL_WORDS = new Set([
   'bilingue',
 ]);
 
+/** Credential words a named certificate grounds (not language levels). */
+const CERTIFICATE_WORDS = new Set([
+  'certified',
+  'certificate',
+  'certification',
+  'accredited',
+  'accreditation',
+  'licensed',
+  'licence',
+  'license',
+  'registered',
+  'zertifiziert',
+  'zertifikat',
+  'certifié',
+  'certifiée',
+]);
+
 function keyMatch(word: string, scope: SourceScope, language: GroundingLanguage): boolean {
   return wordKeys(word, language).some((key) => scope.keys.has(key));
 }
@@ -349,9 +366,14 @@ function relatedMatch(word: string, scope: SourceScope, lexicon: LexicalResource
   return lemmasOf(word, lexicon).some((lemma) => scope.related.has(lemma) || scope.lemmas.has(lemma));
 }
 
-/** Lower case with every run of other characters than letters, digits, + # . as one space. */
+/**
+ * Lower case with every run of other characters than letters, digits, + # and inner full stops
+ * ("Node.js") as one space.
+ */
 function foldForAlias(text: string): string {
-  return foldCase(text).replace(/[^\p{L}\p{N}+#.]+/gu, ' ');
+  return foldCase(text)
+    .replace(/\.(?![\p{L}\p{N}])/gu, ' ')
+    .replace(/[^\p{L}\p{N}+#.]+/gu, ' ');
 }
 
 function aliasMatch(term: string, scope: SourceScope, aliases?: SkillAliasLookup): boolean {
@@ -362,12 +384,9 @@ function aliasMatch(term: string, scope: SourceScope, aliases?: SkillAliasLookup
   } catch {
     names = [];
   }
-  const haystack = ` ${foldCase(scope.text).replace(/[^\p{L}\p{N}+#.]+/gu, ' ')} `;
   return names.some((name) => {
-    const needle = foldCase(name)
-      .replace(/[^\p{L}\p{N}+#.]+/gu, ' ')
-      .trim();
-    return needle.length > 0 && haystack.includes(` ${needle} `);
+    const needle = foldForAlias(name).trim();
+    return needle.length > 0 && scope.aliasText.includes(` ${needle} `);
   });
 }
 
@@ -404,6 +423,7 @@ export function judgeWords(
   const verbs =
     index.language === 'en' && index.lexicon.verbs ? index.lexicon.verbs(text) : ([] as TaggedVerb[]);
   const verbAt = (start: number): TaggedVerb | undefined => verbs.find((verb) => verb.start === start);
+  const namesCertificate = certificateNamed(text, index);
   markInitialismRuns(text, tokens, sources, groundedRun);
   markMultiWordAliases(text, tokens, sources, index, groundedRun);
   tokens.forEach((token, position) => {
@@ -413,7 +433,7 @@ export function judgeWords(
       return;
     }
     const next = tokens[position + 1]?.text.toLowerCase();
-    const level = ladderLevel(token.text);
+    const level = ladderLevel(token.text, index.language);
     if (level > 0 && !isCausal(token.text, next)) {
       const sourceLevel = sources.ladderScope.ladder;
       if (level <= sourceLevel) {
@@ -435,6 +455,8 @@ export function judgeWords(
     for (const part of partsOf(token)) {
       if (covered(part.start, part.end)) continue;
       let verdict = judgeOne(part.text, sources, index);
+      if (verdict !== 'grounded' && namesCertificate && CERTIFICATE_WORDS.has(foldCase(part.text)))
+        verdict = 'grounded';
       const verb = verdict === 'ungrounded' || verdict === 'posting' ? verbAt(part.start) : undefined;
       const isName = /\p{Lu}/u.test(part.text) && !/(^|[.!?:;•]\s*)$/u.test(text.slice(0, part.start));
       if (verb && !isName && restatesRelation(part.text, verb, sources, index)) verdict = 'grounded';
@@ -464,6 +486,25 @@ function restatesRelation(
   );
 }
 
+/**
+ * True when a text names one of the CV's certificates ("I hold Immediate Life Support
+ * certification" for the certificate "Immediate Life Support (ILS)"): its credential words then
+ * speak of that certificate.
+ */
+function certificateNamed(text: string, index: GroundingIndex): boolean {
+  const folded = ` ${foldForAlias(text)} `;
+  return (index.cv.certificates ?? []).some((certificate) => {
+    const full = certificate.name ?? '';
+    const name = foldForAlias(full.replace(/\([^)]*\)/g, ' ')).trim();
+    // A short name in brackets ("(ILS)"), not a remark ("(passed)").
+    const short = /\((\p{Lu}[\p{Lu}\p{N}-]+)\)/u.exec(full)?.[1];
+    return (
+      (name.length > 2 && folded.includes(` ${name} `)) ||
+      (short !== undefined && folded.includes(` ${foldForAlias(short).trim()} `))
+    );
+  });
+}
+
 /** True when a word occurs inside a longer word of the scope ("Gehäuse" in "Getriebegehäuse"). */
 function insideCompound(key: string, scope: SourceScope): boolean {
   const stem = key.replace(/(en|e|n|s)$/, '');
@@ -485,7 +526,7 @@ function insideCompound(key: string, scope: SourceScope): boolean {
  */
 function compoundGrounded(key: string, scopes: SourceScope[], index: GroundingIndex, depth: number): boolean {
   const partGrounded = (part: string): boolean =>
-    ladderLevel(part) === 0 &&
+    ladderLevel(part, index.language) === 0 &&
     !STRICT_WORDS.has(part) &&
     !CREDENTIAL_WORDS.has(part) &&
     (isFreeWord(part) ||
@@ -494,10 +535,10 @@ function compoundGrounded(key: string, scopes: SourceScope[], index: GroundingIn
   if (depth === 0 && scopes.some((scope) => insideCompound(key, scope))) return true;
   for (let cut = 4; cut <= key.length - 4; cut += 1) {
     const head = key.slice(cut);
-    if (ladderLevel(head) > 0 || STRICT_WORDS.has(head)) return false;
+    if (ladderLevel(head, index.language) > 0 || STRICT_WORDS.has(head)) return false;
     const modifier = key.slice(0, cut);
     const modifiers = /[se]s$|s$/.test(modifier) ? [modifier, modifier.replace(/e?s$/, '')] : [modifier];
-    if (modifiers.some((part) => ladderLevel(part) > 0 || STRICT_WORDS.has(part))) continue;
+    if (modifiers.some((part) => ladderLevel(part, index.language) > 0 || STRICT_WORDS.has(part))) continue;
     if (modifiers.some((part) => part.length >= 3 && partGrounded(part)) && partGrounded(head)) return true;
   }
   return false;
@@ -535,7 +576,8 @@ function markInitialismRuns(
       }
       if (!/^\p{L}/u.test(word) || isFreeWord(word)) break;
       lowerCase ||= !/^\p{Lu}/u.test(word);
-      initials += word.normalize('NFD').charAt(0).toUpperCase();
+      // "radio-frequency" spells RF: every part of a hyphenated word gives an initial.
+      for (const part of word.split('-')) if (part) initials += part.normalize('NFD').charAt(0).toUpperCase();
       members.push(at);
       // Spelled in lower case ("comité social et économique" for CSE), a run needs three initials.
       if (
@@ -631,12 +673,34 @@ export function derivedDurations(cv: Cv, today = new Date()): number[] {
 
 /** A skills dictionary as an alias lookup: every other name of the skill a term names. */
 export function aliasLookupOf(
-  dictionary: Pick<SkillsDictionary, 'canonical' | 'indexOf' | 'skills'>,
+  dictionary: Pick<SkillsDictionary, 'canonical' | 'indexOf' | 'skills' | 'implied'>,
 ): SkillAliasLookup {
+  let narrower: Map<number, number[]> | undefined;
+  const narrowerOf = (skill: number): number[] => {
+    if (!narrower) {
+      narrower = new Map();
+      dictionary.skills.forEach((_, index) => {
+        for (const broader of dictionary.implied(index)) {
+          const list = narrower?.get(broader) ?? [];
+          list.push(index);
+          narrower?.set(broader, list);
+        }
+      });
+    }
+    return narrower.get(skill) ?? [];
+  };
   return (term: string) => {
     const name = dictionary.canonical(term);
     if (name === null) return [];
-    const skill = dictionary.skills[dictionary.indexOf(name)];
-    return skill ? [skill.name, ...skill.aliases] : [name];
+    const index = dictionary.indexOf(name);
+    const skill = dictionary.skills[index];
+    if (!skill) return [name];
+    // A narrower skill grounds the broader one: PostgreSQL backs "relational databases".
+    const names = [skill.name, ...skill.aliases];
+    for (const other of narrowerOf(index)) {
+      const narrowerSkill = dictionary.skills[other];
+      if (narrowerSkill) names.push(narrowerSkill.name, ...narrowerSkill.aliases);
+    }
+    return names;
   };
 }

@@ -105,7 +105,20 @@ export function germanRoots(folded: string): string[] {
   }
   const root = folded.replace(GERMAN_ENDING, '');
   if (root.length >= 4 && root !== folded) roots.push(root);
+  // Adjectives of a noun: "regionalen" → region, "technischen" → techn(ik).
+  const noun = folded.replace(/(al|ell|isch|lich)(e|en|er|es|em)?$/, '');
+  if (noun.length >= 4 && noun !== folded) roots.push(noun);
+  roots.push(folded);
   return roots.map(stripAccents);
+}
+
+/**
+ * The root of a French deverbal noun, so it meets its verb's stem: "création" → cré (crée),
+ * "recrutement" → recrut (recruter), "pilotage" → pilot (piloter).
+ */
+export function frenchRoot(folded: string): string | undefined {
+  const root = folded.replace(/(ations|ation|ements|ement|ages|age)$/, '');
+  return root.length >= 3 && root !== folded ? stemOf(root, 'fr') : undefined;
 }
 
 /**
@@ -117,6 +130,10 @@ export function wordKeys(word: string, language: GroundingLanguage): string[] {
   const keys = new Set<string>([stripAccents(folded), stemOf(folded, 'en')]);
   if (language !== 'en') keys.add(stemOf(folded, language));
   if (language === 'de') for (const root of germanRoots(folded)) keys.add(`de:${root}`);
+  if (language === 'fr') {
+    const root = frenchRoot(folded);
+    if (root) keys.add(root);
+  }
   return [...keys].filter(Boolean);
 }
 

@@ -51,7 +51,11 @@ export interface TruthFinding {
 /** Tells whether a term is a known skill or tool (the skills dictionary plugs in here). */
 export type KnownSkillPredicate = (term: string) => boolean;
 
-/** Returns other names of the same skill ("k8s" → ["Kubernetes"]); the skills dictionary plugs in here. */
+/**
+ * Returns the names that ground a skill: its own other names ("k8s" → ["Kubernetes"]) and those
+ * of the narrower skills that imply it ("relational databases" → PostgreSQL, MySQL, …); the skills
+ * dictionary plugs in here.
+ */
 export type SkillAliasLookup = (term: string) => string[];
 
 /** Input of `checkEdit`: one proposed replacement of one field's text. */

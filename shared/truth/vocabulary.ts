@@ -6,6 +6,7 @@
 
 import stopwordsIso from 'stopwords-iso/stopwords-iso.json';
 import { extractQuantities } from './quantities';
+import { germanRoots, stemOf, type GroundingLanguage } from './lexical';
 
 const words = (text: string): Set<string> => new Set(text.split(/\s+/).filter(Boolean));
 
@@ -14,6 +15,7 @@ const words = (text: string): Set<string> => new Set(text.split(/\s+/).filter(Bo
  * conjunctions, auxiliaries and modals, common adverbs of degree, time and place.
  */
 const CURATED_FUNCTION_WORDS = words(`
+basis grundlage rahmen zuvor innerhalb bisher compte compter totalise
 a an the this that these those there here it its it's itself i me my mine myself we us our ours
 ourselves you your yours yourself yourselves he him his she her hers they them their theirs who
 whom whose which what whatever whichever whoever where when why how whether
@@ -57,6 +59,8 @@ están ha han había he hemos se le les este esta estos estas ese esa
  * could carry a claim (expert, award-winning, sole) is not here.
  */
 export const STYLE_WORDS = words(`
+company firm employer organisation organization entreprise société unternehmen firma
+holder titulaire inhaber inhaberin
 successfully effectively efficiently actively closely directly consistently proactively
 continuously regularly reliably carefully thoroughly smoothly seamlessly quickly rapidly
 significantly substantially considerably notably measurably meaningfully strongly highly
@@ -160,6 +164,11 @@ export const SCOPE_LADDER: ReadonlyArray<{ level: number; words: string[] }> = [
       'coordination',
       'aidé',
       'organisé',
+      'begleitet',
+      'begleitete',
+      'begleitung',
+      'accompagné',
+      'accompagnement',
       'animé',
     ],
   },
@@ -207,10 +216,13 @@ export const SCOPE_LADDER: ReadonlyArray<{ level: number; words: string[] }> = [
       'angeleitet',
       'dirigé',
       'dirigée',
+      'direction',
+      'tête',
       'mené',
       'menée',
       'piloté',
       'pilotée',
+      'pilotage',
       'encadré',
       'encadrée',
       'encadrement',
@@ -299,11 +311,38 @@ bilingue langue maternelle bon bonne bons bonnes notions
 bueno buena buenos buenas nativo nativa
 `);
 
-/** A rung of the ladder for one word (folded to lower case), or 0 when the word is not on it. */
-export function ladderLevel(word: string): number {
+const ladderByStem = new Map<GroundingLanguage, Map<string, number>>();
+
+/** The ladder keyed by the stems (and German roots) of its words in one language. */
+function stemLadder(language: GroundingLanguage): Map<string, number> {
+  let ladder = ladderByStem.get(language);
+  if (!ladder) {
+    ladder = new Map();
+    for (const rung of SCOPE_LADDER)
+      for (const word of rung.words)
+        for (const key of ladderKeys(word, language))
+          ladder.set(key, Math.max(ladder.get(key) ?? 0, rung.level));
+    ladderByStem.set(language, ladder);
+  }
+  return ladder;
+}
+
+function ladderKeys(word: string, language: GroundingLanguage): string[] {
+  const folded = word.toLowerCase();
+  return language === 'de' ? [stemOf(folded, language), ...germanRoots(folded)] : [stemOf(folded, language)];
+}
+
+/**
+ * A rung of the ladder for one word (folded to lower case), or 0 when the word is not on it.
+ * English forms are listed; in German, French and Spanish any inflection of a listed word
+ * counts ("gère" as "géré", "leiten" as "leitete").
+ */
+export function ladderLevel(word: string, language: GroundingLanguage = 'en'): number {
   const key = word.toLowerCase();
   for (const rung of SCOPE_LADDER) if (rung.words.includes(key)) return rung.level;
-  return 0;
+  if (language === 'en' || key.length < 4) return 0;
+  const ladder = stemLadder(language);
+  return Math.max(0, ...ladderKeys(key, language).map((stem) => ladder.get(stem) ?? 0));
 }
 
 /** Words after a ladder verb that make it causal, not a claim of scope ("led to", "resulting"). */
@@ -322,7 +361,9 @@ attracted drawn impressed admire match matches fit fits suited suitable ideal ti
 bewerbung bewerbe bewerben stelle position freue freuen gespräch interesse gerne herzlichen
 grüßen grüße mit freundlichen sehr geehrte geehrter damen herren
 candidature postuler poste madame monsieur salutations cordialement sincères distinguées
-entretien intérêt motivation rejoindre équipe
+entretien intérêt motivation rejoindre équipe adresse adresser heureux heureuse ravi ravie
+souhaite souhaiterais envie apporter mettre profit volontiers
+einbringen bringe gern
 `);
 
 /** Cues that a sentence of a letter speaks of applying or wanting, not of what the person did. */

@@ -86,18 +86,38 @@ function readSynset(file: Buffer, offset: number): Synset | undefined {
 type Tagger = ReturnType<typeof posTagger>;
 let tagger: Tagger | undefined;
 
-/** The verbs of a sentence by wink-pos-tagger, mapped back to offsets in the text. */
-function tagVerbs(text: string): TaggedVerb[] {
+const OBJECT_TAGS = new Set(['DT', 'JJ', 'NN', 'NNS', 'PRP$', 'CD', 'RB']);
+
+/**
+ * The verbs of a text by wink-pos-tagger, mapped back to offsets in the text. A CV bullet opens
+ * with its verb ("Host a weekly clinic"), which taggers trained on prose read as a name, so a
+ * sentence's first word that WordNet knows as a verb and that an object follows counts as one.
+ */
+function tagVerbs(text: string, isVerb: (lemma: string) => boolean): TaggedVerb[] {
   tagger ??= posTagger();
   const verbs: TaggedVerb[] = [];
   let cursor = 0;
-  for (const token of tagger.tagSentence(text)) {
+  let sentenceStart = true;
+  const tokens = tagger.tagSentence(text);
+  tokens.forEach((token, position) => {
     const start = text.indexOf(token.value, cursor);
-    if (start < 0) continue;
+    if (start < 0) return;
     cursor = start + token.value.length;
-    if (token.pos.startsWith('VB') && token.tag === 'word')
+    if (token.tag !== 'word') {
+      if (/^[.;:!?•|]$/.test(token.value)) sentenceStart = true;
+      return;
+    }
+    const opening = sentenceStart;
+    sentenceStart = false;
+    if (token.pos.startsWith('VB')) {
       verbs.push({ start, end: cursor, lemma: (token.lemma ?? token.normal).toLowerCase() });
-  }
+      return;
+    }
+    const lemma = lemmatizer.verb(token.normal.toLowerCase());
+    const next = tokens[position + 1];
+    if (opening && next && OBJECT_TAGS.has(next.pos) && isVerb(lemma))
+      verbs.push({ start, end: cursor, lemma });
+  });
   return verbs;
 }
 
@@ -162,7 +182,9 @@ export function createWordNetLexicon(folder = wordNetFolder()): LexicalResource 
       relatedCache.set(key, list);
       return list;
     },
-    verbs: tagVerbs,
+    verbs(text: string): TaggedVerb[] {
+      return tagVerbs(text, (lemma) => lookupIndex(index.v, lemma).length > 0);
+    },
     verbClasses(lemma: string): number[] {
       const key = lemma.toLowerCase();
       let classes = classCache.get(key);
