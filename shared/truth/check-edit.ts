@@ -190,7 +190,12 @@ const isTechnical = (word: string): boolean =>
   /\.\w/.test(word);
 
 /** Names the kind of an ungrounded phrase by what its words look like. */
-function kindOfPhrase(words: JudgedWord[], text: string, knownSkills?: KnownSkillPredicate): FindingKind {
+function kindOfPhrase(
+  words: JudgedWord[],
+  text: string,
+  language: GroundingLanguage,
+  knownSkills?: KnownSkillPredicate,
+): FindingKind {
   const lower = words.map((word) => foldCase(word.text));
   if (lower.some((word) => CERTIFICATION_WORDS.test(word) || CERTIFICATION_ACRONYMS.has(word)))
     return 'certification';
@@ -210,7 +215,9 @@ function kindOfPhrase(words: JudgedWord[], text: string, knownSkills?: KnownSkil
   };
   if (words.some((word) => isSkill(word.text))) return 'skill';
   const isInitial = /(^|[.!?:;•\n]\s*)$/.test(text.slice(0, words[0].start));
-  if (!isInitial && words.every((word) => /^\p{Lu}/u.test(word.text))) return 'organisation';
+  // German capitalises every noun: capitals alone name nothing there.
+  if (!isInitial && language !== 'de' && words.every((word) => /^\p{Lu}/u.test(word.text)))
+    return 'organisation';
   return 'new-claim';
 }
 
@@ -347,7 +354,7 @@ export function checkText(
       );
     findings.push(
       makeFinding(
-        kindOfPhrase(phrase, replacement, context.knownSkills),
+        kindOfPhrase(phrase, replacement, context.index.language, context.knownSkills),
         path,
         span,
         replacement,
@@ -420,6 +427,10 @@ function titlesOf(cv: Cv, segments: PathSegment[]): string[] {
   return all.filter(Boolean);
 }
 
+/** Words that put a role in apposition: "as", "serving as", "en tant que", "als". */
+const ROLE_APPOSITION =
+  /(?<![\p{L}])(?:(?<!such |so |as well )as(?: an?| the)?|in the role of|en tant que|en qualité de|als)\s+(?!(?:well|part|such|much|many|long|soon|far|needed|required|appropriate|of|if|to)\b)/giu;
+
 /**
  * Title phrases ("Lead software engineer", "senior analyst") whose seniority word no stated
  * title pairs with the same role: a new rank, even when both words appear elsewhere.
@@ -435,6 +446,19 @@ function newTitlePhrases(
   );
   const tokens = wordTokens(text);
   const found: Array<{ start: number; end: number }> = [];
+  // A role in apposition ("as practice lead", "en tant que responsable recrutement", "als
+  // Teamleiter") is a title: its ownership or role word must be in a stated title.
+  for (const match of text.matchAll(ROLE_APPOSITION)) {
+    const from = (match.index ?? 0) + match[0].length;
+    const phrase = wordTokens(text.slice(from).split(/[,.;:()\n]/)[0]).slice(0, 3);
+    const claim = phrase.find(
+      (token) => ladderLevel(token.text, language) > 0 || ROLE_NOUNS.has(foldCase(token.text)),
+    );
+    if (!claim || seen.overlaps(from + claim.start, from + claim.end)) continue;
+    const keys = wordKeys(claim.text, language);
+    if (!titleKeys.some((title) => keys.some((key) => title.has(key))))
+      found.push({ start: from + phrase[0].start, end: from + phrase[phrase.length - 1].end });
+  }
   tokens.forEach((token, position) => {
     const role = foldCase(token.text);
     if (!ROLE_NOUNS.has(role) || seen.overlaps(token.start, token.end)) return;
@@ -570,7 +594,11 @@ export function checkField(
  * fields (identity, employers, titles, dates, degrees) may not change at all.
  */
 export function checkEdit(input: CheckEditInput): TruthFinding[] {
-  const index = buildGroundingIndex(input.sourceCv, { lexicon: input.lexicon, aliases: input.skillAliases });
+  const index = buildGroundingIndex(input.sourceCv, {
+    lexicon: input.lexicon,
+    aliases: input.skillAliases,
+    knownSkills: input.knownSkills,
+  });
   return checkField(input.original, input.replacement, input.path, {
     index,
     jobText: input.jobText,

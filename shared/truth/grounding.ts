@@ -23,7 +23,7 @@ import {
   type TaggedVerb,
 } from './lexical';
 import type { SkillsDictionary } from '../match/dictionary';
-import type { SkillAliasLookup } from './types';
+import type { KnownSkillPredicate, SkillAliasLookup } from './types';
 import { CAUSAL_AFTER, FUNCTION_WORDS, STRICT_WORDS, STYLE_WORDS, ladderLevel } from './vocabulary';
 
 /** Everything one source (a field, an entry, the CV, the posting) lets a rewrite say. */
@@ -57,6 +57,7 @@ export interface GroundingIndex {
   language: GroundingLanguage;
   lexicon: LexicalResource;
   aliases?: SkillAliasLookup;
+  knownSkills?: KnownSkillPredicate;
   /** The whole CV. */
   whole: SourceScope;
   /** Entry scopes by `section[index]`. */
@@ -73,6 +74,8 @@ export interface GroundingIndex {
 export interface GroundingOptions {
   lexicon?: LexicalResource;
   aliases?: SkillAliasLookup;
+  /** Whether a term is a skill the dictionary knows; a named skill has no synonyms. */
+  knownSkills?: KnownSkillPredicate;
 }
 
 /** One word of a text with its offsets. */
@@ -236,7 +239,8 @@ const indexCache = new WeakMap<Cv, Map<LexicalResource, GroundingIndex>>();
 export function buildGroundingIndex(cv: Cv, options: GroundingOptions = {}): GroundingIndex {
   const lexicon = options.lexicon ?? STEMS_ONLY;
   const cached = indexCache.get(cv)?.get(lexicon);
-  if (cached && cached.aliases === options.aliases) return cached;
+  if (cached && cached.aliases === options.aliases && cached.knownSkills === options.knownSkills)
+    return cached;
   const cvText = collectText(cv);
   const language = languageOf(cvText);
   const entries = new Map<string, SourceScope>();
@@ -262,6 +266,7 @@ export function buildGroundingIndex(cv: Cv, options: GroundingOptions = {}): Gro
     language,
     lexicon,
     aliases: options.aliases,
+    knownSkills: options.knownSkills,
     whole: buildScope(cvText, 'your CV', language, lexicon),
     entries,
     degreeLevels: degreeLevelsIn(cvText),
@@ -469,7 +474,7 @@ export function judgeWords(
 /**
  * A verb that is neither ownership nor an achievement restates how grounded things relate
  * ("uncovered £410k of waste" for "identified £410k of waste") when it is of a broad class
- * (communication, cognition, creation, …) the source's own verbs have.
+ * (communication, cognition, creation, …) the verbs of the field's own original have.
  */
 function restatesRelation(
   word: string,
@@ -481,9 +486,7 @@ function restatesRelation(
   if (STRICT_WORDS.has(key) || STRICT_WORDS.has(verb.lemma) || CREDENTIAL_WORDS.has(key)) return false;
   if (ladderLevel(verb.lemma) > 0) return false;
   const classes = index.lexicon.verbClasses?.(verb.lemma) ?? [];
-  return classes.some((verbClass) =>
-    sources.scopes.slice(0, 2).some((scope) => scope.verbClasses.has(verbClass)),
-  );
+  return classes.some((verbClass) => sources.scopes[0]?.verbClasses.has(verbClass));
 }
 
 /**
@@ -544,9 +547,19 @@ function compoundGrounded(key: string, scopes: SourceScope[], index: GroundingIn
   return false;
 }
 
+/** A named skill ("Tableau", "Spark"): grounded by its own names and aliases, never by a synonym. */
+function isNamedSkill(word: string, index: GroundingIndex): boolean {
+  if (!index.knownSkills || !/^\p{Lu}/u.test(word)) return false;
+  try {
+    return index.knownSkills(word);
+  } catch {
+    return false;
+  }
+}
+
 function judgeOne(word: string, sources: GroundingSources, index: GroundingIndex): WordVerdict {
   const key = foldCase(word).replace(/'s$/, '');
-  const strict = STRICT_WORDS.has(key);
+  const strict = STRICT_WORDS.has(key) || isNamedSkill(word, index);
   if (!strict && isFreeWord(word)) return 'free';
   if (/^\d+$/.test(key)) return 'free';
   const scopes = CREDENTIAL_WORDS.has(key) ? [...sources.scopes, sources.credentialScope] : sources.scopes;

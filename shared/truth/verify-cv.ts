@@ -231,7 +231,11 @@ function compareEntry(original: unknown, tailored: unknown, place: Place, walk: 
  * original entry as a bullet's source. Removed content is not a finding.
  */
 export function verifyCv(original: Cv, tailored: Cv, options: VerifyOptions = {}): TruthFinding[] {
-  const index = buildGroundingIndex(original, { lexicon: options.lexicon, aliases: options.skillAliases });
+  const index = buildGroundingIndex(original, {
+    lexicon: options.lexicon,
+    aliases: options.skillAliases,
+    knownSkills: options.knownSkills,
+  });
   const walk: Walk = {
     context: { index, jobText: options.jobText, knownSkills: options.knownSkills },
     findings: [],

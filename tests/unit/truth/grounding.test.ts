@@ -3,6 +3,8 @@ import { createWordNetLexicon } from '../../../electron/services/truth/wordnet';
 import type { Cv } from '../../../shared/model/cv';
 import { buildGroundingIndex, checkEdit, type TruthFinding } from '../../../shared/truth';
 import { checkLetter } from '../../../shared/letter/check';
+import { aliasLookupOf } from '../../../shared/truth/grounding';
+import { loadDictionary } from '../../../electron/services/jobs/load-dictionary';
 
 const lexicon = createWordNetLexicon();
 
@@ -148,6 +150,122 @@ describe('grounding', () => {
         cv,
       ),
     ).toEqual([]);
+  });
+
+  it('lets a verb of the same broad class restate a relation, not a verb of another class', () => {
+    const cv: Cv = {
+      basics: { name: 'Sam' },
+      work: [
+        {
+          id: 'w',
+          name: 'Bakery Co',
+          position: 'Management Accountant',
+          highlights: ['Identified £410k of waste.', 'Tested the costing model.'],
+        },
+      ],
+    };
+    expect(
+      check('work[0].highlights[0]', 'Identified £410k of waste.', 'Uncovered £410k of waste.', cv),
+    ).toEqual([]);
+    expect(
+      kinds(check('work[0].highlights[1]', 'Tested the costing model.', 'Designed the costing model.', cv)),
+    ).toEqual(['new-claim:Designed']);
+  });
+
+  it('grounds a broader skill by a narrower one the source states, never a named skill by a synonym', async () => {
+    const dictionary = await loadDictionary();
+    const cv: Cv = {
+      basics: { name: 'Ada' },
+      work: [
+        { id: 'w', name: 'Globex', position: 'Analyst', highlights: ['Wrote SQL queries on PostgreSQL.'] },
+      ],
+      skills: [{ name: 'Tools', keywords: ['Excel', 'SQL'] }],
+    };
+    const options = {
+      sourceCv: cv,
+      jobText: JOB,
+      lexicon,
+      skillAliases: aliasLookupOf(dictionary),
+      knownSkills: (term: string) => dictionary.canonical(term) !== null,
+    };
+    const original = 'Wrote SQL queries on PostgreSQL.';
+    const broader = 'Wrote SQL queries on a relational database.';
+    expect(checkEdit({ ...options, original, replacement: broader, path: 'work[0].highlights[0]' })).toEqual(
+      [],
+    );
+    const keywords = checkEdit({
+      ...options,
+      original: 'Excel, SQL',
+      replacement: 'Excel, SQL, Tableau',
+      path: 'skills[0].keywords',
+    });
+    expect(kinds(keywords)).toEqual(['skill:Tableau']);
+  });
+
+  it('grounds German inflections, derivations and compound parts', () => {
+    const cv: Cv = {
+      basics: { name: 'Jan' },
+      work: [
+        {
+          id: 'w',
+          name: 'Antriebe GmbH',
+          position: 'Entwicklungsingenieur',
+          highlights: [
+            'Steigerung des Umsatzes in der Region um 12 %.',
+            'Konstruktion von Getriebegehäusen; Gewicht um 12 % reduziert.',
+          ],
+        },
+      ],
+    };
+    const [first, second] = cv.work?.[0].highlights ?? [];
+    expect(check('work[0].highlights[0]', first, 'Regionalen Umsatz um 12 Prozent gesteigert.', cv)).toEqual(
+      [],
+    );
+    expect(check('work[0].highlights[1]', second, 'Gewichtsreduzierung um 12 % bei Gehäusen.', cv)).toEqual(
+      [],
+    );
+    expect(
+      kinds(check('work[0].highlights[1]', second, 'Konstruktion von Getriebegehäusen aus Titan.', cv)),
+    ).toEqual(['new-claim:Titan']);
+  });
+
+  it('reads a role in apposition as a title the entry must state', () => {
+    const cv: Cv = {
+      basics: { name: 'Claire' },
+      work: [
+        {
+          id: 'w',
+          name: 'Usine',
+          position: 'Chargée de ressources humaines',
+          highlights: ['Gestion du recrutement pour un site de 350 salariés.'],
+        },
+      ],
+    };
+    const original = cv.work?.[0].highlights?.[0] ?? '';
+    const findings = check(
+      'work[0].highlights[0]',
+      original,
+      'Gestion du recrutement pour un site de 350 salariés, en tant que responsable recrutement.',
+      cv,
+    );
+    expect(kinds(findings)).toEqual(['title:responsable recrutement']);
+  });
+
+  it('lets a named certificate ground its credential word, never a language level', () => {
+    const cv: Cv = {
+      ...CV,
+      certificates: [{ name: 'Immediate Life Support (ILS)', issuer: 'Resuscitation Council UK' }],
+      languages: [{ language: 'Italian', fluency: 'Upper intermediate (B2)' }],
+    };
+    const letter = (sentence: string) =>
+      checkLetter(
+        { greeting: 'Dear team,', paragraphs: [sentence], closing: 'Kind regards,' },
+        { cv, jobText: JOB, fallbackGreeting: 'Dear Hiring Manager,', lexicon },
+      ).findings;
+    expect(letter('I hold Immediate Life Support certification.')).toEqual([]);
+    expect(
+      letter('I hold Immediate Life Support certification and am fluent in Italian.').map((f) => f.text),
+    ).toEqual(['fluent']);
   });
 
   it('lets a letter name the posting in a sentence about applying, not claim it', () => {

@@ -51,6 +51,23 @@ describe('extractQuantities', () => {
     expect(to.value).toBe(10_000_000);
   });
 
+  it('gives the first half of a range the magnitude and currency it shares with the second', () => {
+    const [from, to] = extractQuantities('von 18 auf 24,5 Mio. €');
+    expect(from).toMatchObject({ kind: 'money', value: 18_000_000, currency: 'EUR' });
+    expect(to).toMatchObject({ kind: 'money', value: 24_500_000, currency: 'EUR' });
+    expect(extractQuantities('rose from 18 to 24.5 million')[0].value).toBe(18_000_000);
+    expect(extractQuantities('from 10 to 12 people')[0].value).toBe(10);
+  });
+
+  it('reads the Indian numbering system, "or above" and hyphenated word durations', () => {
+    expect(same('₹1.8 crore', '₹18 million')).toBe(true);
+    expect(same('₹1.8 crore', '₹1.8 million')).toBe(false);
+    expect(one('3 lakh users').value).toBe(300_000);
+    expect(same('grade 5 or above', 'grade 5+')).toBe(true);
+    expect(same('a one-year preceptorship', 'a 12-month preceptorship')).toBe(true);
+    expect(extractQuantities('Bac+5 en RH')).toHaveLength(0);
+  });
+
   it('reads years, month dates, ISO dates and quarters as dates', () => {
     expect(one('2019')).toMatchObject({ kind: 'year', value: 2019 });
     expect(one('March 2020')).toMatchObject({ kind: 'date', value: 2020, month: 3 });
