@@ -248,6 +248,8 @@ function sentenceAt(text: string, offset: number): string {
   return text.slice(before, afterMatch ? offset + afterMatch.index + 1 : text.length);
 }
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** In a letter, sentences about applying may name the posting's things without claiming them. */
 function letterAllows(word: JudgedWord, text: string): boolean {
   const sentence = sentenceAt(text, word.start);
@@ -295,17 +297,32 @@ export function checkText(
     ...detectQuantities(detectContext, seen),
     ...detectDegrees(detectContext, seen),
   ];
-  const findings = detections.map((detection) =>
-    makeFinding(
-      detection.kind,
-      path,
-      { start: detection.start, end: detection.end },
-      replacement,
-      original,
-      detection.message,
-      detection.severity,
-    ),
-  );
+  const postingText = sources.posting ? foldCase(sources.posting.text) : '';
+  const speaksOfPosting = (detection: Detection): boolean => {
+    // A letter may quote the posting's own figures ("your department of 11", "WCAG 2.2")
+    // in a sentence that speaks of the employer, not of the person.
+    if (!context.isLetter || !postingText || (detection.kind !== 'number' && detection.kind !== 'date'))
+      return false;
+    const figure = foldCase(replacement.slice(detection.start, detection.end));
+    if (!new RegExp(`(^|[^\\p{N}.,])${escapeRegExp(figure)}($|[^\\p{N}])`, 'u').test(postingText))
+      return false;
+    const sentence = sentenceAt(replacement, detection.start);
+    const words = wordTokens(sentence).map((token) => foldCase(token.text));
+    return !words.some((word) => FIRST_PERSON.has(word));
+  };
+  const findings = detections
+    .filter((detection) => !speaksOfPosting(detection))
+    .map((detection) =>
+      makeFinding(
+        detection.kind,
+        path,
+        { start: detection.start, end: detection.end },
+        replacement,
+        original,
+        detection.message,
+        detection.severity,
+      ),
+    );
   let judged = judgeWords(replacement, sources, context.index, seen.spans);
   if (context.isLetter)
     judged = judged.filter((word) => word.verdict === 'grounded' || !letterAllows(word, replacement));
@@ -387,6 +404,20 @@ export function checkText(
         replacement,
         original,
         `job title ${quote(replacement.slice(title.start, title.end))} is not one your CV states${sources.entry ? ' for this entry' : ''}`,
+      ),
+    );
+  }
+  for (const hedge of droppedHedges(replacement, sources.scopes.map((scope) => scope.text).join('\n'))) {
+    if (findings.some((finding) => finding.span.start < hedge.end && finding.span.end > hedge.start))
+      continue;
+    findings.push(
+      makeFinding(
+        'claim',
+        path,
+        hedge,
+        replacement,
+        original,
+        `your CV says ${quote(hedge.stated)}; ${quote(replacement.slice(hedge.start, hedge.end))} without "${hedge.hedge}" claims more`,
       ),
     );
   }
@@ -476,6 +507,39 @@ function newTitlePhrases(
       return;
     }
   });
+  return found;
+}
+
+/** Words that make what follows partial or provisional: "part-qualified", "co-author", "acting head". */
+const HEDGES =
+  'part|partly|partially|semi|co|assistant|deputy|acting|interim|trainee|junior|provisional|teilweise|stellvertretende[rn]?|adjoint|adjointe';
+const HEDGED = new RegExp(`(?<![\\p{L}])(${HEDGES})[- ](\\p{L}[\\p{L}-]*)`, 'giu');
+
+/**
+ * Words the source states only with a hedge ("Part-qualified CIMA") that the rewrite states
+ * without it ("CIMA-qualified").
+ */
+function droppedHedges(
+  replacement: string,
+  sourceText: string,
+): Array<{ start: number; end: number; hedge: string; stated: string }> {
+  const hedged = new Map<string, { hedge: string; stated: string }>();
+  for (const match of sourceText.matchAll(HEDGED))
+    hedged.set(foldCase(match[2]), { hedge: match[1], stated: match[0] });
+  const found: Array<{ start: number; end: number; hedge: string; stated: string }> = [];
+  if (hedged.size === 0) return found;
+  const plain = (word: string, text: string): boolean =>
+    new RegExp(`(?<![\\p{L}-])${escapeRegExp(word)}(?![\\p{L}])`, 'iu').test(text.replace(HEDGED, ' '));
+  for (const token of wordTokens(replacement)) {
+    for (const part of token.text.split('-')) {
+      const key = foldCase(part);
+      const source = hedged.get(key);
+      if (!source || plain(key, sourceText)) continue;
+      const before = replacement.slice(Math.max(0, token.start - 16), token.start + token.text.indexOf(part));
+      if (new RegExp(`(${HEDGES})[- ]$`, 'iu').test(before)) continue;
+      found.push({ start: token.start, end: token.end, ...source });
+    }
+  }
   return found;
 }
 

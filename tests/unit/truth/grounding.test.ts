@@ -251,6 +251,20 @@ describe('grounding', () => {
     expect(kinds(findings)).toEqual(['title:responsable recrutement']);
   });
 
+  it('flags a word the CV states only with a hedge when the rewrite drops the hedge', () => {
+    const cv: Cv = {
+      basics: { name: 'Sam', summary: 'Part-qualified CIMA management accountant.' },
+      work: [
+        { id: 'w', name: 'Bakery Co', position: 'Management Accountant', highlights: ['Closed the books.'] },
+      ],
+    };
+    const original = cv.basics?.summary ?? '';
+    expect(kinds(check('basics.summary', original, 'CIMA-qualified management accountant.', cv))).toEqual([
+      'claim:CIMA-qualified',
+    ]);
+    expect(check('basics.summary', original, 'Management accountant, part-qualified CIMA.', cv)).toEqual([]);
+  });
+
   it('lets a named certificate ground its credential word, never a language level', () => {
     const cv: Cv = {
       ...CV,
