@@ -290,6 +290,7 @@ export function checkText(
     degreeLevels: context.index.degreeLevels,
     durations: sources.durations,
     scopeLabel: sources.entry?.label ?? 'your CV',
+    inEntry: sources.entry !== undefined,
   };
   const seen = new SpanSet();
   const detections: Detection[] = [
@@ -407,6 +408,25 @@ export function checkText(
       ),
     );
   }
+  for (const level of upgradedLanguageLevels(
+    replacement,
+    original,
+    context.index.cv,
+    context.index.language,
+  )) {
+    if (findings.some((finding) => finding.span.start < level.end && finding.span.end > level.start))
+      continue;
+    findings.push(
+      makeFinding(
+        'claim',
+        path,
+        level,
+        replacement,
+        original,
+        `your CV gives ${level.language} as ${quote(level.stated)}, not ${quote(replacement.slice(level.start, level.end))}`,
+      ),
+    );
+  }
   for (const hedge of droppedHedges(replacement, sources.scopes.map((scope) => scope.text).join('\n'))) {
     if (findings.some((finding) => finding.span.start < hedge.end && finding.span.end > hedge.start))
       continue;
@@ -509,6 +529,118 @@ function newTitlePhrases(
   });
   return found;
 }
+
+/** Words and codes that state how well a person speaks a language. */
+const LEVEL_WORDS = new Set([
+  'fluent',
+  'fluently',
+  'fluency',
+  'native',
+  'bilingual',
+  'proficient',
+  'proficiency',
+  'advanced',
+  'intermediate',
+  'conversational',
+  'basic',
+  'elementary',
+  'beginner',
+  'a1',
+  'a2',
+  'b1',
+  'b2',
+  'c1',
+  'c2',
+  'fließend',
+  'verhandlungssicher',
+  'muttersprache',
+  'muttersprachlich',
+  'gut',
+  'gute',
+  'sehr',
+  'grundkenntnisse',
+  'courant',
+  'couramment',
+  'bilingue',
+  'natif',
+  'maternelle',
+  'notions',
+  'intermédiaire',
+  'avancé',
+  'nativo',
+  'fluido',
+]);
+
+/**
+ * Level words next to a language the CV lists ("fluent in Punjabi", "Englisch verhandlungssicher")
+ * that the CV's own level for that language does not state.
+ */
+function upgradedLanguageLevels(
+  replacement: string,
+  original: string,
+  cv: Cv,
+  language: GroundingLanguage,
+): Array<{ start: number; end: number; language: string; stated: string }> {
+  const found: Array<{ start: number; end: number; language: string; stated: string }> = [];
+  const levels = new Map<string, { name: string; keys: Set<string>; stated: string }>();
+  for (const entry of cv.languages ?? []) {
+    const name = foldCase(entry.language ?? '');
+    if (!name) continue;
+    const stated = `${entry.fluency ?? ''}`;
+    const keys = new Set(wordTokens(stated).flatMap((token) => wordKeys(token.text, language)));
+    levels.set(name, { name: entry.language ?? name, keys, stated });
+  }
+  if (levels.size === 0) return found;
+  const tokens = wordTokens(replacement);
+  const originalKeys = new Set(wordTokens(original).flatMap((token) => wordKeys(token.text, language)));
+  const gap = (from: number, to: number): string => replacement.slice(tokens[from].end, tokens[to].start);
+  const isLevel = (at: number): boolean => LEVEL_WORDS.has(foldCase(tokens[at].text));
+  tokens.forEach((token, position) => {
+    if (!isLevel(position)) return;
+    // The languages a level governs: those after it ("fluent in both Urdu and Punjabi"), else the
+    // one just before it ("Englisch verhandlungssicher").
+    const governed: string[] = [];
+    for (let at = position + 1; at < tokens.length && at <= position + 8; at += 1) {
+      if (/[.;:()\n|•]/.test(gap(at - 1, at)) || isLevel(at)) break;
+      const word = foldCase(tokens[at].text);
+      if (levels.has(word)) governed.push(word);
+      else if (!LANGUAGE_JOINERS.has(word)) break;
+    }
+    if (governed.length === 0)
+      for (let at = position - 1; at >= 0 && at >= position - 3; at -= 1) {
+        if (/[,.;:()\n|•]/.test(gap(at, at + 1))) break;
+        const word = foldCase(tokens[at].text);
+        if (levels.has(word)) {
+          governed.push(word);
+          break;
+        }
+      }
+    const keys = wordKeys(token.text, language);
+    for (const name of governed) {
+      const level = levels.get(name);
+      if (!level || keys.some((key) => level.keys.has(key) || originalKeys.has(key))) continue;
+      found.push({ start: token.start, end: token.end, language: level.name, stated: level.stated });
+      break;
+    }
+  });
+  return found;
+}
+
+/** Words between a level and the languages it governs ("fluent in both Urdu and Punjabi"). */
+const LANGUAGE_JOINERS = new Set([
+  'in',
+  'both',
+  'and',
+  'or',
+  'en',
+  'et',
+  'und',
+  'sowie',
+  'y',
+  'e',
+  'speaker',
+  'spoken',
+]);
 
 /** Words that make what follows partial or provisional: "part-qualified", "co-author", "acting head". */
 const HEDGES =

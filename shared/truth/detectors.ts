@@ -25,6 +25,8 @@ export interface DetectContext {
   durations: number[];
   /** Where the scope is, for messages ("this job's entry"). */
   scopeLabel: string;
+  /** True when the scope is one entry, whose own date fields then back its years. */
+  inEntry?: boolean;
 }
 
 /** One unsupported fact, before it gets a path. */
@@ -147,6 +149,8 @@ function describeQuantity(quantity: Quantity): string {
       return 'quantity';
     case 'version':
       return 'version';
+    case 'measure':
+      return quantity.unitGroup === 'area' ? 'area' : 'distance';
     case 'count':
       return 'number';
   }
@@ -238,7 +242,12 @@ export function detectQuantities(context: DetectContext, seen: SpanSet): Detecti
     const backed = scopeQuantities.some(
       (source) =>
         quantityMatches(quantity, source) &&
-        (isDateQuantity(quantity) || sameSubject(around, contextWords(scopeText, source.start, source.end))),
+        // A date from the entry's own date fields ("2019-03") backs "since March 2019"; a year
+        // in prose must still speak of the same thing ("since 2020" is not the 2020 of another fact).
+        ((context.inEntry === true &&
+          isDateQuantity(quantity) &&
+          /^\d{4}-\d{1,2}(-\d{1,2})?$/.test(source.text)) ||
+          sameSubject(around, contextWords(scopeText, source.start, source.end))),
     );
     if (backed) continue;
     if (matchesDuration(quantity, context.durations)) continue;
@@ -274,6 +283,7 @@ function matchesDuration(quantity: Quantity, durations: number[]): boolean {
     if (quantity.qualifier === 'more') return years >= stated;
     if (quantity.qualifier === 'less' || quantity.qualifier === 'approx')
       return Math.abs(years - stated) <= 0.75;
+    if (!Number.isInteger(stated)) return Math.abs(years - stated) <= 0.25;
     return Math.floor(years + 0.25) === stated || Math.floor(years) === stated || quantity.value === months;
   });
 }

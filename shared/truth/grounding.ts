@@ -122,9 +122,13 @@ const isAcronym = (word: string): boolean =>
   /^[A-Z][A-Z0-9&]{1,7}s?$/.test(word) && /[A-Z].*[A-Z]|^[A-Z]\d/.test(word);
 const withoutPlural = (word: string): string => (/[A-Z]s$/.test(word) ? word.slice(0, -1) : word);
 const hasDigit = (word: string): boolean => /\d/.test(word);
-/** "led to", "leading to": a cause, not a claim of leadership. */
-const isCausal = (word: string, next: string | undefined): boolean =>
-  next !== undefined && CAUSAL_AFTER.has(next) && /^(lead|leads|led|leading)$/i.test(word);
+/**
+ * A ladder word that claims no ownership: "led to" (a cause), "my own" (a possessive).
+ */
+const isCausal = (word: string, next: string | undefined, previous?: string): boolean =>
+  (next !== undefined && CAUSAL_AFTER.has(next) && /^(lead|leads|led|leading)$/i.test(word)) ||
+  (/^own$/i.test(word) && previous !== undefined && POSSESSIVES.has(previous));
+const POSSESSIVES = new Set(['my', 'our', 'their', 'his', 'her', 'its', 'your', 'one', 'on']);
 
 /** A word needs no source: a function word, a style word, or a bare symbol. */
 export function isFreeWord(word: string): boolean {
@@ -173,8 +177,9 @@ export function buildScope(
     const between = index > 0 ? text.slice(tokens[index - 1].end, token.start) : ' ';
     if (/[,.;:()\n|•]/.test(between)) flushRun();
     const next = tokens[index + 1]?.text.toLowerCase();
+    const previous = tokens[index - 1]?.text.toLowerCase();
     const level = ladderLevel(token.text, language);
-    if (level > 0 && !isCausal(token.text, next)) scope.ladder = Math.max(scope.ladder, level);
+    if (level > 0 && !isCausal(token.text, next, previous)) scope.ladder = Math.max(scope.ladder, level);
     if (isAcronym(token.text)) scope.acronyms.add(withoutPlural(token.text));
     const parts = partsOf(token);
     const pieces = parts.length > 1 ? [token, ...parts] : parts;
@@ -438,8 +443,9 @@ export function judgeWords(
       return;
     }
     const next = tokens[position + 1]?.text.toLowerCase();
+    const previous = tokens[position - 1]?.text.toLowerCase();
     const level = ladderLevel(token.text, index.language);
-    if (level > 0 && !isCausal(token.text, next)) {
+    if (level > 0 && !isCausal(token.text, next, previous)) {
       const sourceLevel = sources.ladderScope.ladder;
       if (level <= sourceLevel) {
         judged.push({ ...token, verdict: 'grounded' });

@@ -20,7 +20,8 @@ export type QuantityKind =
   | 'duration'
   | 'ordinal'
   | 'vague'
-  | 'version';
+  | 'version'
+  | 'measure';
 
 /** How a quantity is hedged: "over 40" is `more`, "nearly 40" is `less`, "about 40" is `approx`. */
 export type Qualifier = 'exact' | 'more' | 'less' | 'approx';
@@ -35,8 +36,11 @@ export interface Quantity {
   value: number;
   qualifier: Qualifier;
   currency?: string;
-  /** Durations compare within one group: calendar (months) or clock (seconds). */
-  unitGroup?: 'months' | 'seconds';
+  /**
+   * Durations compare within one group: calendar (months) or clock (seconds); measures within
+   * area (square metres) or length (metres).
+   */
+  unitGroup?: 'months' | 'seconds' | 'area' | 'length';
   month?: number;
   quarter?: number;
   /** Exact text of a version number ("3.11"). */
@@ -234,8 +238,21 @@ const DURATION_UNITS: Record<string, { group: 'months' | 'seconds'; factor: numb
   wochen: { group: 'seconds', factor: 604800 },
   semaine: { group: 'seconds', factor: 604800 },
   semaines: { group: 'seconds', factor: 604800 },
+  tag: { group: 'seconds', factor: 86400 },
   tage: { group: 'seconds', factor: 86400 },
   tagen: { group: 'seconds', factor: 86400 },
+  woche: { group: 'seconds', factor: 604800 },
+  stunde: { group: 'seconds', factor: 3600 },
+  stunden: { group: 'seconds', factor: 3600 },
+  std: { group: 'seconds', factor: 3600 },
+  minuten: { group: 'seconds', factor: 60 },
+  jour: { group: 'seconds', factor: 86400 },
+  heure: { group: 'seconds', factor: 3600 },
+  heures: { group: 'seconds', factor: 3600 },
+  día: { group: 'seconds', factor: 86400 },
+  días: { group: 'seconds', factor: 86400 },
+  hora: { group: 'seconds', factor: 3600 },
+  horas: { group: 'seconds', factor: 3600 },
   jours: { group: 'seconds', factor: 86400 },
   mo: { group: 'months', factor: 1 },
   mos: { group: 'months', factor: 1 },
@@ -325,6 +342,27 @@ const QUALIFIERS: Array<{ words: string[]; qualifier: Qualifier }> = [
   { words: ['nearly'], qualifier: 'less' },
   { words: ['almost'], qualifier: 'less' },
   { words: ['<'], qualifier: 'less' },
+  { words: ['plus', 'de'], qualifier: 'more' },
+  { words: ['au', 'moins'], qualifier: 'more' },
+  { words: ['mehr', 'als'], qualifier: 'more' },
+  { words: ['mindestens'], qualifier: 'more' },
+  { words: ['über'], qualifier: 'more' },
+  { words: ['más', 'de'], qualifier: 'more' },
+  { words: ['moins', 'de'], qualifier: 'less' },
+  { words: ['près', 'de'], qualifier: 'less' },
+  { words: ['presque'], qualifier: 'less' },
+  { words: ['jusqu', "'", 'à'], qualifier: 'less' },
+  { words: ['weniger', 'als'], qualifier: 'less' },
+  { words: ['bis', 'zu'], qualifier: 'less' },
+  { words: ['knapp'], qualifier: 'less' },
+  { words: ['fast'], qualifier: 'less' },
+  { words: ['hasta'], qualifier: 'less' },
+  { words: ['environ'], qualifier: 'approx' },
+  { words: ['rund'], qualifier: 'approx' },
+  { words: ['etwa'], qualifier: 'approx' },
+  { words: ['ca'], qualifier: 'approx' },
+  { words: ['ca', '.'], qualifier: 'approx' },
+  { words: ['unos'], qualifier: 'approx' },
   { words: ['approximately'], qualifier: 'approx' },
   { words: ['approx'], qualifier: 'approx' },
   { words: ['about'], qualifier: 'approx' },
@@ -336,7 +374,24 @@ const QUALIFIERS: Array<{ words: string[]; qualifier: Qualifier }> = [
 
 const lower = (token: Token | undefined): string => (token ? token.text.toLowerCase() : '');
 
+/** Words before a bare quarter that make it a time ("in Q2", "by Q3", "im Q4"). */
+const QUARTER_CUES = new Set([
+  'in',
+  'by',
+  'from',
+  'until',
+  'during',
+  'since',
+  'im',
+  'bis',
+  'au',
+  'dès',
+  'en',
+]);
+
 function parseDigits(raw: string): { value: number; isVersion: boolean } {
+  // "1.200" and "2.400.000": full stops between groups of three digits (German, French, Spanish).
+  if (/^\d{1,3}(\.\d{3})+$/.test(raw)) return { value: Number(raw.replace(/\./g, '')), isVersion: false };
   if ((raw.match(/\./g) ?? []).length > 1) return { value: Number.NaN, isVersion: true };
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(raw))
     return { value: Number(raw.replace(/,/g, '')), isVersion: false };
@@ -488,6 +543,47 @@ interface Parsed {
   next: number;
 }
 
+/** Units of area and length, in square metres and metres. */
+const MEASURE_UNITS: Array<{ words: string[]; group: 'area' | 'length'; factor: number }> = [
+  { words: ['m', '²'], group: 'area', factor: 1 },
+  { words: ['m2'], group: 'area', factor: 1 },
+  { words: ['sqm'], group: 'area', factor: 1 },
+  { words: ['sq', 'm'], group: 'area', factor: 1 },
+  { words: ['square', 'metres'], group: 'area', factor: 1 },
+  { words: ['square', 'meters'], group: 'area', factor: 1 },
+  { words: ['quadratmeter'], group: 'area', factor: 1 },
+  { words: ['sq', 'ft'], group: 'area', factor: 0.09290304 },
+  { words: ['sq', '.', 'ft'], group: 'area', factor: 0.09290304 },
+  { words: ['sqft'], group: 'area', factor: 0.09290304 },
+  { words: ['ft', '²'], group: 'area', factor: 0.09290304 },
+  { words: ['square', 'feet'], group: 'area', factor: 0.09290304 },
+  { words: ['square', 'foot'], group: 'area', factor: 0.09290304 },
+  { words: ['ha'], group: 'area', factor: 10_000 },
+  { words: ['hectares'], group: 'area', factor: 10_000 },
+  { words: ['acres'], group: 'area', factor: 4046.8564224 },
+  { words: ['km'], group: 'length', factor: 1000 },
+  { words: ['kilometres'], group: 'length', factor: 1000 },
+  { words: ['kilometers'], group: 'length', factor: 1000 },
+  { words: ['kilometer'], group: 'length', factor: 1000 },
+  { words: ['miles'], group: 'length', factor: 1609.344 },
+  { words: ['mi'], group: 'length', factor: 1609.344 },
+];
+
+/** The area or length unit starting at token `index`, longest first. */
+function measureAt(
+  tokens: Token[],
+  index: number,
+): { group: 'area' | 'length'; factor: number; next: number } | null {
+  let best: { group: 'area' | 'length'; factor: number; next: number } | null = null;
+  for (const unit of MEASURE_UNITS) {
+    if (unit.words.every((part, offset) => lower(tokens[index + offset]) === part)) {
+      if (!best || index + unit.words.length > best.next)
+        best = { group: unit.group, factor: unit.factor, next: index + unit.words.length };
+    }
+  }
+  return best;
+}
+
 /** Reads the unit part after a core number: magnitude, %, x, ordinal, duration, currency word. */
 function applySuffixes(
   tokens: Token[],
@@ -500,6 +596,33 @@ function applySuffixes(
   const word = (k: number) => lower(tokens[k]);
   const touching = (k: number) => adjacent(tokens[k - 1], tokens[k]);
 
+  const nextIsEuro = (k: number): number =>
+    tokens[k]?.text === '€' ? k + 1 : tokens[k]?.text === '.' && tokens[k + 1]?.text === '€' ? k + 2 : -1;
+  if (!core.spelled && (word(j) === 't' || word(j) === 'tsd') && nextIsEuro(j + 1) > 0) {
+    // "1.200 T€", "3 Tsd. €": thousands of euros.
+    return {
+      quantity: { ...quantity, kind: 'money', currency: 'EUR', scale: 1e3, value: quantity.value * 1e3 },
+      next: nextIsEuro(j + 1),
+    };
+  }
+  if (!core.spelled && word(j) === 'teur') {
+    return {
+      quantity: { ...quantity, kind: 'money', currency: 'EUR', scale: 1e3, value: quantity.value * 1e3 },
+      next: j + 1,
+    };
+  }
+  const measure = measureAt(tokens, j);
+  if (measure && quantity.kind === 'count') {
+    return {
+      quantity: {
+        ...quantity,
+        kind: 'measure',
+        unitGroup: measure.group,
+        value: quantity.value * measure.factor,
+      },
+      next: measure.next,
+    };
+  }
   if (!core.spelled && tokens[j]?.type === 'word' && touching(j) && word(j) in MAGNITUDE_SUFFIXES) {
     quantity.scale = MAGNITUDE_SUFFIXES[word(j)];
     quantity.value *= quantity.scale;
@@ -631,6 +754,8 @@ function parseAt(tokens: Token[], index: number, text: string): Parsed | null {
     if (quarter < 1 || quarter > 4 || tokens[index + 1].text.length > 1) return null;
     const year = tokens[index + 2];
     const hasYear = year?.type === 'number' && /^(19|20)\d{2}$/.test(year.text);
+    // "ICH Q2" is a name; a quarter has a year or a time word before it ("in Q2", "by Q3").
+    if (!hasYear && !QUARTER_CUES.has(lower(tokens[index - 1]))) return null;
     const end = hasYear ? index + 3 : index + 2;
     return {
       quantities: [
@@ -1073,6 +1198,14 @@ export function quantityMatches(tailored: Quantity, source: Quantity): boolean {
         sameValue(source.value, tailored.value) &&
         qualifierAllowed(tailored.qualifier, source.qualifier)
       );
+    case 'measure': {
+      if (source.kind !== 'measure' || source.unitGroup !== tailored.unitGroup) return false;
+      if (sameValue(source.value, tailored.value))
+        return qualifierAllowed(tailored.qualifier, source.qualifier);
+      // A conversion ("4,000 m²" as "about 43,000 sq ft") rounds: within 2 % when hedged or rounded.
+      const rounded = tailored.qualifier === 'approx' || /0{2,}(?!\d)/.test(tailored.text);
+      return rounded && Math.abs(source.value - tailored.value) <= 0.02 * Math.abs(source.value);
+    }
     case 'percent':
     case 'multiplier':
     case 'ordinal':

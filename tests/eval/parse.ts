@@ -79,7 +79,8 @@ export function textsMatch(a: string | undefined, b: string | undefined): boolea
   if (left === right) return true;
   const leftWords = left.split(' ');
   const rightWords = right.split(' ');
-  const [shorter, longer] = leftWords.length <= rightWords.length ? [leftWords, rightWords] : [rightWords, leftWords];
+  const [shorter, longer] =
+    leftWords.length <= rightWords.length ? [leftWords, rightWords] : [rightWords, leftWords];
   const longerSet = new Set(longer);
   return shorter.every((word) => longerSet.has(word)) && shorter.length / longer.length >= 0.6;
 }
@@ -95,10 +96,17 @@ export function datesMatch(truth: string | undefined, imported: string | undefin
 }
 
 function emptyTallies(): Record<Field, Tally> {
-  return Object.fromEntries(FIELDS.map((field) => [field, { truePositive: 0, falsePositive: 0, falseNegative: 0 }])) as Record<Field, Tally>;
+  return Object.fromEntries(
+    FIELDS.map((field) => [field, { truePositive: 0, falsePositive: 0, falseNegative: 0 }]),
+  ) as Record<Field, Tally>;
 }
 
-function scoreScalar(tally: Tally, truth: string | undefined, imported: string | undefined, match: boolean): void {
+function scoreScalar(
+  tally: Tally,
+  truth: string | undefined,
+  imported: string | undefined,
+  match: boolean,
+): void {
   if (truth && match) tally.truePositive += 1;
   else {
     if (truth) tally.falseNegative += 1;
@@ -106,7 +114,12 @@ function scoreScalar(tally: Tally, truth: string | undefined, imported: string |
   }
 }
 
-function scoreList(tally: Tally, truth: string[], imported: string[], match: (a: string, b: string) => boolean): string[] {
+function scoreList(
+  tally: Tally,
+  truth: string[],
+  imported: string[],
+  match: (a: string, b: string) => boolean,
+): string[] {
   const unused = [...imported];
   const missed: string[] = [];
   for (const value of truth) {
@@ -126,13 +139,17 @@ function scoreList(tally: Tally, truth: string[], imported: string[], match: (a:
 function formatLocation(cv: Cv): string | undefined {
   const location = cv.basics?.location;
   if (!location) return undefined;
-  const text = [location.address, location.city, location.region, location.postalCode].filter(Boolean).join(', ');
+  const text = [location.address, location.city, location.region, location.postalCode]
+    .filter(Boolean)
+    .join(', ');
   return text || undefined;
 }
 
 /** Flattens an imported CV's skills: each group's keywords, or the skill's name when it has none. */
 export function flatSkills(cv: Cv): string[] {
-  return (cv.skills ?? []).flatMap((skill) => (skill.keywords && skill.keywords.length > 0 ? skill.keywords : skill.name ? [skill.name] : []));
+  return (cv.skills ?? []).flatMap((skill) =>
+    skill.keywords && skill.keywords.length > 0 ? skill.keywords : skill.name ? [skill.name] : [],
+  );
 }
 
 /** Adds one CV's scores to the tallies; returns descriptions of missed truth values. */
@@ -140,10 +157,30 @@ export function scoreCv(truth: Truth, cv: Cv, tallies: Record<Field, Tally>, lab
   const missed: string[] = [];
   const basics = cv.basics ?? {};
   const location = formatLocation(cv);
-  const scalars: [Field & ('name' | 'email' | 'phone' | 'location'), string | undefined, string | undefined, boolean][] = [
-    ['name', truth.name, basics.name, normalize(truth.name ?? '') !== '' && normalize(truth.name ?? '') === normalize(basics.name ?? '')],
-    ['email', truth.email, basics.email, (truth.email ?? '').toLowerCase() === (basics.email ?? '').toLowerCase()],
-    ['phone', truth.phone, basics.phone, digits(truth.phone) !== '' && digits(truth.phone) === digits(basics.phone)],
+  const scalars: [
+    Field & ('name' | 'email' | 'phone' | 'location'),
+    string | undefined,
+    string | undefined,
+    boolean,
+  ][] = [
+    [
+      'name',
+      truth.name,
+      basics.name,
+      normalize(truth.name ?? '') !== '' && normalize(truth.name ?? '') === normalize(basics.name ?? ''),
+    ],
+    [
+      'email',
+      truth.email,
+      basics.email,
+      (truth.email ?? '').toLowerCase() === (basics.email ?? '').toLowerCase(),
+    ],
+    [
+      'phone',
+      truth.phone,
+      basics.phone,
+      digits(truth.phone) !== '' && digits(truth.phone) === digits(basics.phone),
+    ],
     ['location', truth.location, location, textsMatch(truth.location, location)],
   ];
   for (const [field, expected, imported, match] of scalars) {
@@ -171,14 +208,20 @@ export function scoreCv(truth: Truth, cv: Cv, tallies: Record<Field, Tally>, lab
     if (best >= 0) used.add(best);
     return best >= 0 ? work[best] : undefined;
   });
-  const fieldPairs: [Field, (entry: Truth['work'][number]) => string | undefined, (imported: (typeof work)[number] | undefined) => string | undefined, (a: string, b: string | undefined) => boolean][] = [
+  const fieldPairs: [
+    Field,
+    (entry: Truth['work'][number]) => string | undefined,
+    (imported: (typeof work)[number] | undefined) => string | undefined,
+    (a: string, b: string | undefined) => boolean,
+  ][] = [
     ['work.company', (entry) => entry.company, (imported) => imported?.name, textsMatch],
     ['work.title', (entry) => entry.title, (imported) => imported?.position, textsMatch],
     ['work.startDate', (entry) => entry.startDate, (imported) => imported?.startDate, datesMatch],
     [
       'work.endDate',
       (entry) => (entry.isPresent ? 'present' : entry.endDate),
-      (imported) => (imported ? (imported.endDate ?? (imported.startDate ? 'present' : undefined)) : undefined),
+      (imported) =>
+        imported ? (imported.endDate ?? (imported.startDate ? 'present' : undefined)) : undefined,
       (a, b) => (a === 'present' ? b === 'present' : datesMatch(a, b)),
     ],
   ];
@@ -201,14 +244,18 @@ export function scoreCv(truth: Truth, cv: Cv, tallies: Record<Field, Tally>, lab
     const importedCount = work.filter((entry) => importedValue(entry) !== undefined).length;
     // Imported values of fields the truth does not state (dateless roles) are not counted against.
     const truthCount = truth.work.filter((entry) => truthValue(entry) !== undefined).length;
-    if (truthCount > 0 || field === 'work.company' || field === 'work.title') tally.falsePositive += Math.max(0, importedCount - matchedCount);
+    if (truthCount > 0 || field === 'work.company' || field === 'work.title')
+      tally.falsePositive += Math.max(0, importedCount - matchedCount);
   }
 
   const education = cv.education ?? [];
   missed.push(
-    ...scoreList(tallies['education.institution'], truth.education.map((entry) => entry.institution ?? '').filter(Boolean), education.map((entry) => entry.institution ?? '').filter(Boolean), textsMatch).map(
-      (value) => `${label}: education.institution "${value}"`,
-    ),
+    ...scoreList(
+      tallies['education.institution'],
+      truth.education.map((entry) => entry.institution ?? '').filter(Boolean),
+      education.map((entry) => entry.institution ?? '').filter(Boolean),
+      textsMatch,
+    ).map((value) => `${label}: education.institution "${value}"`),
   );
   missed.push(
     ...scoreList(
@@ -219,7 +266,11 @@ export function scoreCv(truth: Truth, cv: Cv, tallies: Record<Field, Tally>, lab
     ).map((value) => `${label}: education.degree "${value}"`),
   );
   if (truth.skills.length > 0) {
-    missed.push(...scoreList(tallies.skills, truth.skills, flatSkills(cv), (a, b) => normalize(a) === normalize(b)).map((value) => `${label}: skill "${value}"`));
+    missed.push(
+      ...scoreList(tallies.skills, truth.skills, flatSkills(cv), (a, b) => normalize(a) === normalize(b)).map(
+        (value) => `${label}: skill "${value}"`,
+      ),
+    );
   }
   return missed;
 }
@@ -244,8 +295,15 @@ export function readCorpusTruth(file: string): Truth {
     email: raw.contact?.email,
     phone: raw.contact?.phone,
     location: raw.contact?.location,
-    work: (raw.experience ?? []).map((entry) => ({ company: entry.company, title: entry.title, ...truthDate(entry.dates) })),
-    education: (raw.education ?? []).map((entry) => ({ degree: entry.degree, institution: entry.institution })),
+    work: (raw.experience ?? []).map((entry) => ({
+      company: entry.company,
+      title: entry.title,
+      ...truthDate(entry.dates),
+    })),
+    education: (raw.education ?? []).map((entry) => ({
+      degree: entry.degree,
+      institution: entry.institution,
+    })),
     skills: raw.skills ?? [],
   };
 }
@@ -316,8 +374,14 @@ export async function evaluateFixtures(): Promise<EvalResult> {
 
 /** Precision, recall and F1 of a tally (1 when there is nothing to find or claim). */
 export function rates(tally: Tally): { precision: number; recall: number; f1: number } {
-  const precision = tally.truePositive + tally.falsePositive === 0 ? 1 : tally.truePositive / (tally.truePositive + tally.falsePositive);
-  const recall = tally.truePositive + tally.falseNegative === 0 ? 1 : tally.truePositive / (tally.truePositive + tally.falseNegative);
+  const precision =
+    tally.truePositive + tally.falsePositive === 0
+      ? 1
+      : tally.truePositive / (tally.truePositive + tally.falsePositive);
+  const recall =
+    tally.truePositive + tally.falseNegative === 0
+      ? 1
+      : tally.truePositive / (tally.truePositive + tally.falseNegative);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { precision, recall, f1 };
 }
@@ -337,7 +401,9 @@ export function overall(tallies: Record<Field, Tally>): number {
 
 function printResult(title: string, result: EvalResult): void {
   console.log(`\n${title}`);
-  console.log(`${'field'.padEnd(24)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'f1'.padStart(6)}   tp/fp/fn`);
+  console.log(
+    `${'field'.padEnd(24)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'f1'.padStart(6)}   tp/fp/fn`,
+  );
   for (const field of FIELDS) {
     const tally = result.tallies[field];
     const { precision, recall, f1 } = rates(tally);
@@ -347,16 +413,25 @@ function printResult(title: string, result: EvalResult): void {
   }
   console.log(`overall F1: ${overall(result.tallies).toFixed(3)}`);
   const important = result.missed.filter((line) => /work\.(company|title|startDate)/.test(line));
-  console.log(important.length === 0 ? 'every truth company, title and start date was found' : `missed company/title/start date:\n  ${important.join('\n  ')}`);
+  console.log(
+    important.length === 0
+      ? 'every truth company, title and start date was found'
+      : `missed company/title/start date:\n  ${important.join('\n  ')}`,
+  );
   const other = result.missed.filter((line) => !important.includes(line));
   if (other.length > 0) console.log(`other misses:\n  ${other.join('\n  ')}`);
 }
 
 async function main(): Promise<void> {
   const folder = corpusDir();
-  if (folder) printResult(`OfflineCV corpus truth (${listTruthFiles(folder).length} files)`, await evaluateCorpus(folder));
+  if (folder)
+    printResult(
+      `OfflineCV corpus truth (${listTruthFiles(folder).length} files)`,
+      await evaluateCorpus(folder),
+    );
   else console.log('OfflineCV corpus not found at ../shared/corpus/offlinecv: corpus part skipped.');
-  if (!process.argv.includes('--corpus-only')) printResult('Fixture CVs (tests/fixtures/cvs, rendered)', await evaluateFixtures());
+  if (!process.argv.includes('--corpus-only'))
+    printResult('Fixture CVs (tests/fixtures/cvs, rendered)', await evaluateFixtures());
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -3,7 +3,7 @@
  * many faithful rewrites they let through, on the development set (the older single-field cases
  * plus `dev.json`) and on two test sets (`test-a.json`, `test-b.json`, written and labelled before
  * the checks ran on them, never changed since). `npm run eval:truth` prints every set;
- * `-- --misses dev|test-a|test-b` lists the misses of one; `-- --dev` runs the development set alone.
+ * `-- --misses dev|dev-b|test-a|test-b|test-c` lists the misses of one; `-- --dev` runs the development set alone.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -119,8 +119,14 @@ export function developmentCases(): RunnableCase[] {
   return [...TRUTH_CASES.map(runnableFromLegacy), ...set.cases.map((item) => runnableFromSet(set, item))];
 }
 
+/** The second development set, written by others from FORMAT.md without the checks' code. */
+export function secondDevelopmentCases(): RunnableCase[] {
+  const set = readCaseSet('dev-b.json');
+  return set.cases.map((item) => runnableFromSet(set, item));
+}
+
 /** The names of the test sets, each written and labelled before the checks ran on it. */
-export const TEST_SETS = ['test-a.json', 'test-b.json'] as const;
+export const TEST_SETS = ['test-a.json', 'test-b.json', 'test-c.json'] as const;
 
 /** The cases of one test set. */
 export function testCases(name: (typeof TEST_SETS)[number]): RunnableCase[] {
@@ -221,6 +227,7 @@ async function main(): Promise<void> {
     : '';
   const started = performance.now();
   printSet('dev', evaluate(developmentCases(), resources), missesOf === 'dev');
+  printSet('dev-b', evaluate(secondDevelopmentCases(), resources), missesOf === 'dev-b');
   // `--dev` measures the development set alone (while building, so the test sets stay unseen).
   for (const name of process.argv.includes('--dev') ? [] : TEST_SETS) {
     const label = name.replace('.json', '');

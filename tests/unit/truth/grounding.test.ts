@@ -265,6 +265,29 @@ describe('grounding', () => {
     expect(check('basics.summary', original, 'Management accountant, part-qualified CIMA.', cv)).toEqual([]);
   });
 
+  it('ties a language level to its language: fluent Urdu does not make Punjabi fluent', () => {
+    const cv: Cv = {
+      basics: { name: 'Amar', summary: 'Social worker.' },
+      work: [
+        {
+          id: 'w',
+          name: 'Council',
+          position: 'Social Worker',
+          highlights: ['Held a caseload of 16 children.'],
+        },
+      ],
+      languages: [
+        { language: 'Urdu', fluency: 'Fluent' },
+        { language: 'Punjabi', fluency: 'Conversational' },
+      ],
+    };
+    const summary = (text: string) => check('basics.summary', 'Social worker.', text, cv);
+    expect(summary('Social worker, fluent in Urdu and conversational in Punjabi.')).toEqual([]);
+    expect(summary('Social worker, fluent in both Urdu and Punjabi.').map((finding) => finding.text)).toEqual(
+      ['fluent'],
+    );
+  });
+
   it('lets a named certificate ground its credential word, never a language level', () => {
     const cv: Cv = {
       ...CV,

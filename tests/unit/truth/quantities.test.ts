@@ -68,6 +68,20 @@ describe('extractQuantities', () => {
     expect(extractQuantities('Bac+5 en RH')).toHaveLength(0);
   });
 
+  it('reads areas and distances in any unit, thousands with full stops, and T€', () => {
+    expect(same('roughly 43,000 sq ft', '4,000 m²')).toBe(true);
+    expect(same('roughly 50,000 sq ft', '4,000 m²')).toBe(false);
+    expect(same('1.200 T€', '1,2 Mio. €')).toBe(true);
+    expect(one('2.400.000 Händler').value).toBe(2_400_000);
+    expect(same('plus de deux ans', 'more than 2 years')).toBe(true);
+    expect(same('de trois jours', '72 heures')).toBe(true);
+  });
+
+  it('reads a bare Q2 as a name, not a quarter', () => {
+    expect(extractQuantities('the ICH Q2 guideline')).toHaveLength(0);
+    expect(one('in Q2')).toMatchObject({ kind: 'date', quarter: 2 });
+  });
+
   it('reads years, month dates, ISO dates and quarters as dates', () => {
     expect(one('2019')).toMatchObject({ kind: 'year', value: 2019 });
     expect(one('March 2020')).toMatchObject({ kind: 'date', value: 2020, month: 3 });
