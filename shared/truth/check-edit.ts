@@ -254,7 +254,9 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 function letterAllows(word: JudgedWord, text: string): boolean {
   const sentence = sentenceAt(text, word.start);
   const sentenceWords = wordTokens(sentence).map((token) => foldCase(token.text));
-  const firstPerson = sentenceWords.some((token) => FIRST_PERSON.has(token));
+  // "J'ai …": the elided pronoun is not a word of its own.
+  const firstPerson =
+    sentenceWords.some((token) => FIRST_PERSON.has(token)) || /(^|[\s"«(])j['\u2019]/iu.test(sentence);
   const secondPerson = sentenceWords.some((token) => SECOND_PERSON.has(token));
   if (word.verdict === 'ungrounded' && LETTER_WORDS.has(foldCase(word.text))) return true;
   if (!firstPerson && secondPerson) return true;
@@ -309,7 +311,7 @@ export function checkText(
       return false;
     const sentence = sentenceAt(replacement, detection.start);
     const words = wordTokens(sentence).map((token) => foldCase(token.text));
-    return !words.some((word) => FIRST_PERSON.has(word));
+    return !words.some((word) => FIRST_PERSON.has(word)) && !/(^|[\s"«(])j['\u2019]/iu.test(sentence);
   };
   const findings = detections
     .filter((detection) => !speaksOfPosting(detection))

@@ -204,7 +204,7 @@ export function buildScope(
   });
   flushRun();
   if (language === 'en' && lexicon.verbs && lexicon.verbClasses)
-    for (const verb of lexicon.verbs(text))
+    for (const verb of lexicon.verbs(text, language))
       for (const verbClass of lexicon.verbClasses(verb.lemma)) scope.verbClasses.add(verbClass);
   return scope;
 }
@@ -430,8 +430,7 @@ export function judgeWords(
   const covered = (start: number, end: number): boolean =>
     skip.some((span) => start < span.end && end > span.start);
   const groundedRun = new Set<number>();
-  const verbs =
-    index.language === 'en' && index.lexicon.verbs ? index.lexicon.verbs(text) : ([] as TaggedVerb[]);
+  const verbs = index.lexicon.verbs ? index.lexicon.verbs(text, index.language) : ([] as TaggedVerb[]);
   const verbAt = (start: number): TaggedVerb | undefined => verbs.find((verb) => verb.start === start);
   const namesCertificate = certificateNamed(text, index);
   markInitialismRuns(text, tokens, sources, groundedRun);
@@ -469,7 +468,10 @@ export function judgeWords(
       if (verdict !== 'grounded' && namesCertificate && CERTIFICATE_WORDS.has(foldCase(part.text)))
         verdict = 'grounded';
       const verb = verdict === 'ungrounded' || verdict === 'posting' ? verbAt(part.start) : undefined;
-      const isName = /\p{Lu}/u.test(part.text) && !/(^|[.!?:;•]\s*)$/u.test(text.slice(0, part.start));
+      const isName =
+        index.language !== 'de' &&
+        /\p{Lu}/u.test(part.text) &&
+        !/(^|[.!?:;•]\s*)$/u.test(text.slice(0, part.start));
       if (verb && !isName && restatesRelation(part.text, verb, sources, index)) verdict = 'grounded';
       judged.push({ ...part, verdict });
     }
@@ -490,7 +492,9 @@ function restatesRelation(
 ): boolean {
   const key = foldCase(word);
   if (STRICT_WORDS.has(key) || STRICT_WORDS.has(verb.lemma) || CREDENTIAL_WORDS.has(key)) return false;
-  if (ladderLevel(verb.lemma) > 0) return false;
+  if (ladderLevel(verb.lemma, index.language) > 0 || ladderLevel(word, index.language) > 0) return false;
+  // German and French verbs have no classes here: a verb that claims no ownership restates.
+  if (index.language !== 'en') return true;
   const classes = index.lexicon.verbClasses?.(verb.lemma) ?? [];
   return classes.some((verbClass) => sources.scopes[0]?.verbClasses.has(verbClass));
 }

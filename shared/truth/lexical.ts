@@ -15,10 +15,10 @@ export interface LexicalResource {
    */
   related(lemma: string): readonly string[];
   /**
-   * The verbs of an English sentence as the resource's tagger reads them, with their offsets
-   * and lemmas; absent when the resource has no tagger.
+   * The verbs of a text in a language, with their offsets and lemmas (a tagger for English,
+   * conjugation tables for German and French); absent when the resource has none.
    */
-  verbs?(text: string): ReadonlyArray<TaggedVerb>;
+  verbs?(text: string, language: GroundingLanguage): ReadonlyArray<TaggedVerb>;
   /** The broad classes (WordNet's lexicographer files) of a verb's main senses. */
   verbClasses?(lemma: string): readonly number[];
 }

@@ -309,7 +309,7 @@ promoted promotion patent patents patented published publication keynote
 sole solely single-handedly independently alone entire entirely whole
 gewonnen gewann preis auszeichnung ausgezeichnet zertifiziert zertifikat zertifizierung
 fließend muttersprache verhandlungssicher gut gute guter gutes guten grundkenntnisse
-gagné lauréat prix certifié certifiée certification diplômé diplômée courant couramment
+gagné lauréat prix récompensé récompensée récompense distingué distinguée étoile étoilé certifié certifiée certification diplômé diplômée courant couramment
 bilingue langue maternelle bon bonne bons bonnes notions
 bueno buena buenos buenas nativo nativa
 `);

@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import lemmatizer from 'wink-lemmatizer';
 import posTagger from 'wink-pos-tagger';
-import type { LexicalResource, TaggedVerb } from '../../../shared/truth/lexical';
+import type { GroundingLanguage, LexicalResource, TaggedVerb } from '../../../shared/truth/lexical';
+import { verbFormsIn } from './verb-forms';
 
 type PartOfSpeech = 'n' | 'v' | 'a' | 'r';
 const FILE_NAMES: Record<PartOfSpeech, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
@@ -182,7 +183,8 @@ export function createWordNetLexicon(folder = wordNetFolder()): LexicalResource 
       relatedCache.set(key, list);
       return list;
     },
-    verbs(text: string): TaggedVerb[] {
+    verbs(text: string, language: GroundingLanguage): TaggedVerb[] {
+      if (language !== 'en') return verbFormsIn(text, language);
       return tagVerbs(text, (lemma) => lookupIndex(index.v, lemma).length > 0);
     },
     verbClasses(lemma: string): number[] {

@@ -229,6 +229,33 @@ describe('grounding', () => {
     ).toEqual(['new-claim:Titan']);
   });
 
+  it('lets a German or French verb restate its bullet, never a noun of the same form', () => {
+    const cv: Cv = {
+      basics: { name: 'Julien' },
+      work: [
+        {
+          id: 'w',
+          name: 'Comptoir',
+          position: 'Chef de cuisine',
+          highlights: [
+            "Restaurant distingué d'un Bib Gourmand au Guide Michelin depuis 2022.",
+            'Rédaction des cas de test dans Xray.',
+          ],
+        },
+      ],
+    };
+    const [award, cases] = cv.work?.[0].highlights ?? [];
+    expect(check('work[0].highlights[1]', cases, 'Je consigne les cas de test dans Xray.', cv)).toEqual([]);
+    expect(
+      check(
+        'work[0].highlights[0]',
+        award,
+        "Restaurant récompensé d'une étoile au Guide Michelin depuis 2022.",
+        cv,
+      ).length,
+    ).toBeGreaterThan(0);
+  });
+
   it('reads a role in apposition as a title the entry must state', () => {
     const cv: Cv = {
       basics: { name: 'Claire' },
