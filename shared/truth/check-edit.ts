@@ -30,7 +30,7 @@ import {
   type SourceScope,
 } from './grounding';
 import { foldCase, wordKeys, type GroundingLanguage } from './lexical';
-import type { Cv } from '../model/cv';
+import { CV_SECTIONS, type Cv } from '../model/cv';
 import {
   CERTIFICATION_ACRONYMS,
   INSTITUTION_WORDS,
@@ -293,6 +293,7 @@ export function checkText(
     durations: sources.durations,
     scopeLabel: sources.entry?.label ?? 'your CV',
     inEntry: sources.entry !== undefined,
+    entryDates: sources.entry ? undefined : entryDatesOf(context.index.cv),
   };
   const seen = new SpanSet();
   const detections: Detection[] = [
@@ -388,6 +389,7 @@ export function checkText(
     titlesOf(context.index.cv, sources.entry ? segments : []),
     context.index.language,
     seen,
+    original,
   )) {
     if (findings.some((finding) => finding.span.start < title.end && finding.span.end > title.start))
       continue;
@@ -493,10 +495,12 @@ function newTitlePhrases(
   titles: string[],
   language: GroundingLanguage,
   seen: SpanSet,
+  original = '',
 ): Array<{ start: number; end: number }> {
   const titleKeys = titles.map(
     (title) => new Set(wordTokens(title).flatMap((token) => wordKeys(token.text, language))),
   );
+  const originalKeys = new Set(wordTokens(original).flatMap((token) => wordKeys(token.text, language)));
   const tokens = wordTokens(text);
   const found: Array<{ start: number; end: number }> = [];
   // A role in apposition ("as practice lead", "en tant que responsable recrutement", "als
@@ -509,6 +513,8 @@ function newTitlePhrases(
     );
     if (!claim || seen.overlaps(from + claim.start, from + claim.end)) continue;
     const keys = wordKeys(claim.text, language);
+    // "As design lead" for "Lead the design of …": the bullet itself states the role.
+    if (keys.some((key) => originalKeys.has(key))) continue;
     if (!titleKeys.some((title) => keys.some((key) => title.has(key))))
       found.push({ start: from + phrase[0].start, end: from + phrase[phrase.length - 1].end });
   }
@@ -530,6 +536,41 @@ function newTitlePhrases(
     }
   });
   return found;
+}
+
+const entryDatesCache = new WeakMap<Cv, Array<{ dates: string; words: Set<string> }>>();
+
+/** Each entry's date fields and the content words of its name, title and place. */
+function entryDatesOf(cv: Cv): Array<{ dates: string; words: Set<string> }> {
+  let cached = entryDatesCache.get(cv);
+  if (cached) return cached;
+  cached = [];
+  for (const section of CV_SECTIONS) {
+    const list = (cv as Record<string, unknown>)[section];
+    if (!Array.isArray(list)) continue;
+    for (const entry of list as Array<Record<string, unknown>>) {
+      const dates = [entry.startDate, entry.endDate, entry.date].filter((value) => typeof value === 'string');
+      if (dates.length === 0) continue;
+      const naming = [
+        entry.name,
+        entry.position,
+        entry.institution,
+        entry.area,
+        entry.organization,
+        entry.title,
+      ]
+        .filter((value): value is string => typeof value === 'string')
+        .join(' ');
+      const words = new Set(
+        wordTokens(naming)
+          .filter((token) => !isFreeWord(token.text) && token.text.length > 2)
+          .map((token) => foldCase(token.text).replace(/s$/, '')),
+      );
+      if (words.size) cached.push({ dates: dates.join(' '), words });
+    }
+  }
+  entryDatesCache.set(cv, cached);
+  return cached;
 }
 
 /** Words and codes that state how well a person speaks a language. */

@@ -27,6 +27,11 @@ export interface DetectContext {
   scopeLabel: string;
   /** True when the scope is one entry, whose own date fields then back its years. */
   inEntry?: boolean;
+  /**
+   * For CV-wide fields (summary, letters): each entry's date fields with the words that name it,
+   * so "since 2018 at Derby City Council" is backed by that entry's start date.
+   */
+  entryDates?: Array<{ dates: string; words: Set<string> }>;
 }
 
 /** One unsupported fact, before it gets a path. */
@@ -250,6 +255,7 @@ export function detectQuantities(context: DetectContext, seen: SpanSet): Detecti
           sameSubject(around, contextWords(scopeText, source.start, source.end))),
     );
     if (backed) continue;
+    if (isDateQuantity(quantity) && backedByEntryDate(quantity, replacement, context.entryDates)) continue;
     if (matchesDuration(quantity, context.durations)) continue;
     const isDate = isDateQuantity(quantity);
     const sum = !isDate && sumOf(quantity, [...originalQuantities, ...scopeQuantities]);
@@ -272,6 +278,31 @@ export function detectQuantities(context: DetectContext, seen: SpanSet): Detecti
     });
   }
   return detections;
+}
+
+/** True when an entry whose dates give this year or month is named in the same sentence. */
+function backedByEntryDate(
+  quantity: Quantity,
+  text: string,
+  entryDates: DetectContext['entryDates'],
+): boolean {
+  if (!entryDates?.length) return false;
+  const sentenceStart = Math.max(
+    0,
+    ...['. ', '; ', '\n', '! ', '? '].map((mark) => text.lastIndexOf(mark, quantity.start) + 1),
+  );
+  const ends = ['. ', '; ', '\n', '! ', '? ']
+    .map((mark) => text.indexOf(mark, quantity.end))
+    .filter((at) => at >= 0);
+  const sentence = text.slice(sentenceStart, ends.length ? Math.min(...ends) : text.length);
+  const words = new Set(
+    (sentence.toLowerCase().match(/\p{L}[\p{L}-]+/gu) ?? []).map((word) => word.replace(/s$/, '')),
+  );
+  return entryDates.some(
+    (entry) =>
+      extractQuantities(entry.dates).some((source) => quantityMatches(quantity, source)) &&
+      [...entry.words].some((word) => words.has(word)),
+  );
 }
 
 /** True when a duration is one the CV's dates give ("5 years" for 2019-03 to 2024-05). */

@@ -173,9 +173,31 @@ export function buildScope(
         scope.initialisms.add(run.slice(start, start + size).join(''));
     run.length = 0;
   };
+  // Three or four words with a small word inside also give its initial: "units per hour" (UPH),
+  // "child in need" (CIN), "Freedom of Information" (FOI).
+  const addSpelledInitialisms = (index: number): void => {
+    for (const size of [3, 4]) {
+      const window = tokens.slice(index, index + size);
+      if (window.length < size) continue;
+      const gaps = window.slice(1).map((token, at) => text.slice(window[at].end, token.start));
+      if (gaps.some((gap) => /[,.;:()\n|•]/.test(gap))) continue;
+      const first = window[0].text;
+      const last = window[size - 1].text;
+      if (
+        isFreeWord(first) ||
+        isFreeWord(last) ||
+        !window.slice(1, -1).some((token) => isFreeWord(token.text))
+      )
+        continue;
+      scope.initialisms.add(
+        window.map((token) => token.text.normalize('NFD').charAt(0).toUpperCase()).join(''),
+      );
+    }
+  };
   tokens.forEach((token, index) => {
     const between = index > 0 ? text.slice(tokens[index - 1].end, token.start) : ' ';
     if (/[,.;:()\n|•]/.test(between)) flushRun();
+    addSpelledInitialisms(index);
     const next = tokens[index + 1]?.text.toLowerCase();
     const previous = tokens[index - 1]?.text.toLowerCase();
     const level = ladderLevel(token.text, language);

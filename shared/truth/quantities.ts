@@ -423,6 +423,13 @@ interface Core {
   raw?: string;
 }
 
+/** How many tokens "and a half" or "et demi(e)" takes at `index` (0 when absent). */
+function halfAfter(tokens: Token[], index: number): number {
+  if (andAHalf(tokens, index)) return 3;
+  if (lower(tokens[index]) === 'et' && /^demie?$/.test(lower(tokens[index + 1]))) return 2;
+  return 0;
+}
+
 /** True when "and a half" starts at `index`. */
 function andAHalf(tokens: Token[], index: number): boolean {
   return (
@@ -452,8 +459,15 @@ function parseSpelled(tokens: Token[], index: number): Core | null {
     return { value, startIndex: index, next: index + 2, spelled: true };
   }
   if (ONE_BEFORE_UNIT.has(first) && DURATION_UNITS[lower(tokens[index + 1])]) {
-    const half = lower(tokens[index + 2]) === 'et' && /^demie?$/.test(lower(tokens[index + 3]));
-    return { value: half ? 1.5 : 1, startIndex: index, next: index + 1, spelled: true };
+    return { value: 1, startIndex: index, next: index + 1, spelled: true };
+  }
+  if (
+    (first === 'a' || first === 'an') &&
+    DURATION_UNITS[lower(tokens[index + 1])] &&
+    halfAfter(tokens, index + 2)
+  ) {
+    // "a year and a half" (the half is read after the unit).
+    return { value: 1, startIndex: index, next: index + 1, spelled: true };
   }
   let j = index;
   let current = 0;
@@ -505,14 +519,6 @@ function parseSpelled(tokens: Token[], index: number): Core | null {
     return { value: current * 12, startIndex: index, next: j + 1, spelled: true };
   }
   if (andAHalf(tokens, j)) return { value: current + 0.5, startIndex: index, next: j + 3, spelled: true };
-  if (
-    DURATION_UNITS[lower(tokens[j])] &&
-    lower(tokens[j + 1]) === 'et' &&
-    /^demie?$/.test(lower(tokens[j + 2]))
-  ) {
-    // "un an et demi": the half follows the unit; the unit still reads after the number.
-    return { value: current + 0.5, startIndex: index, next: j, spelled: true };
-  }
   if (current === 1 && j === index + 1) {
     const before = lower(tokens[index - 1]);
     const after = lower(tokens[index + 1]);
@@ -701,7 +707,10 @@ function applySuffixes(
     quantity.kind = 'duration';
     quantity.unitGroup = unit.group;
     quantity.value *= unit.factor;
-    return { quantity, next: unitIndex + 1 };
+    // "two years and a half", "trois ans et demi".
+    const half = halfAfter(tokens, unitIndex + 1);
+    if (half) quantity.value += 0.5 * unit.factor;
+    return { quantity, next: unitIndex + 1 + half };
   }
   if (word(j) in CURRENCY_WORDS && quantity.kind === 'count') {
     quantity.kind = 'money';
