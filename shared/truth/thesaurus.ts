@@ -534,6 +534,8 @@ export const THESAURUS: readonly string[][] = [
     'tâche',
   ],
   ['role', 'position', 'post', 'job', 'stelle', 'poste', 'rolle'],
+  ['average', 'mean', 'typical', 'durchschnittlich', 'durchschnittliche', 'mittlere', 'moyen', 'moyenne'],
+  ['rate', 'ratio', 'share', 'proportion', 'percentage', 'quote', 'anteil', 'taux', 'part', 'pourcentage'],
   [
     'monitor',
     'monitored',

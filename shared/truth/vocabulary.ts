@@ -59,6 +59,12 @@ están ha han había he hemos se le les este esta estos estas ese esa
  * could carry a claim (expert, award-winning, sole) is not here.
  */
 export const STYLE_WORDS = words(`
+derzeit aktuell aktuelle aktuellen parallel hiermit jeweils durchgängig stets zudem ebenfalls
+insbesondere zuletzt seitdem anschließend eng enge enger engen neu neue neuen neuer neues stark
+starke starken regelmäßig
+actuellement actuel actuelle auparavant précédemment parallèlement ensuite désormais notamment
+correspondant correspondante correspondants correspondantes nouveau nouvelle nouveaux nouvelles
+fort forte forts fortes régulièrement étroite étroitement
 company firm employer organisation organization entreprise société unternehmen firma
 holder titulaire inhaber inhaberin
 successfully effectively efficiently actively closely directly consistently proactively
