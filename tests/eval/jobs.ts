@@ -18,6 +18,7 @@ import type { JobAnalysis } from '../../shared/model/job';
 import { readJsonResume } from '../../electron/services/import/json-resume';
 import { loadDictionary } from '../../electron/services/jobs/load-dictionary';
 import { resumeMatcherToCv } from './resume-matcher-cv';
+import { reportRequirements } from './requirements';
 
 interface Expected {
   title?: string | null;
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
     console.log(`  header fields correct  ${fields}/${fieldTotal}`);
   };
   report('Own postings (tests/fixtures/jobs)', cases);
+  reportRequirements(dictionary, process.argv.includes('--detail'));
   if (corpusCases.length > 0) report('Corpus postings (../shared/corpus)', corpusCases);
   else console.log('\nCorpus postings: skipped (../shared/corpus not found)');
 
