@@ -14,6 +14,7 @@ import { SENIORITY_LEVELS, type JobAnalysis } from '../model/job';
 import { hasMustCue, hasNiceCue, headingKind, isDutyOrEmployerSentence, type SectionKind } from './cues';
 import type { SkillsDictionary } from './dictionary';
 import { fold, splitSentences, tokenize } from './normalize';
+import { atomize } from './atomize';
 
 type Seniority = (typeof SENIORITY_LEVELS)[number];
 
@@ -185,15 +186,22 @@ function isLeadIn(text: string): boolean {
 interface Requirements {
   must: string[];
   nice: string[];
+  eligibility: string[];
 }
 
 function collectRequirements(blocks: readonly Block[]): Requirements {
   const must: string[] = [];
   const nice: string[] = [];
+  const eligibility: string[] = [];
   const add = (list: string[], raw: string) => {
-    const item = cleanItem(raw);
-    if (item.length < 2 || wordCount(item) > 80) return;
-    if (!must.includes(item) && !nice.includes(item)) list.push(item);
+    const sentence = cleanItem(raw);
+    if (sentence.length < 2 || wordCount(sentence) > 80) return;
+    const atoms = atomize(sentence);
+    if (atoms.dropped) return;
+    for (const item of atoms.items) {
+      const target = atoms.eligibility ? eligibility : atoms.nice.has(item) ? nice : list;
+      if (!must.includes(item) && !nice.includes(item) && !eligibility.includes(item)) target.push(item);
+    }
   };
   for (const block of blocks) {
     if (block.kind === 'heading') continue;
@@ -227,7 +235,7 @@ function collectRequirements(blocks: readonly Block[]): Requirements {
       }
     }
   }
-  return { must, nice };
+  return { must, nice, eligibility };
 }
 
 // Role nouns that make a short line read as a job title, in the four languages.
@@ -583,7 +591,7 @@ export function skillsIn(text: string, dictionary: SkillsDictionary): string[] {
  */
 export function analyzeJob(text: string, dictionary: SkillsDictionary): JobAnalysis {
   const blocks = settleSections(toBlocks(text));
-  const { must, nice } = collectRequirements(blocks);
+  const { must, nice, eligibility } = collectRequirements(blocks);
   const facts = readHeader(text, blocks);
   const keywordText = blocks
     .filter((block) => block.section !== 'benefits' && block.section !== 'about')
@@ -596,6 +604,7 @@ export function analyzeJob(text: string, dictionary: SkillsDictionary): JobAnaly
     seniority: seniorityOf(facts.title, text, must),
     mustHave: must,
     niceToHave: nice,
+    eligibility,
     keywords: skillsIn(keywordText, dictionary),
   };
 }

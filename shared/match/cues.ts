@@ -42,6 +42,9 @@ const HEADINGS: Record<Exclude<SectionKind, 'other'>, string[]> = {
   ],
   requirements: [
     'requirements',
+    'other requirements',
+    'additional requirements',
+    'also required',
     'requirement',
     'qualifications',
     'qualification',
@@ -279,6 +282,19 @@ const HEADINGS: Record<Exclude<SectionKind, 'other'>, string[]> = {
   ],
   benefits: [
     'benefits',
+    'conditions',
+    'conditions de travail',
+    'whats on offer',
+    'on offer',
+    'what is on offer',
+    'the package',
+    'package',
+    'recruitment process',
+    'hiring process',
+    'how to apply',
+    'processus de recrutement',
+    'proceso de seleccion',
+    'bewerbungsprozess',
     'perks',
     'perks and benefits',
     'benefits and perks',
@@ -418,11 +434,11 @@ export function headingKind(folded: string): SectionKind | null {
 
 // Phrases that make a sentence a nice-to-have even inside a requirements section.
 const NICE_PHRASES =
-  /\b(?:preferred|preferably|(?:is |are |would be |will be )?an? (?:big |huge |real |strong )?(?:plus|bonus|advantage|asset)|plus if|bonus (?:if|points)|nice[- ]to[- ]have|ideally|desirable|desired|advantageous|beneficial|appreciated|(?:is|are) welcome|great if|would be (?:great|nice|helpful|ideal)|not (?:strictly )?(?:required|necessary|essential|mandatory)|optional|extra points|even better|good to have|wunschenswert|von vorteil|idealerweise|ein plus|pluspunkt\w*|ware schon|waere schon|gerne gesehen|un plus|un atout|atouts?|apprecie\w*|souhaite\w*|souhaitable|idealement|serait un plus|bienvenue?s?|se valorara\w*|valorable|valoramos|valoraremos|se valora|deseable|preferibl\w*|preferentemente|idealmente|es un plus|sera un plus)\b/;
+  /\b(?:preferred|preferably|(?:is |are |would be |will be )?an? (?:big |huge |real |strong )?(?:plus|bonus|advantage|asset)|plus if|bonus (?:if|points)|counts? in your favou?r|would count|nice[- ]to[- ]have|ideally|desirable|desired|advantageous|beneficial|appreciated|(?:is|are) welcome|great if|would be (?:great|nice|helpful|ideal)|not (?:strictly )?(?:required|necessary|essential|mandatory)|optional|extra points|even better|good to have|wunschenswert|von vorteil|idealerweise|ein plus|pluspunkt\w*|ware schon|waere schon|gerne gesehen|un plus|un atout|atouts?|apprecie\w*|souhaite\w*|souhaitable|idealement|serait un plus|bienvenue?s?|se valorara\w*|valorable|valoramos|valoraremos|se valora|deseable|preferibl\w*|preferentemente|idealmente|es un plus|sera un plus)\b/;
 
 // Phrases that mark a demand in running text (wall-of-text postings).
 const MUST_PHRASES =
-  /\b(?:required|requires?|requirements?|must|mandatory|essential|necessary|need to have|needs? to|you need|you will need|youll need|you have|you bring|you possess|you are|you should|should have|should be|we expect|we require|minimum|at least|proven|demonstrated|strong|solid|excellent|proficien\w*|fluen\w*|experience (?:with|in|of|as|using)|experienced|knowledge of|familiarity|understanding of|degree|certified|certification|licen[cs]ed?|qualified|ability to|able to|ideal candidate|\d+\s*\+?\s*(?:years?|yrs?)|erforderlich|vorausgesetzt|voraussetzung|setzen\s+\w*\s*voraus|zwingend|muss|mussen|mindestens|erfahrung|kenntnisse|abgeschlossene\w*|sicher\w* umgang|verhandlungssicher\w*|exige\w*|requis\w*|obligatoire|indispensable|imperatif|au moins|maitrise\w*|connaissance\w*|experience (?:de|en|dans)|diplome\w*|imprescindible|requisito\w*|obligatorio|se requiere|necesari\w*|al menos|minimo|experiencia|conocimientos?|dominio|titulacion|titulo)\b/;
+  /\b(?:required|requires?|requirements?|must|mandatory|essential|necessary|need to have|needs? to|you need|you will need|youll need|we need|the basics|basics we need|non-negotiable|you have|you bring|you possess|you are|you should|should have|should be|we expect|we require|minimum|at least|proven|demonstrated|strong|solid|excellent|proficien\w*|fluen\w*|experience (?:with|in|of|as|using)|experienced|knowledge of|familiarity|understanding of|degree|certified|certification|licen[cs]ed?|qualified|ability to|able to|ideal candidate|\d+\s*\+?\s*(?:years?|yrs?)|erforderlich|vorausgesetzt|voraussetzung|setzen\s+\w*\s*voraus|zwingend|muss|mussen|mindestens|erfahrung|kenntnisse|abgeschlossene\w*|sicher\w* umgang|verhandlungssicher\w*|exige\w*|requis\w*|obligatoire|indispensable|imperatif|au moins|maitrise\w*|connaissance\w*|experience (?:de|en|dans)|diplome\w*|imprescindible|requisito\w*|obligatorio|se requiere|necesari\w*|al menos|minimo|experiencia|conocimientos?|dominio|titulacion|titulo)\b/;
 
 // Sentences that describe the work, not the person: responsibilities, even in running text.
 const DUTY_START =

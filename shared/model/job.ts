@@ -14,6 +14,8 @@ export const jobAnalysisSchema = z.object({
   seniority: z.enum(SENIORITY_LEVELS).nullable(),
   mustHave: z.array(z.string()),
   niceToHave: z.array(z.string()),
+  /** Conditions of hire (right to work, location, licence, checks, shifts): shown apart, never scored. */
+  eligibility: z.array(z.string()).optional(),
   keywords: z.array(z.string()),
 });
 

@@ -1,0 +1,176 @@
+/**
+ * Turns a requirement sentence into atomic requirements: one skill, qualification, credential or
+ * experience claim each. The sentence's frame goes ("You should also have …", "… would count in
+ * your favour"), clauses joined as separate demands are split ("X, as would Y"; "X and a track
+ * record of Y"), and lists of short items become one item each ("React, TypeScript, HTML/CSS, Git
+ * and writing tests are the basics we need" → five). Alternatives stay one item ("Tableau or
+ * Power BI"), as do examples in brackets or after "such as".
+ *
+ * Also tells apart what is no requirement at all (how to apply, pay, benefits, equal
+ * opportunity, "none of these are required", board noise) and conditions of hire (right to work,
+ * location, licence, checks, shifts), which are listed apart and never scored.
+ */
+import { fold } from './normalize';
+
+/** Phrases that open a requirement without being part of it, folded (see `fold`). */
+const LEADING_FRAMES: RegExp[] = [
+  /^(?:to (?:succeed|do well|thrive) in this (?:role|job|position)|to be successful(?: in this role)?|pour reussir (?:dans|a) ce poste|pour ce poste|um (?:in dieser rolle )?erfolgreich zu sein|para (?:tener exito|triunfar) en (?:este|el) puesto)[^,]*,\s*/,
+  /^(?:you know how to|you can|you are able to|vous savez|tu sais|sie konnen|du kannst|sabes)\s+/,
+  /^(?:and|but|also|plus|ideally|preferably|additionally|furthermore|finally|most importantly|above all|idealement|idealerweise|idealmente|de preference)\b[\s,]*/,
+  /^(?:bonus points|extra points|brownie points)(?: if| for)?\b\s*/,
+  /^(?:it(?:'s| is| would be| will be)|that(?:'s| is| would be)) (?:also )?(?:a (?:big |real )?(?:plus|bonus|advantage)|great|nice|helpful|useful|ideal|desirable|beneficial)(?: if| to)?\b\s*/,
+  /^(?:you|we|candidates?|applicants?|the (?:ideal )?(?:candidate|person|applicant))(?:'ll| will| should| must| need to| would| are expected to| are required to)?(?: also| ideally| already)? (?:have|has|bring|hold|possess|need|be|show|demonstrate|offer)\b\s*/,
+  /^(?:we(?:'re| are)?|i am|we'd) (?:also )?(?:looking for|seeking|need|want|expect|require|would like)(?: (?:someone|somebody|a person|people|candidates?|applicants?|you))?(?: (?:with|who (?:has|have|is|are|can)|that (?:has|have)))?\b\s*/,
+  /^(?:someone|somebody|a person|people|candidates?|applicants?)(?: (?:with|who (?:has|have|is|are|can)|that (?:has|have)))\b\s*/,
+  /^if you (?:also )?(?:have|are|can|hold|bring|speak|know)\b\s*/,
+  /^(?:have|has|hold|holding|bring|possess|show|demonstrate)\b\s*/,
+  /^(?:(?:a|an|the)\s+)?(?:(?:very|really|truly)\s+)?(?:solid|strong|good|proven|excellent|secure|sound|working|deep|thorough|demonstrable|demonstrated|basic|clear|genuine|real|practical|hands-on|first-hand|broad|relevant|some|previous|prior)\s+(?=(?:experience|knowledge|understanding|grasp|command|track record|background|familiarity|proficiency|skills?)\b)/,
+  /^(?:(?:a|an|the)\s+)?(?:knowledge|understanding|grasp|command|familiarity|proficiency) (?:of|with|in)\s+/,
+  /^(?:(?:a|an|the)\s+)?experience (?:with|using|of working with)\s+/,
+  /^(?:being )?(?:comfortable|confident|familiar|experienced|proficient|fluent|skilled|at home|happy) (?:with|in|using|at|working with)\s+/,
+  // German, French, Spanish.
+  /^(?:sie|du) (?:bringen|bringst|verfugen|verfugst|haben|hast|besitzen|besitzt)(?: idealerweise| bereits| zudem)?(?: uber)?\s+/,
+  /^(?:idealerweise|zudem|auerdem|ausserdem|wunschenswert sind|von vorteil sind)\s+/,
+  /^(?:vous (?:avez|possedez|maitrisez|disposez d(?:e|')|justifiez d(?:e|'))|tu (?:as|possedes|maitrises))\s*/,
+  /^(?:idealement|de plus|egalement)\s*,?\s*/,
+  /^(?:(?:tienes|tiene|cuentas con|cuenta con|posees|dominas)\s+)/,
+  /^(?:idealmente|ademas)\s*,?\s*/,
+];
+
+/** Phrases that close a requirement without being part of it, folded. */
+const TRAILING_FRAMES: RegExp[] = [
+  /\s*,?\s*(?:would|will|is|are|'s|'re|would also|will also|is also|are also)\s+(?:really\s+)?(?:be\s+)?(?:count(?:s)? in your favou?r|an? (?:big |real |strong )?(?:advantage|plus|bonus|asset)|nice(?: to have)?|desirable|beneficial|welcome|appreciated|essential|required|necessary|mandatory|a must|needed|important|helpful|useful|great|ideal|preferred|expected|the basics(?: we need)?|what we need|key)\b.*$/,
+  /\s*,?\s*(?:because|since|as we|as you(?:'ll| will)|so that|so you can|to help|which (?:is|are|will)|who can|in order to|car|parce que|afin de|weil|da wir|damit|porque|ya que)\b.*$/,
+  /\s*,?\s*(?:ist|sind|waren|wäre|ware)\s+(?:von vorteil|wunschenswert|ein plus|erforderlich|notwendig|voraussetzung|pflicht)\b.*$/,
+  /\s*,?\s*(?:est|sont|serait|seraient|sera)\s+(?:un (?:plus|atout)|appreci[ee]e?s?|souhaite[e]?s?|indispensables?|obligatoires?|requis(?:e|es)?|necessaires?|exige(?:e|s|es)?|attendu(?:e|s|es)?)\b.*$/,
+  /\s*,?\s*(?:es|son|sera|seran)\s+(?:un plus|valorad[oa]s?|imprescindibles?|necesari[oa]s?|requerid[oa]s?|obligatori[oa]s?)\b.*$/,
+  /\s*,?\s*(?:se valorara|se valoraran)\b.*$/,
+];
+
+/** A sentence that is no requirement, folded. */
+const NOT_REQUIREMENT: RegExp[] = [
+  /^(?:to apply|how to apply|apply (?:now|here|today|by|via)|please (?:send|apply|submit|email|note)|send (?:us )?(?:your|a)|applications? (?:must|should|close|will)|closing date|interviews? will|if you need (?:anything|any)|any questions|for (?:more information|questions)|questions\?)/,
+  /^(?:in return|we offer|what we offer|benefits|perks|our benefits|you(?:'ll| will) (?:get|receive|enjoy)|salary|pay(?:ing)?\b|compensation|remuneration|remuneracion|salario|retribucion|gehalt|verguetung|vergutung|wir bieten|unser angebot|nous offrons|nous proposons|ce que nous offrons|avantages|ofrecemos|te ofrecemos)/,
+  /(?:£|€|\$|chf)\s?\d|\d\s?(?:k€|€|£|\$)|\bper (?:annum|hour|year)\b|\bpro rata\b/,
+  /\b(?:equal opportunit|equal-opportunit|we welcome applications|we value diversity|valoramos la diversidad|diversite|diversitat|chancengleich|regardless of|sans distinction|sin distincion|situation de handicap|disabilit|neurodivers|reasonable adjustments|inclusive employer)/,
+  /\b(?:none of (?:these|this|them) (?:is|are) (?:required|essential|mandatory)|don't (?:need|expect you) to (?:tick|meet|have)|do not (?:need|expect you) to (?:tick|meet|have)|tick every box|meet every|meet all|research shows|que cumplas todos|toutes les cases|cochez pas|alle anforderungen|jede anforderung)/,
+  // Questions are prompts ("Do you have experience in …?"), not demands.
+  /\?\s*$/,
+  /\b(?:easy apply|show more|show less|see how you compare|applicants?\b|retry premium|job details|promoted|people also viewed|about the company|save job|report (?:this )?job|reposted|actively recruiting|how the job qualifications align|yes no)\b/,
+  /(?:the following|folgende|les suivants|suivantes|lo siguiente|los siguientes)\s*:?\s*$/,
+];
+
+/** A demand the posting itself waives ("not essential", "pas obligatoire"): a nice-to-have. */
+const WAIVED =
+  /\b(?:(?:is|are) not (?:required|essential|mandatory|a requirement)|not (?:strictly )?(?:essential|required|mandatory)|isn't essential|aren't required|no es (?:imprescindible|obligatorio|necesario)|n'est pas (?:requis|obligatoire|exige|indispensable)|pas obligatoire|nicht (?:erforderlich|notwendig|zwingend|vorausgesetzt)|keine voraussetzung)/;
+
+/** A clause that is a wish of its own ("ideally in an agency", "would be a plus"). */
+const NICE_CLAUSE =
+  /^(?:ideally|preferably|idealement|idealerweise|idealmente|de preference)\b|\b(?:a plus|an advantage|un plus|un atout|von vorteil|wunschenswert|se valorara|souhaite\w*|serait un plus|would be (?:great|nice|a plus)|count in your favou?r)\b/;
+
+/** A condition of hire rather than a skill, folded. */
+const ELIGIBILITY: RegExp[] = [
+  /\b(?:right to work|eligib\w* to work|work(?:ing)? permit|work authori[sz]ation|visa|sponsor\w*|security clearance|clearance)\b/,
+  /\b(?:based in|live within|living within|located in|commut\w*|relocat\w*|on-?site|in the office|office days|days a week in|hybrid)\b/,
+  /\b(?:driving licen[cs]e|driver'?s licen[cs]e|full (?:uk |clean )?licen[cs]e|own (?:car|vehicle|transport)|fuhrerschein|permis(?: de conduire| b)?\b|carnet de conducir|carne de conducir|vehiculo propio)/,
+  /\b(?:dbs|background check|criminal record|police check|references|fuhrungszeugnis|casier judiciaire|certificado de (?:delitos|antecedentes))\b/,
+  /\b(?:shifts?|night work|nights|weekends?|on-?call|rota|overtime|schichtdienst|wochenend\w*|bereitschaft\w*|astreintes?|travail (?:de nuit|le week-end|en equipe)|turnos|fines de semana|disponibilidad (?:para|de) viajar|willing\w* to travel|travel (?:is )?required|reisebereitschaft|deplacements)\b/,
+];
+
+/** What is left of a sentence that was all frame ("required", "you have", "It"). */
+const CUE_ONLY =
+  /^(?:required|requirements?|essential|desirable|mandatory|optional|preferred|needed|a plus|you have|you need|we need|it|this|that|these|those|they|we|you|also|other|others|etc|and more|erforderlich|wunschenswert|requis|souhaite|requerido|deseable)$/;
+
+/** What a requirement sentence holds. */
+export interface Atomized {
+  /** Atomic requirements, in the posting's words. */
+  items: string[];
+  /** The items a clause of their own marks as nice to have ("…, ideally in an agency"). */
+  nice: Set<string>;
+  /** True when the sentence states a condition of hire, not a skill. */
+  eligibility: boolean;
+  /** True when the sentence is no requirement at all. */
+  dropped: boolean;
+}
+
+const wordsIn = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+/** Cuts `folded`'s frame off `text` (both the same length: folding keeps lengths). */
+function cut(text: string, folded: string, patterns: RegExp[], from: 'start' | 'end'): [string, string] {
+  let current = text;
+  let currentFolded = folded;
+  for (let round = 0; round < 4; round += 1) {
+    let changed = false;
+    for (const pattern of patterns) {
+      const match = pattern.exec(currentFolded);
+      if (!match || match[0].length === 0 || match[0].length >= currentFolded.length) continue;
+      if (from === 'start' && match.index === 0) {
+        current = current.slice(match[0].length).trimStart();
+        currentFolded = currentFolded.slice(match[0].length).trimStart();
+        changed = true;
+      } else if (from === 'end' && match.index > 0) {
+        current = current.slice(0, match.index).trimEnd();
+        currentFolded = currentFolded.slice(0, match.index).trimEnd();
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return [current, currentFolded];
+}
+
+/** Splits "X, as would Y", "X as well as Y", "X; Y" and "X and a track record of Y" into demands. */
+function clausesOf(text: string): string[] {
+  return text
+    .split(
+      /\s*;\s+|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|idealmente|de preference|de préférence)\b)|\s*,\s*(?:and|et|und|y)\s+(?=(?:you|vous|sie|du|tu)\b)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)/i,
+    )
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** Splits a list of short items; alternatives ("A or B") stay one. */
+function listItems(text: string): string[] {
+  if (/\b(?:such as|e\.g\.|for example|including|like|z\.\s?b\.|par exemple|comme|como)\b/i.test(text))
+    return [text];
+  const bracketless = text.replace(/\([^)]*\)/g, (group) => group.replace(/,/g, '\u2063'));
+  // "ACA, ACCA or CIMA qualified": alternatives, one requirement.
+  if (/\s(?:or|oder|ou|o)\s+[^,]+$/i.test(bracketless)) return [text];
+  const parts = bracketless
+    // "Deutsch- und Englischkenntnisse": a German word cut at a hyphen joins the next one.
+    .split(/\s*,\s*(?:and\s+|und\s+|et\s+|y\s+)?|(?<!-)\s+(?:and|und|sowie|et|y)\s+/i)
+    .map((part) => part.replace(/\u2063/g, ',').trim())
+    .filter(Boolean);
+  if (parts.length < 2) return [text];
+  const short = parts.every((part) => wordsIn(part) <= 5);
+  const listed =
+    parts.length >= 3 || (/,/.test(bracketless) === false && parts.every((part) => wordsIn(part) <= 3));
+  return short && listed ? parts : [text];
+}
+
+/** Atomic requirements of one requirement sentence or bullet. */
+export function atomize(sentence: string): Atomized {
+  const text = sentence.replace(/\s+/g, ' ').trim();
+  const folded = fold(text);
+  if (NOT_REQUIREMENT.some((pattern) => pattern.test(folded)))
+    return { items: [], nice: new Set(), eligibility: false, dropped: true };
+  const eligibility = ELIGIBILITY.some((pattern) => pattern.test(folded));
+  const items: string[] = [];
+  const nice = new Set<string>();
+  const waived = WAIVED.test(folded);
+  for (const clause of clausesOf(text)) {
+    const clauseFolded = fold(clause);
+    const isNice = waived || NICE_CLAUSE.test(clauseFolded);
+    let [core, coreFolded] = cut(clause, clauseFolded, LEADING_FRAMES, 'start');
+    [core, coreFolded] = cut(core, coreFolded, TRAILING_FRAMES, 'end');
+    core = core.replace(/^[\s,:;–—-]+|[\s,:;.–—-]+$/g, '').trim();
+    if (!core || !/\p{L}/u.test(core)) continue;
+    for (const item of listItems(core)) {
+      const clean = item.replace(/^(?:and|or|und|oder|et|ou|y|o)\s+/i, '').trim();
+      if (!clean || !/\p{L}{2}/u.test(clean) || CUE_ONLY.test(fold(clean)) || items.includes(clean)) continue;
+      items.push(clean);
+      if (isNice) nice.add(clean);
+    }
+  }
+  return { items, nice, eligibility, dropped: items.length === 0 };
+}
