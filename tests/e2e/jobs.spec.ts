@@ -39,6 +39,7 @@ Requirements
 - Experience with Kubernetes
 - Strong knowledge of PostgreSQL
 - Experience with Terraform
+- You must have the right to work in the UK
 
 Nice to have
 - Go
@@ -62,16 +63,25 @@ test('adds a job and shows coverage with evidence that updates while the CV is e
   await expect(panel).toBeVisible();
   const must = panel.getByRole('list', { name: 'Must-have requirements' });
   // "k8s" in the CV covers the Kubernetes requirement through the alias.
-  await expect(must.getByRole('listitem').filter({ hasText: 'Experience with Kubernetes' }).getByLabel('Covered')).toBeVisible();
-  const terraform = must.getByRole('listitem').filter({ hasText: 'Experience with Terraform' });
+  await expect(
+    must.getByRole('listitem').filter({ hasText: 'Kubernetes' }).getByLabel('Covered'),
+  ).toBeVisible();
+  const terraform = must.getByRole('listitem').filter({ hasText: 'Terraform' });
   await expect(terraform.getByLabel('Missing')).toBeVisible();
-  const scoreBefore = Number(await panel.getByRole('group', { name: 'Match score' }).locator('.score-value').textContent());
+  const scoreBefore = Number(
+    await panel.getByRole('group', { name: 'Match score' }).locator('.score-value').textContent(),
+  );
+  // A condition of hire is listed apart and never scored.
+  await expect(
+    panel.getByRole('list', { name: 'Conditions of hire' }).getByRole('listitem').first(),
+  ).toHaveText('the right to work in the UK');
+  await expect(must.getByRole('listitem').filter({ hasText: 'right to work' })).toHaveCount(0);
   await page.screenshot({ path: 'tests/e2e/screenshots/40-job-panel.png' });
 
   // Evidence jumps to the bullet in the editor.
   await must
     .getByRole('listitem')
-    .filter({ hasText: 'Experience with Kubernetes' })
+    .filter({ hasText: 'Kubernetes' })
     .getByRole('button', { name: /k8s/ })
     .click();
   await expect(page.getByRole('textbox', { name: 'Bullet 2' })).toBeFocused();
@@ -79,18 +89,31 @@ test('adds a job and shows coverage with evidence that updates while the CV is e
   // Adding Terraform to the skills covers the requirement at once.
   await page.getByRole('textbox', { name: 'Skills (comma-separated)' }).fill('Python, SQL, Terraform');
   await expect(terraform.getByLabel('Covered')).toBeVisible();
-  const scoreAfter = Number(await panel.getByRole('group', { name: 'Match score' }).locator('.score-value').textContent());
+  const scoreAfter = Number(
+    await panel.getByRole('group', { name: 'Match score' }).locator('.score-value').textContent(),
+  );
   expect(scoreAfter).toBeGreaterThan(scoreBefore);
 
   // The job is in the library with its status.
   await panel.getByLabel('Status').selectOption('applied');
-  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Senior Backend Engineer/ })).toContainText('applied');
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Library' })
+      .getByRole('button', { name: /Senior Backend Engineer/ }),
+  ).toContainText('applied');
   await page.screenshot({ path: 'tests/e2e/screenshots/41-job-panel-after-edit.png' });
 
   // Deleting the job removes it from the library and leaves the CV as it is.
   await panel.getByRole('button', { name: 'Delete job…' }).click();
-  await page.getByRole('dialog', { name: 'Delete this job?' }).getByRole('button', { name: 'Delete job' }).click();
-  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Senior Backend Engineer/ })).toHaveCount(0);
+  await page
+    .getByRole('dialog', { name: 'Delete this job?' })
+    .getByRole('button', { name: 'Delete job' })
+    .click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Library' })
+      .getByRole('button', { name: /Senior Backend Engineer/ }),
+  ).toHaveCount(0);
   await expect(panel).toHaveCount(0);
   await expect(page.getByRole('textbox', { name: 'Full name' })).toHaveValue('Priya Raman');
 });

@@ -32,6 +32,9 @@ export function formatJob(job: JobAnalysis): string {
     `Nice to have (${job.niceToHave.length}):`,
     ...(job.niceToHave.length > 0 ? job.niceToHave.map((item) => `  - ${item}`) : ['  (none found)']),
     '',
+    ...((job.eligibility ?? []).length > 0
+      ? [`Conditions of hire (not scored):`, ...(job.eligibility ?? []).map((item) => `  - ${item}`), '']
+      : []),
     `Keywords: ${job.keywords.length > 0 ? job.keywords.join(', ') : '(none found)'}`,
   ];
   return `${lines.join('\n')}\n`;
@@ -47,9 +50,10 @@ export const jobCommand: CliCommand = {
     if (positionals.length !== 1) throw new AppError('invalid-input', 'give exactly one job posting file');
     const job = await readJobFile(positionals[0], io.cwd);
     const { title, company, location, seniority, mustHave, niceToHave, keywords } = job;
+    const eligibility = job.eligibility ?? [];
     io.stdout(
       values.json
-        ? `${JSON.stringify({ title, company, location, seniority, mustHave, niceToHave, keywords }, null, 2)}\n`
+        ? `${JSON.stringify({ title, company, location, seniority, mustHave, niceToHave, eligibility, keywords }, null, 2)}\n`
         : formatJob(job),
     );
     return 0;

@@ -14,13 +14,21 @@ import { focusField } from './focus-field';
 
 const dictionary = createSkillsDictionary(skillsData);
 
-const STATUS_LABELS: Record<CoverageStatus, string> = { covered: 'Covered', partial: 'Partly covered', missing: 'Missing' };
+const STATUS_LABELS: Record<CoverageStatus, string> = {
+  covered: 'Covered',
+  partial: 'Partly covered',
+  missing: 'Missing',
+};
 const STATUS_ICONS: Record<CoverageStatus, string> = { covered: '✓', partial: '◐', missing: '✗' };
 
 function Requirement({ requirement }: { requirement: RequirementMatch }) {
   return (
     <li className={`requirement status-${requirement.status}`}>
-      <span className="requirement-status" aria-label={STATUS_LABELS[requirement.status]} title={STATUS_LABELS[requirement.status]}>
+      <span
+        className="requirement-status"
+        aria-label={STATUS_LABELS[requirement.status]}
+        title={STATUS_LABELS[requirement.status]}
+      >
         {STATUS_ICONS[requirement.status]}
       </span>
       <div>
@@ -32,7 +40,12 @@ function Requirement({ requirement }: { requirement: RequirementMatch }) {
               return (
                 <li key={index}>
                   {path ? (
-                    <button type="button" className="evidence-link" title={`Show in the editor (${path})`} onClick={() => focusField(path)}>
+                    <button
+                      type="button"
+                      className="evidence-link"
+                      title={`Show in the editor (${path})`}
+                      onClick={() => focusField(path)}
+                    >
                       “{sentence}”
                     </button>
                   ) : (
@@ -85,7 +98,10 @@ export function JobPanel({ job, onClose, cv }: { job: JobRecord; onClose: () => 
   const deleteJob = useWorkspace((state) => state.deleteJob);
   const [isConfirmingDelete, setConfirmingDelete] = useState(false);
   const analysis = job.analysis;
-  const match = useMemo(() => (draft && analysis ? matchCv(draft, analysis, dictionary) : null), [draft, analysis]);
+  const match = useMemo(
+    () => (draft && analysis ? matchCv(draft, analysis, dictionary) : null),
+    [draft, analysis],
+  );
   const must = match?.requirements.filter((requirement) => requirement.importance === 'must') ?? [];
   const nice = match?.requirements.filter((requirement) => requirement.importance === 'nice') ?? [];
 
@@ -94,7 +110,9 @@ export function JobPanel({ job, onClose, cv }: { job: JobRecord; onClose: () => 
       <header className="side-panel-header">
         <div>
           <h2 id="job-title">{analysis?.title ?? 'Job posting'}</h2>
-          <p className="item-meta">{[analysis?.company, analysis?.location, analysis?.seniority].filter(Boolean).join(' · ')}</p>
+          <p className="item-meta">
+            {[analysis?.company, analysis?.location, analysis?.seniority].filter(Boolean).join(' · ')}
+          </p>
         </div>
         <button type="button" className="icon" aria-label="Close the job panel" onClick={onClose}>
           ×
@@ -107,7 +125,11 @@ export function JobPanel({ job, onClose, cv }: { job: JobRecord; onClose: () => 
       )}
       <div className="job-status">
         <label htmlFor="job-status">Status</label>
-        <select id="job-status" value={job.status} onChange={(event) => void setJobStatus(event.target.value as JobStatus)}>
+        <select
+          id="job-status"
+          value={job.status}
+          onChange={(event) => void setJobStatus(event.target.value as JobStatus)}
+        >
           {JOB_STATUSES.map((status) => (
             <option key={status} value={status}>
               {status[0].toUpperCase() + status.slice(1)}
@@ -128,8 +150,8 @@ export function JobPanel({ job, onClose, cv }: { job: JobRecord; onClose: () => 
           onClose={() => setConfirmingDelete(false)}
         >
           <p>
-            The posting, its tailored versions ({job.tailored.length}) and letters ({job.letters.length}) are removed. Your master CV is not
-            changed.
+            The posting, its tailored versions ({job.tailored.length}) and letters ({job.letters.length}) are
+            removed. Your master CV is not changed.
           </p>
         </ConfirmDialog>
       )}
@@ -146,7 +168,8 @@ export function JobPanel({ job, onClose, cv }: { job: JobRecord; onClose: () => 
             )}
           </div>
           <p className="item-meta">
-            How much of what the posting asks for your CV shows. Guidance, not a prediction of any applicant-tracking system.
+            How much of what the posting asks for your CV shows. Guidance, not a prediction of any
+            applicant-tracking system.
           </p>
         </div>
       )}
@@ -166,6 +189,17 @@ export function JobPanel({ job, onClose, cv }: { job: JobRecord; onClose: () => 
           <ul className="requirements" aria-label="Nice-to-have requirements">
             {nice.map((requirement, index) => (
               <Requirement key={index} requirement={requirement} />
+            ))}
+          </ul>
+        </>
+      )}
+      {(analysis?.eligibility ?? []).length > 0 && (
+        <>
+          <h3>Conditions of hire</h3>
+          <p className="item-meta">Not scored against your CV: check them yourself.</p>
+          <ul className="requirements eligibility" aria-label="Conditions of hire">
+            {(analysis?.eligibility ?? []).map((item) => (
+              <li key={item}>{item}</li>
             ))}
           </ul>
         </>

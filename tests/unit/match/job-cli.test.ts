@@ -41,6 +41,10 @@ beforeAll(async () => {
   await writeFile(join(folder, 'posting.txt'), POSTING);
   await writeFile(join(folder, 'posting.md'), `# Platform Engineer\n\n## Requirements\n\n- Kubernetes\n`);
   await writeFile(join(folder, 'empty.txt'), '   \n');
+  await writeFile(
+    join(folder, 'eligibility.txt'),
+    'Platform Engineer\n\nRequirements\n- Kubernetes\n- You must have the right to work in the UK\n',
+  );
   await writeFile(join(folder, 'cv.json'), JSON.stringify(CV));
 });
 
@@ -81,8 +85,16 @@ describe('cv-tailor job and match', () => {
       seniority: 'mid',
       mustHave: ['Kubernetes', '3+ years of Python'],
       niceToHave: ['Terraform'],
+      eligibility: [],
       keywords: ['Platform Engineering', 'Kubernetes', 'Python', 'Terraform'],
     });
+  });
+
+  it('lists conditions of hire apart from the requirements', async () => {
+    const { code, stdout } = await cli(['job', join(folder, 'eligibility.txt')]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Must have (1):\n  - Kubernetes');
+    expect(stdout).toContain('Conditions of hire (not scored):\n  - the right to work in the UK');
   });
 
   it('prints the job analysis for people without --json', async () => {
