@@ -87,6 +87,26 @@ function makeFinding(
   };
 }
 
+/** Lemmas of the original's content words that the rewrite does not use (by stem). */
+function droppedLemmas(
+  original: string,
+  replacement: string,
+  context: FieldContext,
+): Set<string> | undefined {
+  if (!original.trim() || !context.index.lexicon.substitutes) return undefined;
+  const language = context.index.language;
+  const used = new Set(wordTokens(replacement).flatMap((token) => wordKeys(token.text, language)));
+  const dropped = new Set<string>();
+  for (const token of wordTokens(original)) {
+    if (isFreeWord(token.text) || /\d/.test(token.text)) continue;
+    if (wordKeys(token.text, language).some((key) => used.has(key))) continue;
+    const folded = foldCase(token.text);
+    dropped.add(folded);
+    for (const lemma of context.index.lexicon.lemmas(folded)) dropped.add(lemma);
+  }
+  return dropped;
+}
+
 /** The sources of a field: its original, its entry, and the CV where the field may use it. */
 function sourcesOf(
   context: FieldContext,
@@ -113,6 +133,7 @@ function sourcesOf(
   return {
     scopes,
     entry,
+    dropped: droppedLemmas(original, replacement, context),
     ladderScope: entry ? ladderScopeOf(context, segments, original, replacement) : index.whole,
     credentialScope: index.whole,
     posting: context.jobText?.trim() ? scopeOfText(index, context.jobText, 'the posting') : undefined,

@@ -337,6 +337,8 @@ export interface GroundingSources {
   ladderScope: SourceScope;
   /** Where credential and language words may come from (always the whole CV). */
   credentialScope: SourceScope;
+  /** Lemmas of the field's original that the rewrite no longer uses, whose place a near word may take. */
+  dropped?: Set<string>;
   posting?: SourceScope;
 }
 
@@ -487,6 +489,8 @@ export function judgeWords(
     for (const part of partsOf(token)) {
       if (covered(part.start, part.end)) continue;
       let verdict = judgeOne(part.text, sources, index);
+      if ((verdict === 'ungrounded' || verdict === 'posting') && takesDroppedPlace(part.text, sources, index))
+        verdict = 'grounded';
       if (verdict !== 'grounded' && namesCertificate && CERTIFICATE_WORDS.has(foldCase(part.text)))
         verdict = 'grounded';
       const verb = verdict === 'ungrounded' || verdict === 'posting' ? verbAt(part.start) : undefined;
@@ -575,6 +579,25 @@ function compoundGrounded(key: string, scopes: SourceScope[], index: GroundingIn
     const modifiers = /[se]s$|s$/.test(modifier) ? [modifier, modifier.replace(/e?s$/, '')] : [modifier];
     if (modifiers.some((part) => ladderLevel(part, index.language) > 0 || STRICT_WORDS.has(part))) continue;
     if (modifiers.some((part) => part.length >= 3 && partGrounded(part)) && partGrounded(head)) return true;
+  }
+  return false;
+}
+
+/**
+ * True when a word takes the place of one the rewrite dropped from the field's original and the
+ * lexical resource puts the two close in some sense ("unsuitable" for a dropped "inappropriate",
+ * "submission" for "application"). Never for names, numbers, ownership or achievement words.
+ */
+function takesDroppedPlace(word: string, sources: GroundingSources, index: GroundingIndex): boolean {
+  const dropped = sources.dropped;
+  if (!dropped || dropped.size === 0 || !index.lexicon.substitutes || index.language !== 'en') return false;
+  const key = foldCase(word);
+  if (STRICT_WORDS.has(key) || CREDENTIAL_WORDS.has(key) || ladderLevel(key) > 0 || hasDigit(word))
+    return false;
+  if (isNamedSkill(word, index) || isAcronym(word)) return false;
+  for (const lemma of lemmasOf(word, index.lexicon)) {
+    if (index.lexicon.substitutes(lemma).some((near) => dropped.has(near))) return true;
+    for (const source of dropped) if (index.lexicon.substitutes(source).includes(lemma)) return true;
   }
   return false;
 }

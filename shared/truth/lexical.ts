@@ -19,6 +19,12 @@ export interface LexicalResource {
    * conjugation tables for German and French); absent when the resource has none.
    */
   verbs?(text: string, language: GroundingLanguage): ReadonlyArray<TaggedVerb>;
+  /**
+   * Lemmas close to `lemma` in any of its senses: synonyms, similar and also-see adjectives,
+   * derived forms and broader terms two steps up. Used only for a word the rewrite dropped, to
+   * accept the word that took its place.
+   */
+  substitutes?(lemma: string): readonly string[];
   /** The broad classes (WordNet's lexicographer files) of a verb's main senses. */
   verbClasses?(lemma: string): readonly number[];
 }

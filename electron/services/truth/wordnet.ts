@@ -141,6 +141,7 @@ export function createWordNetLexicon(folder = wordNetFolder()): LexicalResource 
   }
   const relatedCache = new Map<string, string[]>();
   const classCache = new Map<string, number[]>();
+  const substituteCache = new Map<string, string[]>();
   const lemmaCache = new Map<string, string[]>();
   const addWords = (into: Set<string>, synset: Synset | undefined): void => {
     for (const word of synset?.words ?? []) if (!word.includes('_')) into.add(word);
@@ -181,6 +182,40 @@ export function createWordNetLexicon(folder = wordNetFolder()): LexicalResource 
       related.delete(key);
       const list = [...related];
       relatedCache.set(key, list);
+      return list;
+    },
+    substitutes(lemma: string): string[] {
+      const key = lemma.toLowerCase().replace(/ /g, '_');
+      const cached = substituteCache.get(key);
+      if (cached) return cached;
+      const near = new Set<string>();
+      for (const part of PARTS) {
+        for (const offset of lookupIndex(index[part], key)) {
+          const synset = readSynset(data[part], offset);
+          if (!synset) continue;
+          addWords(near, synset);
+          let broader: number[] = [];
+          for (const pointer of synset.pointers) {
+            if (pointer.symbol === '@' || pointer.symbol === '@i') broader.push(pointer.offset);
+            else if (pointer.symbol === '&' || pointer.symbol === '^' || pointer.symbol === '+')
+              addWords(near, readSynset(data[pointer.part], pointer.offset));
+          }
+          if (part !== 'n' && part !== 'v') continue;
+          for (let step = 0; step < 2 && broader.length > 0; step += 1) {
+            const next: number[] = [];
+            for (const up of broader) {
+              const parent = readSynset(data[part], up);
+              addWords(near, parent);
+              for (const pointer of parent?.pointers ?? [])
+                if (pointer.symbol === '@' || pointer.symbol === '@i') next.push(pointer.offset);
+            }
+            broader = next;
+          }
+        }
+      }
+      near.delete(key);
+      const list = [...near];
+      substituteCache.set(key, list);
       return list;
     },
     verbs(text: string, language: GroundingLanguage): TaggedVerb[] {
