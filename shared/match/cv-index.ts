@@ -217,6 +217,10 @@ function fieldsOf(cv: Cv, today: number, periods: Period[]): Field[] {
   return fields;
 }
 
+/** A sentence about a wish or a plan ("looking to move into intensive care"). */
+const ASPIRATION =
+  /\b(?:looking to|keen to|hoping to|hope to|aim(?:ing)? to|want(?:ing)? to|would (?:like|love) to|aspir\w*|seeking to|eager to|plan(?:ning)? to|intend(?:ing)? to|möchte|moechte|strebe|souhaite|aimerais|je cherche à|busco|quiero|me gustaría|me gustaria)\b/i;
+
 /**
  * Cuts a CV into evidence units and finds the skills each one names.
  *
@@ -233,6 +237,8 @@ export function indexCv(cv: Cv, dictionary: SkillsDictionary, today: number): Cv
     if (!text) continue;
     const sentences = field.isList ? [text] : splitSentences(text);
     for (const sentence of sentences) {
+      // What the person wants to do next is not evidence of what they have done.
+      if (!field.isList && ASPIRATION.test(sentence)) continue;
       const tokens: Token[] = tokenize(sentence);
       if (tokens.length === 0) continue;
       const skills = [...new Set(dictionary.find(tokens).map((hit) => hit.skill))];

@@ -30,6 +30,7 @@ import { requiredYears } from './analyze-job';
 import { indexCv, monthsOf, type CvIndex, type EvidenceUnit } from './cv-index';
 import type { SkillsDictionary, SkillHit } from './dictionary';
 import { contentStems, fold, tokenize, type Token } from './normalize';
+import { languageIn, languageRequirement, levelOf } from './languages';
 
 /** Options of `matchCv`. */
 export interface MatchOptions {
@@ -305,6 +306,41 @@ function yearsShown(units: readonly EvidenceUnit[], cv: CvIndex, isWholeCareer: 
   return claimed === null ? fromDates : Math.max(fromDates, claimed);
 }
 
+/** Levels and qualification numbers a text names: "Level 3" → 3, "C&G 2391" → 2391. */
+function gradeNumbers(text: string): string[] {
+  const grades: string[] = [];
+  for (const match of fold(text).matchAll(/\b(?:level|niveau|nivel|stufe|band|grade)\s*(\d{1,2})\b/g))
+    grades.push(match[1]);
+  for (const match of text.matchAll(/\b(?:C&G|City & Guilds|City and Guilds)\s*(\d{4})\b/gi))
+    grades.push(match[1]);
+  return grades;
+}
+
+/**
+ * A language requirement against the CV's languages (and sentences that state a level for the
+ * language): covered at the level asked or above, partial below it, missing when not shown.
+ */
+function judgeLanguage(requirement: PreparedRequirement, cv: CvIndex): RequirementMatch | null {
+  const asked = languageRequirement(requirement.text);
+  if (!asked) return null;
+  const shown = cv.units.filter(
+    (unit) =>
+      languageIn(unit.text) === asked.language &&
+      (unit.path.startsWith('languages[') || levelOf(unit.text) !== null),
+  );
+  const best = Math.max(0, ...shown.map((unit) => levelOf(unit.text) ?? 4));
+  const status: CoverageStatus =
+    shown.length === 0 ? 'missing' : asked.level === null || best >= asked.level ? 'covered' : 'partial';
+  const evidence = status === 'missing' ? [] : shown.slice(0, 1);
+  return {
+    text: requirement.text,
+    importance: requirement.importance,
+    status,
+    evidence: evidence.map((unit) => unit.text),
+    evidencePaths: evidence.map((unit) => unit.path),
+  };
+}
+
 function judge(
   requirement: PreparedRequirement,
   cv: CvIndex,
@@ -312,6 +348,8 @@ function judge(
   order: Map<EvidenceUnit, number>,
 ): RequirementMatch | null {
   const { groups, content, years } = requirement;
+  const language = judgeLanguage(requirement, cv);
+  if (language) return language;
   if (groups.length === 0 && content.length === 0 && years === null) return null;
   let status: CoverageStatus;
   let evidenceUnits: EvidenceUnit[] = [];
@@ -344,6 +382,18 @@ function judge(
     status = 'covered';
   }
 
+  // "NVQ Level 3", "C&G 2391": a qualification's level or number must be the one shown.
+  if (status === 'covered') {
+    const asked = gradeNumbers(requirement.text);
+    if (asked.length > 0) {
+      const units =
+        groups.length > 0
+          ? groups.flatMap((group) => group.skills.flatMap((skill) => cv.skillUnits.get(skill) ?? []))
+          : evidenceUnits;
+      if (!units.some((unit) => asked.every((grade) => gradeNumbers(unit.text).includes(grade))))
+        status = 'partial';
+    }
+  }
   if (years !== null && status !== 'missing') {
     const isWholeCareer = groups.length === 0 && content.length === 0;
     const subjectUnits = isWholeCareer

@@ -87,6 +87,50 @@ describe('matchCv', () => {
     expect((await statusOf("Bachelor's degree in Computer Science")).status).toBe('partial');
   });
 
+  it('judges a language requirement by the level the CV lists for that language', async () => {
+    const speaker: Cv = {
+      ...cv,
+      languages: [
+        { language: 'Englisch', fluency: 'C1' },
+        { language: 'Spanish', fluency: 'Conversational (B1)' },
+      ],
+    };
+    const result = matchCv(
+      speaker,
+      job(['gute Englischkenntnisse', 'fluent Spanish', 'fluent French']),
+      await bundledDictionary(),
+      TODAY,
+    );
+    expect(result.requirements.map((item) => item.status)).toEqual(['covered', 'partial', 'missing']);
+    expect(result.requirements[0].evidencePaths).toEqual(['languages[0].language']);
+  });
+
+  it('takes no wish for experience and no lower level for the one asked', async () => {
+    const improver: Cv = {
+      basics: {
+        name: 'Sam',
+        summary:
+          'Electrical improver. Looking to move into commercial maintenance and complete my NVQ Level 3.',
+      },
+      work: [
+        {
+          name: 'Sparks Ltd',
+          position: 'Electrical Improver',
+          startDate: '2020-01',
+          highlights: ['Wiring in domestic installations; holds NVQ Level 2 in electrical installation.'],
+        },
+      ],
+    };
+    const result = matchCv(
+      improver,
+      job(['NVQ Level 3 in electrical installation', 'commercial maintenance experience']),
+      await bundledDictionary(),
+      TODAY,
+    );
+    expect(result.requirements.map((item) => item.status)).toEqual(['partial', 'missing']);
+    expect(result.requirements.flatMap((item) => item.evidence).join(' ')).not.toMatch(/Looking to/);
+  });
+
   it('gives the same score for the same inputs', async () => {
     const dictionary = await bundledDictionary();
     const posting = job(['Kubernetes', 'Python', 'SAP'], ['Terraform']);
