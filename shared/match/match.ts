@@ -306,6 +306,31 @@ function yearsShown(units: readonly EvidenceUnit[], cv: CvIndex, isWholeCareer: 
   return claimed === null ? fromDates : Math.max(fromDates, claimed);
 }
 
+/**
+ * The role family a years requirement names ("years as a data or business analyst", "Jahre als
+ * Projektleiter", "ans en tant que comptable"): a test for position titles of that family (the
+ * role's head noun, with one of its modifiers when the posting gives some), or null.
+ */
+function roleFamilyOf(text: string): RegExp | null {
+  const match =
+    /\b(?:as|in the role of|als|en tant que|comme|como|de)\s+(?:an?|the|un|une|un\(e\)|eine?n?|una?)?\s*([\p{L}][\p{L}\s/-]{2,60}?)(?=\s*(?:[,.;()]|\bor\b\s+(?:in|at|with)\b|\bin\b|\bat\b|\bwith\b|\bfor\b|\bwithin\b|$))/u.exec(
+      fold(text),
+    );
+  if (!match) return null;
+  const words = match[1].split(/[\s/]+/).filter((word) => !/^(?:or|and|oder|und|ou|et|o|y|a|an)$/.test(word));
+  if (words.length === 0 || words.length > 5) return null;
+  const head = words[words.length - 1].replace(/(?:s|in|innen|e)$/, '');
+  if (head.length < 4) return null;
+  const modifiers = words.slice(0, -1).filter((word) => word.length > 2);
+  const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return modifiers.length > 0
+    ? new RegExp(
+        `(?:${modifiers.map(escape).join('|')})[\\p{L}-]*\\s+(?:[\\p{L}-]+\\s+)?${escape(head)}|${modifiers.map(escape).join('|')}${escape(head)}`,
+        'u',
+      )
+    : new RegExp(escape(head), 'u');
+}
+
 /** Levels and qualification numbers a text names: "Level 3" → 3, "C&G 2391" → 2391. */
 function gradeNumbers(text: string): string[] {
   const grades: string[] = [];
@@ -394,7 +419,18 @@ function judge(
         status = 'partial';
     }
   }
-  if (years !== null && status !== 'missing') {
+  const role = years !== null ? roleFamilyOf(requirement.text) : null;
+  if (years !== null && role) {
+    // "3+ years as a data or business analyst": only the positions of that family count.
+    const positions = cv.units.filter(
+      (unit) => unit.period !== null && unit.path.endsWith('.position') && role.test(fold(unit.text)),
+    );
+    const months = monthsCovered(
+      [...new Set(positions.map((unit) => unit.period as number))].map((index) => cv.periods[index]),
+    );
+    status = months === 0 ? 'missing' : months / 12 + 1e-9 < years ? 'partial' : 'covered';
+    evidenceUnits = positions.slice(0, MAX_EVIDENCE);
+  } else if (years !== null && status !== 'missing') {
     const isWholeCareer = groups.length === 0 && content.length === 0;
     const subjectUnits = isWholeCareer
       ? []

@@ -131,6 +131,30 @@ describe('matchCv', () => {
     expect(result.requirements.flatMap((item) => item.evidence).join(' ')).not.toMatch(/Looking to/);
   });
 
+  it('counts the years of the role family a requirement names, not the whole career', async () => {
+    const changer: Cv = {
+      basics: { name: 'Jo' },
+      work: [
+        {
+          name: 'School',
+          position: 'Maths Teacher',
+          startDate: '2012-09',
+          endDate: '2023-08',
+          highlights: ['Taught maths.'],
+        },
+        { name: 'Council', position: 'Data Analyst', startDate: '2023-09', highlights: ['Writes SQL.'] },
+      ],
+    };
+    const result = matchCv(
+      changer,
+      job(['3+ years as a data or business analyst', '1+ year as a data analyst', '2 years as a nurse']),
+      await bundledDictionary(),
+      TODAY,
+    );
+    expect(result.requirements.map((item) => item.status)).toEqual(['partial', 'covered', 'missing']);
+    expect(result.requirements[0].evidence).toEqual(['Data Analyst']);
+  });
+
   it('gives the same score for the same inputs', async () => {
     const dictionary = await bundledDictionary();
     const posting = job(['Kubernetes', 'Python', 'SAP'], ['Terraform']);
