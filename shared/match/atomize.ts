@@ -34,6 +34,14 @@ const LEADING_FRAMES: RegExp[] = [
   /^(?:vous (?:avez|possedez|maitrisez|disposez d(?:e|')|justifiez d(?:e|'))|tu (?:as|possedes|maitrises))\s*/,
   /^(?:idealement|de plus|egalement)\s*,?\s*/,
   /^(?:(?:tienes|tiene|cuentas con|cuenta con|posees|dominas)\s+)/,
+  /^(?:buscamos|necesitamos|queremos|pedimos)(?: a)?(?: (?:una persona|alguien|un perfil|candidatos?))?(?: (?:con|que))?\s+/,
+  /^(?:tambien|ademas)\s+(?:necesitamos|buscamos|pedimos)(?: que)?\s+/,
+  /^(?:se valorara|se valoraran|valoramos|es imprescindible|es necesario|es obligatorio|sera un plus)(?: que)?\s+/,
+  /^(?:que\s+)?(?:tengas|hables|conozcas|sepas|domines|cuentes con|poseas|manejes)\s+/,
+  /^(?:(?:un|una)\s+)?(?:buen|buena|solido|solida|amplio|amplia)\s+(?=(?:conocimiento|dominio|experiencia|manejo)\b)/,
+  /^(?:fur diese (?:aufgabe|stelle|position|rolle)\s+)?(?:setzen wir|erwarten wir|wunschen wir uns|suchen wir)\s+/,
+  /^(?:sie|du)?\s*(?:arbeiten|arbeitest|kennen|kennst|beherrschen|beherrschst|verfugen|verfugst|bringen|bringst)\s+(?:sich\s+)?(?:sicher\s+)?(?:mit\s+|im\s+|in\s+|uber\s+)?/,
+  /^(?:eine?n?|erste|gute|sehr gute|fundierte|solide|mehrjahrige)\s+(?=(?:abgeschlossene|kaufmannische|erfahrung|kenntnisse|ausbildung)\b)/,
   /^(?:idealmente|ademas)\s*,?\s*/,
 ];
 
@@ -45,6 +53,8 @@ const TRAILING_FRAMES: RegExp[] = [
   /\s*,?\s*(?:est|sont|serait|seraient|sera)\s+(?:un (?:plus|atout)|appreci[ee]e?s?|souhaite[e]?s?|indispensables?|obligatoires?|requis(?:e|es)?|necessaires?|exige(?:e|s|es)?|attendu(?:e|s|es)?)\b.*$/,
   /\s*,?\s*(?:es|son|sera|seran)\s+(?:un plus|valorad[oa]s?|imprescindibles?|necesari[oa]s?|requerid[oa]s?|obligatori[oa]s?)\b.*$/,
   /\s*,?\s*(?:se valorara|se valoraran)\b.*$/,
+  /\s+(?:voraus|gut aus|aus)\s*$/,
+  /\s*,?\s*(?:tambien|ademas)\s*$/,
 ];
 
 /** A sentence that is no requirement, folded. */
@@ -56,6 +66,8 @@ const NOT_REQUIREMENT: RegExp[] = [
   /\b(?:none of (?:these|this|them) (?:is|are) (?:required|essential|mandatory)|don't (?:need|expect you) to (?:tick|meet|have)|do not (?:need|expect you) to (?:tick|meet|have)|tick every box|meet every|meet all|research shows|que cumplas todos|toutes les cases|cochez pas|alle anforderungen|jede anforderung)/,
   // Questions are prompts ("Do you have experience in …?"), not demands.
   /\?\s*$/,
+  // Duties: "As head waiter you will be responsible for …", "Como jefe/a de sala serás …".
+  /^(?:as|como|en tant que|als|in this role|in der rolle|dans ce poste|en este puesto)\b[^.]{0,60}?\b(?:you will|you'll|you will be|seras|estaras|vous serez|vous allez|sie werden|du wirst|tu seras)\b/,
   /\b(?:easy apply|show more|show less|see how you compare|applicants?\b|retry premium|job details|promoted|people also viewed|about the company|save job|report (?:this )?job|reposted|actively recruiting|how the job qualifications align|yes no)\b/,
   /(?:the following|folgende|les suivants|suivantes|lo siguiente|los siguientes)\s*:?\s*$/,
 ];
@@ -68,13 +80,17 @@ const WAIVED =
 const NICE_CLAUSE =
   /^(?:ideally|preferably|idealement|idealerweise|idealmente|de preference)\b|\b(?:a plus|an advantage|un plus|un atout|von vorteil|wunschenswert|se valorara|souhaite\w*|serait un plus|would be (?:great|nice|a plus)|count in your favou?r)\b/;
 
+/** Words of a skill demand, which a condition of hire in the same sentence does not outweigh. */
+const REQUIREMENT_OF_SKILL =
+  /\b(?:experience|knowledge|degree|qualification|conocimiento|experiencia|erfahrung|kenntnisse|connaissance|diplome|formation|ausbildung)\b/;
+
 /** A condition of hire rather than a skill, folded. */
 const ELIGIBILITY: RegExp[] = [
   /\b(?:right to work|eligib\w* to work|work(?:ing)? permit|work authori[sz]ation|visa|sponsor\w*|security clearance|clearance)\b/,
   /\b(?:based in|live within|living within|located in|commut\w*|relocat\w*|on-?site|in the office|office days|days a week in|hybrid)\b/,
   /\b(?:driving licen[cs]e|driver'?s licen[cs]e|full (?:uk |clean )?licen[cs]e|own (?:car|vehicle|transport)|fuhrerschein|permis(?: de conduire| b)?\b|carnet de conducir|carne de conducir|vehiculo propio)/,
   /\b(?:dbs|background check|criminal record|police check|references|fuhrungszeugnis|casier judiciaire|certificado de (?:delitos|antecedentes))\b/,
-  /\b(?:shifts?|night work|nights|weekends?|on-?call|rota|overtime|schichtdienst|wochenend\w*|bereitschaft\w*|astreintes?|travail (?:de nuit|le week-end|en equipe)|turnos|fines de semana|disponibilidad (?:para|de) viajar|willing\w* to travel|travel (?:is )?required|reisebereitschaft|deplacements)\b/,
+  /\b(?:(?:work|working) (?:in )?shifts|shift (?:work|pattern)|night (?:work|shifts)|willing\w* to work|able to work (?:nights|weekends|shifts)|on-?call|schichtdienst|wochenenddienst\w*|bereitschaftsdienst\w*|astreintes?|travail (?:de nuit|le week-end|en equipe)|disponibilidad (?:para|de) (?:viajar|trabajar)|fines de semana y festivos|willing\w* to travel|travel (?:is )?required|reisebereitschaft|deplacements frequents)\b/,
 ];
 
 /** What is left of a sentence that was all frame ("required", "you have", "It"). */
@@ -123,7 +139,7 @@ function cut(text: string, folded: string, patterns: RegExp[], from: 'start' | '
 function clausesOf(text: string): string[] {
   return text
     .split(
-      /\s*;\s+|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|idealmente|de preference|de préférence)\b)|\s*,\s*(?:and|et|und|y)\s+(?=(?:you|vous|sie|du|tu)\b)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)/i,
+      /\s*;\s+|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*as[ií] como\s+|\s+y que\s+|\s*,\s*(?=(?:arbeiten|kennen|beherrschen|verfugen|verfügen|bringen|haben|sprechen)\s)|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|idealmente|de preference|de préférence)\b)|\s*,\s*(?:and|et|und|y)\s+(?=(?:you|vous|sie|du|tu)\b)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)/i,
     )
     .map((part) => part.trim())
     .filter(Boolean);
@@ -154,7 +170,8 @@ export function atomize(sentence: string): Atomized {
   const folded = fold(text);
   if (NOT_REQUIREMENT.some((pattern) => pattern.test(folded)))
     return { items: [], nice: new Set(), eligibility: false, dropped: true };
-  const eligibility = ELIGIBILITY.some((pattern) => pattern.test(folded));
+  const eligibility =
+    ELIGIBILITY.some((pattern) => pattern.test(folded)) && !REQUIREMENT_OF_SKILL.test(folded);
   const items: string[] = [];
   const nice = new Set<string>();
   const waived = WAIVED.test(folded);
