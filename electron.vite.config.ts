@@ -10,12 +10,16 @@ export default defineConfig({
       lib: {
         entry: {
           index: resolve('electron/main/index.ts'),
+          // The command-line tool and browser host, run by bin/cv-tailor.js.
+          cli: resolve('electron/host/cli.ts'),
           // Read by read-pdf.ts as `./pdf-worker.js` beside the main bundle.
           'pdf-worker': resolve('electron/services/import/pdf/pdf-worker.ts'),
         },
         formats: ['es'],
       },
       rollupOptions: { external: ['electron', 'node-llama-cpp', 'keytar', 'pdfjs-dist', 'playwright-core'] },
+      // A JSON-only package: bundled, since Node imports JSON only with an import attribute.
+      externalizeDeps: { exclude: ['stopwords-iso'] },
     },
   },
   preload: {

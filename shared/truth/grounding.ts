@@ -498,7 +498,13 @@ export function judgeWords(
         index.language !== 'de' &&
         /\p{Lu}/u.test(part.text) &&
         !/(^|[.!?:;•]\s*)$/u.test(text.slice(0, part.start));
-      if (verb && !isName && restatesRelation(part.text, verb, sources, index)) verdict = 'grounded';
+      if (
+        verb &&
+        !isName &&
+        !isNamedSkill(part.text, index) &&
+        restatesRelation(part.text, verb, sources, index)
+      )
+        verdict = 'grounded';
       judged.push({ ...part, verdict });
     }
   });

@@ -1,6 +1,7 @@
 /**
  * `cv-tailor serve`: the app in a browser, on this machine only.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../../shared/errors';
@@ -9,7 +10,12 @@ import { startBrowserHost } from '../browser-host';
 import { parseCommandArgs } from './args';
 import type { CliCommand } from './types';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The project root, from the sources (electron/host/commands) or from a bundle (out/main). */
+const projectRoot = ((): string => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.resolve(here, '../../..'), path.resolve(here, '../..')];
+  return candidates.find((root) => existsSync(path.join(root, 'resources', 'skills'))) ?? candidates[0];
+})();
 
 /** The `serve` command. */
 export const serveCommand: CliCommand = {
@@ -20,17 +26,22 @@ export const serveCommand: CliCommand = {
     '',
     'Serves the built app (run "npm run build" first, or use "npm run web") and its',
     'services on the loopback interface behind a random token, and prints the URL to open.',
-    'The library lives in --data-dir, else $CV_TAILOR_DATA_DIR, else the app\'s data folder.',
+    "The library lives in --data-dir, else $CV_TAILOR_DATA_DIR, else the app's data folder.",
   ].join('\n'),
   async run(args, io) {
-    const { values } = parseCommandArgs(args, {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'data-dir': { type: 'string' },
-      'static-dir': { type: 'string' },
-    }, false);
+    const { values } = parseCommandArgs(
+      args,
+      {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'static-dir': { type: 'string' },
+      },
+      false,
+    );
     const port = values.port === undefined ? 0 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('invalid-input', `--port must be a number from 0 to 65535, not "${values.port}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new AppError('invalid-input', `--port must be a number from 0 to 65535, not "${values.port}"`);
     const dataDir = resolveDataDir({ flag: values['data-dir'], env: io.env });
     const host = await startBrowserHost({
       dataDir,

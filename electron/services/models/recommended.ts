@@ -2,6 +2,7 @@
  * The recommended small instruct models, kept as data in resources/models.json.
  */
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -31,11 +32,19 @@ export type RecommendedModel = z.infer<typeof recommendedModelSchema>;
 
 const fileSchema = z.object({ schemaVersion: z.literal(1), models: z.array(recommendedModelSchema) });
 
-/** Default location of the list: resources/models.json at the project (or app) root. */
-export const DEFAULT_MODELS_FILE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../resources/models.json',
-);
+/**
+ * Default location of the list: resources/models.json at the project (or app) root, found from
+ * the sources (electron/services/models) or from a bundle (out/main).
+ */
+export const DEFAULT_MODELS_FILE = ((): string => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [
+    path.resolve(here, '../../../resources/models.json'),
+    path.resolve(here, '../../resources/models.json'),
+    path.resolve(process.cwd(), 'resources/models.json'),
+  ];
+  return candidates.find((candidate) => existsSync(candidate)) ?? candidates[0];
+})();
 
 /** Reads and validates the recommended list. */
 export async function loadRecommendedModels(
