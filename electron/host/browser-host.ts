@@ -8,6 +8,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { installCrashGuard } from '../services/crash-guard';
 import { AppError } from '../../shared/errors';
 import { EVENTS, type EventName, type EventPayload } from '../../shared/contract';
 import { dispatch, isMethodName } from '../services/dispatch';
@@ -81,7 +82,12 @@ async function readBody(request: http.IncomingMessage): Promise<unknown> {
   }
 }
 
-function send(response: http.ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8') {
+function send(
+  response: http.ServerResponse,
+  status: number,
+  body: string,
+  type = 'application/json; charset=utf-8',
+) {
   response.writeHead(status, {
     'Content-Type': type,
     'Cache-Control': 'no-store',
@@ -96,25 +102,42 @@ function send(response: http.ServerResponse, status: number, body: string, type 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackHost(host)) {
-    throw new AppError('invalid-input', `Refusing to listen on ${host}: the browser host only binds to the loopback interface (127.0.0.1).`);
+    throw new AppError(
+      'invalid-input',
+      `Refusing to listen on ${host}: the browser host only binds to the loopback interface (127.0.0.1).`,
+    );
   }
   const token = options.token ?? randomBytes(24).toString('base64url');
   const log = options.log ?? (() => undefined);
+  // One damaged upload must not take the host down for every tab.
+  installCrashGuard(log);
   const listeners = new Set<http.ServerResponse>();
   let isClosing = false;
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     const data = `event: ${event}\ndata: ${JSON.stringify(EVENTS[event].payload.parse(payload))}\n\n`;
     for (const listener of listeners) listener.write(data);
   };
-  const services = await startAppServices({ dataDir: options.dataDir, openExternal: async () => false, emit });
+  const services = await startAppServices({
+    dataDir: options.dataDir,
+    openExternal: async () => false,
+    emit,
+  });
   const staticRoot = await realpath(options.staticDir).catch(() => {
-    throw new AppError('not-found', `The app is not built (${options.staticDir} is missing). Run "npm run build" first.`);
+    throw new AppError(
+      'not-found',
+      `The app is not built (${options.staticDir} is missing). Run "npm run build" first.`,
+    );
   });
 
   const server = http.createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
       log(`browser host: ${error instanceof Error ? error.message : String(error)}`);
-      if (!response.headersSent) send(response, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: 'Internal error' } }));
+      if (!response.headersSent)
+        send(
+          response,
+          500,
+          JSON.stringify({ ok: false, error: { code: 'internal', message: 'Internal error' } }),
+        );
       else response.end();
     });
   });
@@ -143,7 +166,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   async function handle(request: http.IncomingMessage, response: http.ServerResponse) {
     // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not reach us.
     const hostHeader = request.headers.host ?? '';
-    if (!isLoopbackHost(hostHeader.replace(/:\d+$/, ''))) return send(response, 403, 'Forbidden', 'text/plain');
+    if (!isLoopbackHost(hostHeader.replace(/:\d+$/, '')))
+      return send(response, 403, 'Forbidden', 'text/plain');
     const url = new URL(request.url ?? '/', `http://${hostHeader}`);
     if (!url.pathname.startsWith('/api/')) {
       if (request.method !== 'GET') return send(response, 405, 'Method not allowed', 'text/plain');
@@ -153,18 +177,33 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (origin && origin !== `http://${hostHeader}`) return send(response, 403, 'Forbidden', 'text/plain');
     if (url.pathname === '/api/events') {
       if (isClosing) return send(response, 503, 'Closing', 'text/plain');
-      if (!sameToken(url.searchParams.get('token'), token)) return send(response, 401, 'Unauthorized', 'text/plain');
-      response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      if (!sameToken(url.searchParams.get('token'), token))
+        return send(response, 401, 'Unauthorized', 'text/plain');
+      response.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
       response.write(': connected\n\n');
       listeners.add(response);
       request.on('close', () => listeners.delete(response));
       return;
     }
     const auth = request.headers.authorization?.replace(/^Bearer /, '');
-    if (!sameToken(auth, token)) return send(response, 401, JSON.stringify({ ok: false, error: { code: 'auth', message: 'Missing or wrong token.' } }));
+    if (!sameToken(auth, token))
+      return send(
+        response,
+        401,
+        JSON.stringify({ ok: false, error: { code: 'auth', message: 'Missing or wrong token.' } }),
+      );
     if (request.method !== 'POST') return send(response, 405, 'Method not allowed', 'text/plain');
     const name = url.pathname.slice('/api/'.length);
-    if (!isMethodName(name)) return send(response, 404, JSON.stringify({ ok: false, error: { code: 'not-found', message: `No method ${name}.` } }));
+    if (!isMethodName(name))
+      return send(
+        response,
+        404,
+        JSON.stringify({ ok: false, error: { code: 'not-found', message: `No method ${name}.` } }),
+      );
     let input: unknown;
     try {
       input = await readBody(request);

@@ -4,6 +4,7 @@
  * Exit codes: 0 success, 1 user error (one line on stderr), 2 internal error, 3 findings.
  */
 import { isAppError } from '../../shared/errors';
+import { installCrashGuard } from '../services/crash-guard';
 import { COMMANDS } from './commands/index';
 import type { CliIo } from './commands/types';
 
@@ -18,7 +19,7 @@ function helpText(): string {
     'Commands:',
     ...lines,
     '',
-    'Run `cv-tailor <command> --help` for a command\'s options.',
+    "Run `cv-tailor <command> --help` for a command's options.",
     'Exit codes: 0 success, 1 user error, 2 internal error, 3 truth-check findings (verify).',
     '',
   ].join('\n');
@@ -36,6 +37,8 @@ export function processIo(): CliIo {
 
 /** Runs the command line and returns the exit code. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  // A damaged file must end in a typed error, never in a crash of the whole tool.
+  installCrashGuard((line) => io.stderr(`cv-tailor: ${line}\n`));
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(helpText());

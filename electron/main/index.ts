@@ -12,6 +12,7 @@ import { registerIpc } from './ipc';
 import { createElectronPdfRenderer } from './pdf-renderer-electron';
 import { installSecurityGuards, openExternalSafely } from './security';
 import { createWindowOptions } from './window-options';
+import { installCrashGuard } from '../services/crash-guard';
 
 let mainWindow: BrowserWindow | null = null;
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -30,7 +31,9 @@ function dataDirFlag(): string | undefined {
 /** Asks where to save a file, then writes it there. */
 async function saveWithDialog(file: { fileName: string; bytes: Uint8Array }): Promise<SaveOutcome> {
   const options = { defaultPath: path.join(app.getPath('documents'), file.fileName) };
-  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  const result = mainWindow
+    ? await dialog.showSaveDialog(mainWindow, options)
+    : await dialog.showSaveDialog(options);
   if (result.canceled || !result.filePath) return { status: 'cancelled', path: null };
   await writeFile(result.filePath, file.bytes);
   return { status: 'saved', path: result.filePath };
@@ -42,7 +45,10 @@ function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
 
 async function createWindow(): Promise<void> {
   mainWindow = new BrowserWindow(
-    createWindowOptions({ preloadPath: path.join(here, '../preload/index.cjs'), isDarkBackground: nativeTheme.shouldUseDarkColors }),
+    createWindowOptions({
+      preloadPath: path.join(here, '../preload/index.cjs'),
+      isDarkBackground: nativeTheme.shouldUseDarkColors,
+    }),
   );
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
@@ -53,6 +59,7 @@ async function createWindow(): Promise<void> {
 }
 
 async function start(): Promise<void> {
+  installCrashGuard((line) => console.error(`CV Tailor: ${line}`));
   await app.whenReady();
   // Data files ship in resources/ beside the app code (inside the asar archive when packaged).
   process.env.CV_TAILOR_MODELS_FILE ??= path.join(app.getAppPath(), 'resources', 'models.json');

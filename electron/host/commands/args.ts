@@ -18,7 +18,8 @@ export function parseCommandArgs<T extends Options>(args: string[], options: T, 
 
 /** Returns the option's value or throws a user error naming it. */
 export function requireOption(value: string | undefined, name: string): string {
-  if (value === undefined || value === '') throw new AppError('invalid-input', `missing required option --${name}`);
+  if (value === undefined || value === '')
+    throw new AppError('invalid-input', `missing required option --${name}`);
   return value;
 }
 
