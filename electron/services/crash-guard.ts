@@ -25,5 +25,7 @@ export function installCrashGuard(report: (line: string) => void): void {
   });
   process.on('uncaughtException', (error) => {
     report(`an unexpected error was caught: ${lineOf(error)}`);
+    // Should the work never finish after this, the process ends as an internal error, not as a success.
+    process.exitCode = 2;
   });
 }
