@@ -15,10 +15,17 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** One mutated copy of `bytes`, and how it was made. */
-export function mutate(bytes: Uint8Array, random: () => number): { bytes: Uint8Array; how: string } {
+/** The kinds of mutation: the first five work on bytes, the last two on a PDF's syntax. */
+export const MUTATION_KINDS = 7;
+
+/** One mutated copy of `bytes`, and how it was made, using the first `kinds` kinds. */
+export function mutate(
+  bytes: Uint8Array,
+  random: () => number,
+  kinds = MUTATION_KINDS,
+): { bytes: Uint8Array; how: string } {
   const at = (): number => Math.floor(random() * bytes.length);
-  const kind = Math.floor(random() * 5);
+  const kind = Math.floor(random() * kinds);
   const copy = new Uint8Array(bytes);
   switch (kind) {
     case 0: {
@@ -46,11 +53,32 @@ export function mutate(bytes: Uint8Array, random: () => number): { bytes: Uint8A
       out.set(bytes.subarray(start), start + length);
       return { bytes: out, how: `${length} bytes duplicated at ${start}` };
     }
-    default: {
+    case 4: {
       const start = at();
       const length = Math.min(bytes.length - start, 1 + Math.floor(random() * 2048));
       copy.fill(0, start, start + length);
       return { bytes: copy, how: `${length} bytes zeroed at ${start}` };
+    }
+    case 5: {
+      const start = at();
+      const garbage = Uint8Array.from({ length: 1 + Math.floor(random() * 200) }, () =>
+        Math.floor(random() * 256),
+      );
+      const out = new Uint8Array(bytes.length + garbage.length);
+      out.set(bytes.subarray(0, start));
+      out.set(garbage, start);
+      out.set(bytes.subarray(start), start + garbage.length);
+      return { bytes: out, how: `${garbage.length} random bytes inserted at ${start}` };
+    }
+    default: {
+      // Digits swapped: lengths, offsets and object numbers go wrong while the syntax stays plausible.
+      const swaps = 1 + Math.floor(random() * 8);
+      for (let index = 0; index < swaps; index += 1) {
+        const position = at();
+        if (copy[position] >= 0x30 && copy[position] <= 0x39)
+          copy[position] = 0x30 + Math.floor(random() * 10);
+      }
+      return { bytes: copy, how: `${swaps} digits swapped` };
     }
   }
 }
