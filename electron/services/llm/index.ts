@@ -3,7 +3,7 @@
  */
 import { AppError } from '../../../shared/errors';
 import { providerConfigSchema, type ProviderConfig } from '../../../shared/model/provider-config';
-import { assertUrlAllowed, createGuardedFetch, type FetchLike } from '../net/guard';
+import { assertUrlAllowed, createGuardedFetch, isLoopbackHost, type FetchLike } from '../net/guard';
 import { resolveApiKey } from '../secrets/resolve-api-key';
 import type { SecretStore } from '../secrets/secret-store';
 import { LocalProvider } from './local-provider';
@@ -67,7 +67,22 @@ export async function createProvider(config: ProviderConfig, deps: ProviderDeps 
   const fetch = createGuardedFetch({ isOffline, fetch: deps.fetch });
   // Checking now gives the person the offline message before anything else is attempted.
   assertUrlAllowed(valid.baseUrl, { isOffline });
-  const apiKey = await resolveApiKey(valid.providerId, deps.env ?? {}, deps.secrets);
+  const url = new URL(valid.baseUrl);
+  const isLocalServer = isLoopbackHost(url.hostname);
+  let apiKey: string | null;
+  try {
+    apiKey = await resolveApiKey(valid.providerId, deps.env ?? {}, deps.secrets);
+  } catch (error) {
+    // A server on this machine (Ollama, llama.cpp) usually needs no key: work without a keychain.
+    if (!isLocalServer) throw error;
+    apiKey = null;
+  }
+  if (apiKey && url.protocol === 'http:' && !isLocalServer) {
+    throw new AppError(
+      'invalid-input',
+      `The API key is only sent over https or to a server on this machine; ${url.host} is plain http. Use an https:// address.`,
+    );
+  }
   return new RemoteProvider({
     providerId: valid.providerId,
     baseUrl: valid.baseUrl,

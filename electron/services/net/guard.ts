@@ -18,7 +18,8 @@ export function isLoopbackHost(hostname: string): boolean {
     .toLowerCase()
     .replace(/^\[|\]$/g, '')
     .replace(/\.$/, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  // Only "localhost" itself: another *.localhost name would need a lookup, which may leave the machine.
+  if (host === 'localhost') return true;
   const ipVersion = isIP(host);
   if (ipVersion === 4) return host.split('.')[0] === '127';
   if (ipVersion === 6) {

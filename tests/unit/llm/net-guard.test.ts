@@ -49,11 +49,41 @@ describe('network guard', () => {
   });
   afterEach(() => spy.restore());
 
+  it('sends a stored key only over https or to this machine, and needs no keychain for a local server', async () => {
+    const secrets = {
+      get: async () => 'sk-test-key',
+      set: async () => undefined,
+      delete: async () => true,
+      has: async () => true,
+    };
+    const remote = (baseUrl: string) => ({
+      kind: 'remote' as const,
+      providerId: 'custom',
+      baseUrl,
+      model: 'm',
+    });
+    await expect(
+      createProvider(remote('http://models.example.com/v1'), { secrets, env: {} }),
+    ).rejects.toThrow(/only sent over https.*models\.example\.com is plain http/);
+    await expect(
+      createProvider(remote('https://models.example.com/v1'), { secrets, env: {} }),
+    ).resolves.toBeDefined();
+    await expect(
+      createProvider(remote('http://127.0.0.1:11434/v1'), { secrets, env: {} }),
+    ).resolves.toBeDefined();
+    const brokenKeychain = { ...secrets, get: async () => Promise.reject(new Error('no keychain')) };
+    await expect(
+      createProvider(remote('http://localhost:8080/v1'), { secrets: brokenKeychain, env: {} }),
+    ).resolves.toBeDefined();
+    await expect(
+      createProvider(remote('https://models.example.com/v1'), { secrets: brokenKeychain, env: {} }),
+    ).rejects.toThrow(/no keychain/);
+  });
+
   it('treats only loopback hosts as loopback', () => {
     for (const host of [
       'localhost',
       'LOCALHOST',
-      'app.localhost',
       '127.0.0.1',
       '127.255.0.9',
       '::1',
@@ -70,6 +100,7 @@ describe('network guard', () => {
       '0.0.0.0',
       '128.0.0.1',
       'localhost.evil.com',
+      'app.localhost',
       '127.0.0.1.nip.io',
       '::2',
       '::ffff:10.0.0.1',
