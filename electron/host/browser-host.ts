@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { installCrashGuard } from '../services/crash-guard';
 import { AppError } from '../../shared/errors';
-import { EVENTS, type EventName, type EventPayload } from '../../shared/contract';
+import { EVENTS, METHODS, type EventName, type EventPayload, type MethodName } from '../../shared/contract';
 import { dispatch, isMethodName } from '../services/dispatch';
 import { startAppServices, type AppServices } from '../services/app-services';
 
@@ -18,7 +18,17 @@ import { startAppServices, type AppServices } from '../services/app-services';
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-const MAX_BODY_BYTES = 40 * 1024 * 1024;
+/** Request bodies: methods that carry a file (base64 of at most 20 MB) and all others. */
+const FILE_BODY_BYTES = 28 * 1024 * 1024;
+const OTHER_BODY_BYTES = 1024 * 1024;
+/** Open event streams per host (each browser tab holds one). */
+const MAX_EVENT_STREAMS = 8;
+
+/** The body limit of a method: the file limit when its input carries a file's bytes. */
+function bodyLimitOf(name: MethodName): number {
+  const input = METHODS[name].input as { shape?: Record<string, unknown> };
+  return input.shape && 'base64' in input.shape ? FILE_BODY_BYTES : OTHER_BODY_BYTES;
+}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -66,12 +76,12 @@ function sameToken(given: string | null | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(request: http.IncomingMessage): Promise<unknown> {
+async function readBody(request: http.IncomingMessage, limit: number): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new AppError('file-too-large', 'The request is too large.');
+    if (size > limit) throw new AppError('file-too-large', 'The request is too large.');
     chunks.push(chunk as Buffer);
   }
   if (size === 0) return {};
@@ -129,21 +139,29 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     );
   });
 
-  const server = http.createServer((request, response) => {
-    void handle(request, response).catch((error: unknown) => {
-      log(`browser host: ${error instanceof Error ? error.message : String(error)}`);
-      if (!response.headersSent)
-        send(
-          response,
-          500,
-          JSON.stringify({ ok: false, error: { code: 'internal', message: 'Internal error' } }),
-        );
-      else response.end();
-    });
-  });
+  const server = http.createServer(
+    { headersTimeout: 10_000, requestTimeout: 120_000 },
+    (request, response) => {
+      void handle(request, response).catch((error: unknown) => {
+        log(`browser host: ${error instanceof Error ? error.message : String(error)}`);
+        if (!response.headersSent)
+          send(
+            response,
+            500,
+            JSON.stringify({ ok: false, error: { code: 'internal', message: 'Internal error' } }),
+          );
+        else response.end();
+      });
+    },
+  );
 
   async function serveStatic(pathname: string, response: http.ServerResponse) {
-    const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    let relative: string;
+    try {
+      relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    } catch {
+      return send(response, 400, 'Bad request', 'text/plain');
+    }
     const target = path.resolve(staticRoot, `.${relative}`);
     if (!target.startsWith(staticRoot + path.sep)) return send(response, 404, 'Not found', 'text/plain');
     try {
@@ -179,6 +197,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (isClosing) return send(response, 503, 'Closing', 'text/plain');
       if (!sameToken(url.searchParams.get('token'), token))
         return send(response, 401, 'Unauthorized', 'text/plain');
+      if (listeners.size >= MAX_EVENT_STREAMS)
+        return send(response, 429, 'Too many event streams', 'text/plain');
       response.writeHead(200, {
         'Content-Type': 'text/event-stream',
         'Cache-Control': 'no-store',
@@ -204,12 +224,27 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         404,
         JSON.stringify({ ok: false, error: { code: 'not-found', message: `No method ${name}.` } }),
       );
+    const limit = bodyLimitOf(name);
+    if (Number(request.headers['content-length'] ?? 0) > limit)
+      return send(
+        response,
+        413,
+        JSON.stringify({
+          ok: false,
+          error: { code: 'file-too-large', message: 'The request is too large.' },
+        }),
+      );
     let input: unknown;
     try {
-      input = await readBody(request);
+      input = await readBody(request, limit);
     } catch (error) {
+      const isLarge = error instanceof AppError && error.code === 'file-too-large';
       const message = error instanceof AppError ? error.message : 'Bad request';
-      return send(response, 400, JSON.stringify({ ok: false, error: { code: 'invalid-input', message } }));
+      return send(
+        response,
+        isLarge ? 413 : 400,
+        JSON.stringify({ ok: false, error: { code: isLarge ? 'file-too-large' : 'invalid-input', message } }),
+      );
     }
     const envelope = await dispatch(services.handlers, name, input, (method, error) =>
       log(`internal error in ${method}: ${error instanceof Error ? error.message : String(error)}`),

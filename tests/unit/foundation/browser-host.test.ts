@@ -94,6 +94,28 @@ describe('browser host', () => {
     expect(encoded.body).not.toContain('outside the static folder');
   });
 
+  it('answers a malformed path with 400, an oversized request with 413 and a ninth event stream with 429', async () => {
+    expect((await rawRequest({ path: '/%E0%A4%A', method: 'GET', headers: { Host: new URL(host.origin).host } })).status).toBe(400);
+    const big = await fetch(`${host.origin}/api/listCvs`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${host.token}` },
+      body: JSON.stringify({ padding: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(big.status).toBe(413);
+    const streams: AbortController[] = [];
+    try {
+      const open = async () => {
+        const controller = new AbortController();
+        streams.push(controller);
+        return fetch(`${host.origin}/api/events?token=${host.token}`, { signal: controller.signal });
+      };
+      for (let index = 0; index < 8; index += 1) expect((await open()).status).toBe(200);
+      expect((await open()).status).toBe(429);
+    } finally {
+      for (const controller of streams) controller.abort();
+    }
+  });
+
   it('knows which host names are loopback', () => {
     expect(['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'].every(isLoopbackHost)).toBe(true);
     expect(['0.0.0.0', '10.0.0.1', '::', 'localhost.evil.test', '127.0.0.1.nip.io'].some(isLoopbackHost)).toBe(false);
