@@ -356,14 +356,7 @@ function judgeLanguage(requirement: PreparedRequirement, cv: CvIndex): Requireme
   const best = Math.max(0, ...shown.map((unit) => levelOf(unit.text) ?? 4));
   const status: CoverageStatus =
     shown.length === 0 ? 'missing' : asked.level === null || best >= asked.level ? 'covered' : 'partial';
-  const evidence = status === 'missing' ? [] : shown.slice(0, 1);
-  return {
-    text: requirement.text,
-    importance: requirement.importance,
-    status,
-    evidence: evidence.map((unit) => unit.text),
-    evidencePaths: evidence.map((unit) => unit.path),
-  };
+  return resultOf(requirement, status, shown.slice(0, 1));
 }
 
 function judge(
@@ -447,7 +440,16 @@ function judge(
       evidenceUnits = dated.slice(0, MAX_EVIDENCE);
     }
   }
-  const evidence = status === 'missing' ? [] : evidenceUnits.slice(0, MAX_EVIDENCE);
+  return resultOf(requirement, status, evidenceUnits.slice(0, MAX_EVIDENCE));
+}
+
+/** A judged requirement with its evidence (none when missing). */
+function resultOf(
+  requirement: PreparedRequirement,
+  status: CoverageStatus,
+  units: readonly EvidenceUnit[],
+): RequirementMatch {
+  const evidence = status === 'missing' ? [] : units;
   return {
     text: requirement.text,
     importance: requirement.importance,

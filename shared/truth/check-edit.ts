@@ -66,6 +66,11 @@ export interface FieldContext {
   isLetter?: boolean;
 }
 
+/** True when a span overlaps a finding already made (one place is reported once). */
+function overlapsAny(findings: readonly TruthFinding[], span: { start: number; end: number }): boolean {
+  return findings.some((finding) => finding.span.start < span.end && finding.span.end > span.start);
+}
+
 function makeFinding(
   kind: FindingKind,
   path: string,
@@ -412,8 +417,7 @@ export function checkText(
     seen,
     original,
   )) {
-    if (findings.some((finding) => finding.span.start < title.end && finding.span.end > title.start))
-      continue;
+    if (overlapsAny(findings, title)) continue;
     const titleText = replacement.slice(title.start, title.end);
     if (
       context.isLetter &&
@@ -439,8 +443,7 @@ export function checkText(
     context.index.cv,
     context.index.language,
   )) {
-    if (findings.some((finding) => finding.span.start < level.end && finding.span.end > level.start))
-      continue;
+    if (overlapsAny(findings, level)) continue;
     findings.push(
       makeFinding(
         'claim',
@@ -453,8 +456,7 @@ export function checkText(
     );
   }
   for (const hedge of droppedHedges(replacement, sources.scopes.map((scope) => scope.text).join('\n'))) {
-    if (findings.some((finding) => finding.span.start < hedge.end && finding.span.end > hedge.start))
-      continue;
+    if (overlapsAny(findings, hedge)) continue;
     findings.push(
       makeFinding(
         'claim',
