@@ -66,15 +66,17 @@ export async function run(): Promise<void> {
     pageCounts.set(file, (await readPdfLines(bytes, { thread: 'inline' })).pageCount);
     firstPass.push(performance.now() - begin);
   }
-  const rows: { file: string; pages: number; ours: number; poppler: number; full: number }[] = [];
+  const rows: { file: string; pages: number; ours: number; worker: number; poppler: number; full: number }[] = [];
   for (const file of files) {
     if (performance.now() - started > BUDGET_MS) break;
     const bytes = new Uint8Array(readFileSync(file));
     const ours: number[] = [];
+    const worker: number[] = [];
     const poppler: number[] = [];
     const full: number[] = [];
     for (let run = 0; run < WARM_RUNS; run += 1) {
       ours.push(await time(() => readPdfLines(bytes, { thread: 'inline' })));
+      worker.push(await time(() => readPdfLines(bytes, { thread: 'worker' })));
       if (hasPdftotext) poppler.push(await time(() => execFileSync('pdftotext', ['-layout', file, '-'])));
       if (importCv) full.push(await time(() => importCv({ bytes, fileName: path.basename(file) })));
     }
@@ -82,6 +84,7 @@ export async function run(): Promise<void> {
       file: path.relative(corpusDir, file),
       pages: pageCounts.get(file) ?? 0,
       ours: median(ours),
+      worker: median(worker),
       poppler: hasPdftotext ? median(poppler) : NaN,
       full: importCv ? median(full) : NaN,
     });
@@ -92,6 +95,11 @@ export async function run(): Promise<void> {
   console.log(`files measured: ${rows.length} of ${files.length} (median of ${WARM_RUNS} warm runs each)`);
   console.log(`readPdfLines (in-process, first pass while the JIT warms up): median ${median(firstPass).toFixed(1)} ms per file`);
   console.log(`readPdfLines (in-process, warm): median ${ours.toFixed(1)} ms per file`);
+  const inWorker = median(rows.map((row) => row.worker));
+  console.log(
+    `readPdfLines (the reader's worker thread, as imports run, warm): median ${inWorker.toFixed(1)} ms per file, ` +
+      `ratio worker / in-process ${(inWorker / ours).toFixed(2)}`,
+  );
   if (hasPdftotext) {
     console.log(`pdftotext -layout (process spawn): median ${poppler.toFixed(1)} ms per file`);
     console.log(`ratio readPdfLines / pdftotext: ${(ours / poppler).toFixed(2)}`);

@@ -99,6 +99,22 @@ describe.skipIf(!hasQpdf)('encrypted PDFs (needs qpdf; skipped when it is not in
     expect(result.lines[0].text).toBe('Morgan Vale');
   });
 
+  it('gives up a read that passes its time limit with a timeout error, and reads the next file', async () => {
+    const many = textPdf(Array.from({ length: 400 }, (_, index) => `Line ${index} of a long page`));
+    const error = await failure(readPdfLines(many, { thread: 'worker', timeoutMs: 1 }));
+    expect(error.code).toBe('timeout');
+    expect(error.message).toMatch(/could not be read within/);
+    // The stopped worker is replaced: the next file reads as usual.
+    const next = await readPdfLines(sample, { thread: 'worker' });
+    expect(next.lines[0].text).toBe('Morgan Vale');
+  });
+
+  it('reads files handed over at the same time one after another, each to its own result', async () => {
+    const files = ['Ada Byron', 'Grace Hopper', 'Alan Turing'].map((name) => textPdf([name, 'Engineer']));
+    const results = await Promise.all(files.map((bytes) => readPdfLines(bytes, { thread: 'worker' })));
+    expect(results.map((result) => result.lines[0].text)).toEqual(['Ada Byron', 'Grace Hopper', 'Alan Turing']);
+  });
+
   it('reports a wrong password from the worker thread too', async () => {
     const error = await failure(readPdfLines(readFileSync(locked), { password: 'guess', thread: 'worker' }));
     expect(error.code).toBe('wrong-password');

@@ -20,12 +20,15 @@ export interface ReadPdfOptions {
   /** Cancels the read; the promise then rejects with a `cancelled` AppError. */
   signal?: AbortSignal;
   /**
-   * Where pdfjs runs: `auto` (a worker thread for large files), `worker` or `inline`.
+   * Where pdfjs runs: `auto` (the reader's worker thread), `worker` or `inline`.
    *
    * Defaults to `auto`; the other values exist for tests and benchmarks. `worker` fails with an
-   * `internal` AppError when no worker can start, where `auto` falls back to this thread.
+   * `internal` AppError when no worker can start, where `auto` falls back to this thread (with
+   * no time limit). `inline` has no time limit.
    */
   thread?: 'auto' | 'worker' | 'inline';
+  /** Time limit of a read in the worker, in milliseconds; defaults to `PDF_READ_TIMEOUT_MS`. */
+  timeoutMs?: number;
 }
 
 /** One pdfjs text item placed on the page (points, origin top-left, y down). */

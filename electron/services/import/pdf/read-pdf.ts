@@ -1,8 +1,9 @@
 /**
  * Reads a PDF's text layer into SourceLines in reading order (columns and sidebars handled).
  *
- * Large files are parsed in a worker thread so the caller's event loop stays responsive; small
- * ones in this thread, where a warm parse takes a few tens of milliseconds.
+ * Files are parsed in one worker thread, kept for the next file: the caller's event loop stays
+ * responsive, and a file that keeps pdfjs busy past the time limit is given up (the worker is
+ * stopped and the next file starts a fresh one), since a parse in this thread cannot be interrupted.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,8 +21,11 @@ export type { PdfText, ReadPdfOptions } from './pdf-types';
 /** Largest file accepted, in bytes. */
 export const MAX_PDF_BYTES = 20 * 1024 * 1024;
 
-/** Files at least this large are parsed in a worker thread when `thread` is `auto`. */
-export const WORKER_THRESHOLD_BYTES = 512 * 1024;
+/**
+ * Longest a file may take to read before it is given up as damaged, in milliseconds. A CV reads
+ * in well under a second; a damaged embedded font can keep pdfjs busy for minutes.
+ */
+export const PDF_READ_TIMEOUT_MS = 20_000;
 
 const HEADER_WINDOW = 1024;
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
@@ -56,9 +60,10 @@ function precheck(bytes: Uint8Array): void {
 
 const workerReply = z.union([
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('done'), value: z.unknown() }),
+  z.object({ type: z.literal('done'), id: z.number(), value: z.unknown() }),
   z.object({
     type: z.literal('failed'),
+    id: z.number(),
     error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
   }),
 ]);
@@ -98,51 +103,121 @@ function workerSpec(): { code: string | URL; eval: boolean } | undefined {
 
 class WorkerUnavailable extends Error {}
 
-function readInWorker(bytes: Uint8Array, options: ReadPdfOptions): Promise<PdfText> {
-  const spec = workerSpec();
-  if (!spec) return Promise.reject(new WorkerUnavailable());
-  return new Promise<PdfText>((resolve, reject) => {
-    let started = false;
-    let settled = false;
-    const worker = new Worker(spec.code, {
-      eval: spec.eval,
-      resourceLimits: { maxOldGenerationSizeMb: 1024 },
-      stdout: true,
-      stderr: true,
+/** How long a worker may take to load pdfjs before the file is read in this thread instead. */
+const WORKER_START_MS = 60_000;
+
+/** One worker thread, reused from file to file, holding a loaded pdfjs. */
+interface Session {
+  worker: Worker;
+  ready: Promise<void>;
+}
+
+let session: Session | undefined;
+let nextRequest = 0;
+/** Files are read one after another: the worker holds one document at a time. */
+let queue: Promise<unknown> = Promise.resolve();
+
+function openSession(code: string | URL, evaluate: boolean): Session {
+  const worker = new Worker(code, {
+    eval: evaluate,
+    resourceLimits: { maxOldGenerationSizeMb: 1024 },
+    stdout: true,
+    stderr: true,
+  });
+  // An idle worker does not keep the process alive; a busy one does (see `readWith`).
+  worker.unref();
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new WorkerUnavailable()), WORKER_START_MS);
+    timer.unref();
+    const fail = () => {
+      clearTimeout(timer);
+      reject(new WorkerUnavailable());
+    };
+    worker.once('error', fail);
+    worker.once('exit', fail);
+    worker.once('message', (message: unknown) => {
+      clearTimeout(timer);
+      worker.off('error', fail);
+      worker.off('exit', fail);
+      const reply = workerReply.safeParse(message);
+      if (reply.success && reply.data.type === 'ready') resolve();
+      else reject(new WorkerUnavailable());
     });
-    const finish = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
+  });
+  const opened: Session = { worker, ready };
+  worker.once('exit', () => {
+    if (session === opened) session = undefined;
+  });
+  return opened;
+}
+
+/** Stops a worker (it may be inside a parse that cannot be interrupted); the next file starts a new one. */
+function discard(stopped: Session): void {
+  if (session === stopped) session = undefined;
+  void stopped.worker.terminate();
+}
+
+function tookTooLong(limitMs: number): AppError {
+  return new AppError(
+    'timeout',
+    `This PDF could not be read within ${Math.round(limitMs / 1000)} seconds; it is probably damaged. ` +
+      'Open it and save or print it to PDF again, or import it as a Word file.',
+  );
+}
+
+async function readWith(bytes: Uint8Array, options: ReadPdfOptions): Promise<PdfText> {
+  if (options.signal?.aborted) throw cancelled();
+  const spec = workerSpec();
+  if (!spec) throw new WorkerUnavailable();
+  const current = session ?? (session = openSession(spec.code, spec.eval));
+  try {
+    await current.ready;
+  } catch (error) {
+    discard(current);
+    throw error;
+  }
+  if (options.signal?.aborted) throw cancelled();
+  const limitMs = options.timeoutMs ?? PDF_READ_TIMEOUT_MS;
+  const id = (nextRequest += 1);
+  const { worker } = current;
+  return new Promise<PdfText>((resolve, reject) => {
+    const finish = (outcome: () => void, stop: boolean) => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
       options.signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
+      if (stop) discard(current);
+      else worker.unref();
       outcome();
     };
-    const onAbort = () => finish(() => reject(cancelled()));
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (message: unknown) => {
+    const onMessage = (message: unknown) => {
       const reply = workerReply.safeParse(message);
-      if (!reply.success) return finish(() => reject(new AppError('corrupt-file', DAMAGED_MESSAGE)));
+      if (!reply.success) return finish(() => reject(new AppError('corrupt-file', DAMAGED_MESSAGE)), true);
       const data = reply.data;
-      if (data.type === 'ready') {
-        started = true;
-        worker.postMessage({ bytes, password: options.password });
-      } else if (data.type === 'done') {
-        finish(() => resolve(data.value as PdfText));
-      } else {
-        finish(() => reject(new AppError(data.error.code, data.error.message)));
-      }
-    });
-    worker.on('error', (error) =>
-      finish(() =>
-        reject(
-          started ? new AppError('corrupt-file', DAMAGED_MESSAGE, { cause: error }) : new WorkerUnavailable(),
-        ),
-      ),
-    );
-    worker.on('exit', () =>
-      finish(() => reject(started ? new AppError('corrupt-file', DAMAGED_MESSAGE) : new WorkerUnavailable())),
-    );
+      if (data.type === 'ready' || data.id !== id) return;
+      if (data.type === 'done') finish(() => resolve(data.value as PdfText), false);
+      else finish(() => reject(new AppError(data.error.code, data.error.message)), false);
+    };
+    // A worker that dies inside a parse (e.g. out of memory on a hostile file) blames the file.
+    const onError = (error: Error) =>
+      finish(() => reject(new AppError('corrupt-file', DAMAGED_MESSAGE, { cause: error })), true);
+    const onExit = () => finish(() => reject(new AppError('corrupt-file', DAMAGED_MESSAGE)), true);
+    const onAbort = () => finish(() => reject(cancelled()), true);
+    const timer = setTimeout(() => finish(() => reject(tookTooLong(limitMs)), true), limitMs);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    worker.ref();
+    worker.postMessage({ id, bytes, password: options.password });
   });
+}
+
+function readInWorker(bytes: Uint8Array, options: ReadPdfOptions): Promise<PdfText> {
+  const turn = queue.then(() => readWith(bytes, options));
+  queue = turn.catch(() => undefined);
+  return turn;
 }
 
 /**
@@ -150,14 +225,13 @@ function readInWorker(bytes: Uint8Array, options: ReadPdfOptions): Promise<PdfTe
  *
  * Throws AppError: `empty-file`, `file-too-large`, `unsupported-file` (not a PDF),
  * `corrupt-file`, `encrypted-file` (password needed), `wrong-password`, `no-text-layer`
- * (scanned / image-only), `cancelled`.
+ * (scanned / image-only), `timeout` (still unread after `timeoutMs`), `cancelled`.
  */
 export async function readPdfLines(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<PdfText> {
   if (options.signal?.aborted) throw cancelled();
   precheck(bytes);
   const thread = options.thread ?? 'auto';
-  const useWorker = thread === 'worker' || (thread === 'auto' && bytes.length >= WORKER_THRESHOLD_BYTES);
-  if (useWorker) {
+  if (thread !== 'inline') {
     try {
       return await readInWorker(bytes, options);
     } catch (error) {
