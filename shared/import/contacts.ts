@@ -257,6 +257,29 @@ export function isCountry(text: string): boolean {
   return COUNTRIES.has(text.trim().toLowerCase().replace(/\.$/, ''));
 }
 
+let languageNames: Set<string> | undefined;
+
+/**
+ * True when the text is the name of a language in English, German, French or Spanish
+ * ("Irish", "Mandarin Chinese", "Inglés"), by the names ICU ships for every ISO 639 code.
+ */
+export function isLanguageName(text: string): boolean {
+  if (!languageNames) {
+    languageNames = new Set();
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const displays = ['en', 'de', 'fr', 'es'].map((locale) => new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }));
+    for (const first of letters)
+      for (const second of letters)
+        for (const display of displays) {
+          const name = display.of(`${first}${second}`);
+          if (name) languageNames.add(name.toLowerCase());
+        }
+    for (const extra of ['mandarin', 'mandarin chinese', 'cantonese', 'farsi', 'flemish', 'castilian', 'castellano'])
+      languageNames.add(extra);
+  }
+  return languageNames.has(text.trim().toLowerCase());
+}
+
 /** A place split into city and region. */
 export interface Place {
   city?: string;
@@ -279,6 +302,41 @@ const POSTAL_CITY = new RegExp(`^(\\d{4,5})\\s+(${PLACE_NAME})(?:\\s*,\\s*(${PLA
  */
 export function parseLocation(raw: string): Place | undefined {
   const text = raw.trim().replace(/\s+/g, ' ').replace(/[.;]$/, '');
+  const plain = parsePlainLocation(text);
+  if (plain || !text || text.length > 120) return plain;
+  // A country code in brackets ("Austin, Texas (US)", "San Francisco (US), California").
+  const bracketed = /\s*\(([A-Z]{2})\)/u.exec(text);
+  if (bracketed && ISO_COUNTRY_CODES.has(bracketed[1])) {
+    const rest = parseLocation(text.replace(bracketed[0], '').trim());
+    if (rest?.city) return { ...rest, countryCode: rest.countryCode ?? bracketed[1] };
+  }
+  // Set in capitals by the page's style ("AUSTIN, TEXAS"): judged as written in title case.
+  if (/\p{Lu}{3}/u.test(text) && text === text.toUpperCase()) {
+    const titled = text.toLowerCase().replace(/(^|[\s,(-])(\p{Ll})/gu, (_, before: string, letter: string) => `${before}${letter.toUpperCase()}`);
+    if (titled !== text) {
+      const place = parsePlainLocation(titled);
+      if (place?.city) return place;
+    }
+  }
+  // A full address: street, postal code, city, region ("88 Harrison Street, Unit 1402, 94105,
+  // San Francisco, California"): the place is read from the parts after the address ones.
+  const parts = text.split(/\s*,\s*/);
+  if (parts.length >= 3 && /\d/.test(parts[0])) {
+    for (let cut = 1; cut < parts.length; cut += 1) {
+      const head = parts.slice(0, cut);
+      const tail = parts.slice(cut);
+      if (!head.some((part) => /\d/.test(part)) || /\d/.test(tail.join(' '))) continue;
+      const place = parseLocation(tail.join(', ')) ?? (tail.length === 1 ? { city: tail[0] } : undefined);
+      if (!place?.city || !new RegExp(`^${PLACE_NAME}$`, 'u').test(place.city)) continue;
+      const postal = head.find((part) => /^\d{4,6}(?:-\d{4})?$/.test(part));
+      const address = head.filter((part) => part !== postal).join(', ');
+      return { ...place, ...(address ? { address } : {}), ...(postal ? { postalCode: postal } : {}) };
+    }
+  }
+  return undefined;
+}
+
+function parsePlainLocation(text: string): Place | undefined {
   if (!text || text.length > 80) return undefined;
   if (STANDALONE_PLACES.has(text.toLowerCase())) return { city: text };
   const withCountryPrefix = /^(remote|hybrid)\s*[,(–-]\s*(.+?)\)?$/i.exec(text);

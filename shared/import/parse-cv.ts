@@ -17,9 +17,10 @@ import type {
   WorkEntry,
 } from '../model/cv';
 import { findDates, isDateOnly, type FoundDates } from './dates';
-import { findEmails, findPhones, findUrls, parseLocation, profileFromHandle, profileFromUrl, splitPieces } from './contacts';
+import { findEmails, findPhones, findUrls, isLanguageName, parseLocation, profileFromHandle, profileFromUrl, splitPieces } from './contacts';
 import {
   commaPieces,
+  isLocationPiece,
   locationText,
   readBody,
   readHeader,
@@ -143,6 +144,52 @@ function findHeadings(lines: PreparedLine[]): Map<number, SectionKind> {
   return headings;
 }
 
+const CONTACT_HOSTS: ReadonlySet<string> = new Set(['summary', 'other', 'skills', 'languages', 'interests']);
+
+/** True when a line holds nothing but contact facts (an email, phone, link), once they are cut out. */
+function isOnlyContact(text: string): boolean {
+  if (!isContactish(text)) return false;
+  let rest = text;
+  for (const found of [...findEmails(text), ...findUrls(text), ...findPhones(text)]) rest = rest.replace(found.value, ' ');
+  return rest.replace(/\b(?:e-?mail|phone|tel|mobile|web|website|linkedin|github)\b|[\s|•·:,;()–-]/giu, '') === '';
+}
+
+/**
+ * Contact facts set in a sidebar under a heading of their own kind ("About", "Contact" read as
+ * a summary or an unknown section) belong to the header: lines that are only an email, phone or
+ * link move there, and so does a place next to them. An address a narrow column wrapped
+ * ("m.delgado@exa" / "mple.com") is joined first.
+ */
+function gatherContacts(sections: Section[]): void {
+  const moved: PreparedLine[] = [];
+  for (const section of sections) {
+    if (!CONTACT_HOSTS.has(section.kind)) continue;
+    const kept: PreparedLine[] = [];
+    const lines = section.lines;
+    for (let position = 0; position < lines.length; position += 1) {
+      let line = lines[position];
+      const next = lines[position + 1];
+      if (next && line.text.includes('@') && findEmails(line.text).length === 0 && !/\s/.test(next.text)) {
+        const joined = `${line.text}${next.text}`;
+        if (findEmails(joined).length > 0) {
+          line = { ...line, text: joined };
+          position += 1;
+        }
+      }
+      if (isOnlyContact(line.text)) moved.push(line);
+      else kept.push(line);
+    }
+    if (kept.length === lines.length) continue;
+    // A place beside the contact lines (not prose, not a list of skills) goes with them.
+    section.lines = kept.filter((line) => {
+      const place = line.text.split(/\s+/).length <= 6 && !/[.!?]$/.test(line.text) && isLocationPiece(line.text);
+      if (place) moved.push(line);
+      return !place;
+    });
+  }
+  if (moved.length > 0) sections.splice(1, 0, { kind: 'contact', lines: moved.sort((a, b) => a.index - b.index) });
+}
+
 function splitSections(lines: PreparedLine[]): Section[] {
   const headings = findHeadings(lines);
   const sections: Section[] = [{ kind: 'header', lines: [] }];
@@ -165,6 +212,7 @@ function parseHeader(sections: Section[], recorder: FieldRecorder, allLines: Pre
   const profiles: NonNullable<CvBasics['profiles']> = [];
   const leftovers: { line: PreparedLine; text: string }[] = [];
   let location: { place: ReturnType<typeof parseLocation>; line: PreparedLine; text: string } | undefined;
+  const places: { place: NonNullable<ReturnType<typeof parseLocation>>; line: PreparedLine; text: string; score: number }[] = [];
 
   // Profiles of one line are kept in the order they are written (links and "Network: handle" mixed).
   let pending: { profile: CvProfile; shown: string; line: PreparedLine }[] = [];
@@ -228,17 +276,27 @@ function parseHeader(sections: Section[], recorder: FieldRecorder, allLines: Pre
         continue;
       }
       const place = parseLocation(text);
-      if (place && !location && !isNameLike(text) && roleScore(text) === 0) {
-        location = { place, line, text };
-        continue;
-      }
-      if (place && !location && /,/.test(text)) {
-        location = { place, line, text };
-        continue;
+      if (place) {
+        // Every place-shaped text is a candidate; the likeliest is taken once all are seen.
+        const contactLine = findEmails(line.text).length > 0 || findPhones(line.text).length > 0 || findUrls(line.text).length > 0;
+        const score =
+          (isLocationPiece(text) ? 2 : 0) +
+          (contactLine ? 1 : 0) +
+          (/,/.test(text) ? 0.5 : 0) -
+          (roleScore(text) > 0 ? 3 : 0) -
+          (isNameLike(text) ? 1 : 0) -
+          (text.split(/\s*,\s*/).every(isLanguageName) ? 4 : 0);
+        places.push({ place, line, text, score });
       }
       leftovers.push({ line, text });
     }
     flushProfiles();
+  }
+  const likeliest = [...places].sort((a, b) => b.score - a.score)[0];
+  if (likeliest && likeliest.score >= 0) {
+    location = likeliest;
+    const taken = leftovers.findIndex((item) => item.line === likeliest.line && item.text === likeliest.text);
+    if (taken >= 0) leftovers.splice(taken, 1);
   }
   // Contact facts outside the header (sidebars read after the main column).
   for (const line of allLines) {
@@ -880,6 +938,7 @@ export function parseCvLines(sourceLines: SourceLine[]): { cv: Cv; report: Impor
   const recorder = new FieldRecorder();
   const prepared = prepareLines(sourceLines);
   const sections = splitSections(prepared);
+  gatherContacts(sections);
   const cv: Cv = {};
   const work: WorkEntry[] = [];
   const volunteer: VolunteerEntry[] = [];

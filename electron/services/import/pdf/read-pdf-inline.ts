@@ -30,7 +30,7 @@ export function pageLines(page: PlacedPage, pageNumber: number): SourceLine[] {
         bold: line.bold,
         italic: line.italic,
         column: block.column,
-        gapBefore: previousBottom === undefined ? 0 : round(Math.max(0, line.top - previousBottom)),
+        gapBefore: previousBottom === undefined ? round(block.leadGap ?? 0) : round(Math.max(0, line.top - previousBottom)),
         ...(line.gapOffsets.length > 0 ? { gapOffsets: line.gapOffsets } : {}),
       });
       previousBottom = line.bottom;

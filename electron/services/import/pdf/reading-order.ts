@@ -8,6 +8,8 @@ import type { Fragment } from './layout-lines';
 export interface ColumnBlock {
   fragments: Fragment[];
   column: number;
+  /** Vertical gap before the block's first line, when the block continues a column read before. */
+  leadGap?: number;
 }
 
 interface Split {
@@ -169,6 +171,63 @@ function trySplit(fragments: Fragment[], start: number): Split | undefined {
   return best;
 }
 
+/** Rows of a side as [top, bottom, gap before] with the fragments of each row. */
+function sideRows(fragments: Fragment[]): { top: number; bottom: number; gap: number; members: Fragment[] }[] {
+  const rows: { top: number; bottom: number; gap: number; members: Fragment[] }[] = [];
+  for (const fragment of [...fragments].sort((a, b) => a.baseline - b.baseline)) {
+    const last = rows[rows.length - 1];
+    if (last && Math.abs(last.members[0].baseline - fragment.baseline) <= 2) {
+      last.members.push(fragment);
+      last.top = Math.min(last.top, fragment.top);
+      last.bottom = Math.max(last.bottom, fragment.bottom);
+    } else {
+      rows.push({ top: fragment.top, bottom: fragment.bottom, gap: last ? fragment.top - last.bottom : Infinity, members: [fragment] });
+    }
+  }
+  return rows;
+}
+
+/**
+ * A label rail: a narrow, sparse left side whose items (section headings, dates, places) each
+ * sit level with the start of a block of the right side ("Work Experience" beside the first
+ * entry, "2019 – 2021" beside its title). Read as two independent columns it would put every
+ * heading and date before all the content; it is read block by block instead.
+ */
+function railBlocks(left: Fragment[], right: Fragment[]): ColumnBlock[] | undefined {
+  const leftRows = sideRows(left);
+  const rightRows = sideRows(right);
+  if (leftRows.length < 3 || rightRows.length < 2 * leftRows.length * 0.8) return undefined;
+  const width = (side: Fragment[]) => Math.max(...side.map((f) => f.x1)) - Math.min(...side.map((f) => f.x0));
+  if (width(left) > 0.6 * width(right) || pitch(left) < 1.8 * pitch(right)) return undefined;
+  const lineHeight = (row: { members: Fragment[] }) => Math.max(...row.members.map((f) => f.fontSize));
+  // Block starts of the right side: its first row and every row after a paragraph gap.
+  const starts = rightRows.filter((row, index) => index === 0 || row.gap > 0.45 * lineHeight(row));
+  const level = (row: (typeof leftRows)[number]) =>
+    starts.some((start) => Math.abs(start.top - row.top) <= 1.2 * Math.max(lineHeight(row), lineHeight(start)));
+  if (leftRows.filter(level).length < 0.7 * leftRows.length) return undefined;
+  // Each label goes with the last block starting above it (or level with it, a line's height
+  // lower at most); labels above every block come first.
+  const owner = (row: (typeof leftRows)[number]): number => {
+    let found = -1;
+    starts.forEach((start, index) => {
+      if (start.top <= row.top + 1.2 * Math.max(lineHeight(row), lineHeight(start))) found = index;
+    });
+    return found;
+  };
+  const owners = leftRows.map(owner);
+  const blocks: ColumnBlock[] = [];
+  const before = leftRows.filter((_, index) => owners[index] < 0);
+  if (before.length > 0) blocks.push({ fragments: before.flatMap((row) => row.members), column: 0 });
+  starts.forEach((start, index) => {
+    const next = starts[index + 1];
+    const labels = leftRows.filter((_, position) => owners[position] === index);
+    const members = rightRows.filter((row) => row.top >= start.top && (!next || row.top < next.top));
+    if (labels.length > 0) blocks.push({ fragments: labels.flatMap((row) => row.members), column: 0, leadGap: start.gap });
+    blocks.push({ fragments: members.flatMap((row) => row.members), column: 1, leadGap: labels.length > 0 ? 0 : start.gap });
+  });
+  return blocks.map((block) => (Number.isFinite(block.leadGap) ? block : { ...block, leadGap: undefined }));
+}
+
 function readRegion(fragments: Fragment[], depth: number): ColumnBlock[] {
   if (fragments.length === 0) return [];
   if (fragments.length < 6 || depth >= MAX_DEPTH) return [{ fragments, column: 0 }];
@@ -178,6 +237,8 @@ function readRegion(fragments: Fragment[], depth: number): ColumnBlock[] {
     if (split && (!best || split.score > best.score)) best = split;
   }
   if (!best) return [{ fragments, column: 0 }];
+  const rail = railBlocks(best.left, best.right);
+  if (rail) return [...readRegion(best.above, depth + 1), ...rail, ...readRegion(best.below, depth + 1)];
   const left = readRegion(best.left, depth + 1);
   const offset = Math.max(...left.map((block) => block.column)) + 1;
   const right = readRegion(best.right, depth + 1).map((block) => ({
