@@ -249,7 +249,15 @@ export function readBody(body: PreparedLine[]): BodyItem[] {
   const minIndent = body.length > 0 ? Math.min(...body.map(indentOf)) : 0;
   const hasGeometry = body.some((line) => line.source.x > 0);
   const glyphIndent = body.filter((line) => line.hasGlyph).map(indentOf);
+  const widest = Math.max(0, ...body.map((line) => line.source.x + line.source.width));
+  // A line that stops well short of the column's right edge ended its item: text wraps only
+  // when the line is full.
+  const fillsColumn = (line: PreparedLine) =>
+    !hasGeometry || line.source.width === 0 || line.source.x + line.source.width >= widest - 0.3 * (widest - minIndent);
+  let lastLine: PreparedLine | undefined;
   for (const line of body) {
+    const previousLine = lastLine;
+    lastLine = line;
     const previous = items[items.length - 1];
     if (line.hasGlyph || !previous) {
       items.push({ text: line.text, line, isBullet: line.hasGlyph });
@@ -259,12 +267,17 @@ export function readBody(body: PreparedLine[]): BodyItem[] {
     const previousEnds = SENTENCE_END.test(previous.text);
     const hangingIndent =
       hasGeometry && previous.isBullet && glyphIndent.length > 0 && indentOf(line) > Math.min(...glyphIndent) + 2;
-    const continues = !line.gapBefore && (startsLower || hangingIndent || !previousEnds);
+    const continues =
+      !line.gapBefore &&
+      (startsLower || hangingIndent || (!previousEnds && (previousLine === undefined || fillsColumn(previousLine))));
     if (continues) {
       previous.text = joinWrapped(previous.text, line.text);
     } else {
       const indented = hasGeometry && indentOf(line) > minIndent + 2;
-      items.push({ text: line.text, line, isBullet: previous.isBullet && (indented || !line.gapBefore) });
+      // A list whose markers are drawn, not written (CSS list items), is indented from the
+      // entry's prose: its items are bullets too.
+      const markerless = indented && line.gapBefore && !hangingIndent;
+      items.push({ text: line.text, line, isBullet: markerless || (previous.isBullet && (indented || !line.gapBefore)) });
     }
   }
   return items;

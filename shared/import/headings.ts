@@ -62,6 +62,7 @@ const PHRASES: Record<Exclude<SectionKind, 'other'>, string[]> = {
   ],
   work: [
     'experience',
+    'work',
     'work experience',
     'professional experience',
     'employment',

@@ -144,6 +144,32 @@ function findHeadings(lines: PreparedLine[]): Map<number, SectionKind> {
   return headings;
 }
 
+/**
+ * A section heading set in the left margin on the first line of its section ("Work    Staff
+ * Engineer", the heading and the first entry's title on one baseline, a wide gap between them)
+ * becomes a heading line and a content line; the content takes the left edge of the lines after it.
+ */
+function splitMarginHeadings(lines: PreparedLine[]): PreparedLine[] {
+  return lines.flatMap((line, position) => {
+    const tab = line.text.indexOf('\t');
+    if (tab <= 0 || line.hasGlyph) return [line];
+    const head = line.text.slice(0, tab).trim();
+    const rest = line.text.slice(tab + 1).trim();
+    if (!rest || !headingKind(head)) return [line];
+    const next = lines[position + 1];
+    const restX = next && next.source.page === line.source.page && next.source.x > line.source.x ? next.source.x : line.source.x;
+    const heading: PreparedLine = { ...line, text: head };
+    const content: PreparedLine = {
+      ...line,
+      text: rest,
+      offset: line.offset + line.text.indexOf(rest, tab),
+      gapBefore: false,
+      source: { ...line.source, x: restX },
+    };
+    return [heading, content];
+  });
+}
+
 const CONTACT_HOSTS: ReadonlySet<string> = new Set(['summary', 'other', 'skills', 'languages', 'interests']);
 
 /** True when a line holds nothing but contact facts (an email, phone, link), once they are cut out. */
@@ -481,7 +507,9 @@ function newEntryTest(kind: 'work' | 'education' | 'projects' | 'volunteer') {
       if (isInstitution(line.text) && hasInstitution) return true;
       if (isDegree(line.text) && current.header.some((header) => isDegree(header.text))) return true;
     }
-    if (kind === 'work' && current.header.length >= 3 && !dates && currentDates) return true;
+    // A place under the title, employer and dates is the entry's own, not the next entry.
+    const placeLine = isLocationPiece(line.text) && !current.header.some((header) => isLocationPiece(header.text));
+    if (kind === 'work' && current.header.length >= 3 && !dates && currentDates && !placeLine) return true;
     return false;
   };
 }
@@ -936,7 +964,7 @@ function hasDatedEntries(lines: PreparedLine[]): boolean {
  */
 export function parseCvLines(sourceLines: SourceLine[]): { cv: Cv; report: ImportReport } {
   const recorder = new FieldRecorder();
-  const prepared = prepareLines(sourceLines);
+  const prepared = splitMarginHeadings(prepareLines(sourceLines));
   const sections = splitSections(prepared);
   gatherContacts(sections);
   const cv: Cv = {};

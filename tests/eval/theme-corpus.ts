@@ -51,7 +51,7 @@ export interface ThemePdf {
   file: string;
 }
 
-const RENDER_SETTINGS = 'A4 print, background, external requests blocked, blank images, v2';
+const RENDER_SETTINGS = 'A4 print, background, external requests blocked, blank images, older schema names, v3';
 
 const BLANK_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
@@ -92,6 +92,29 @@ function themeVersion(theme: ThemeName): string {
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
+type ResumeLike = {
+  basics?: { profiles?: unknown[]; url?: string; website?: string; image?: string; picture?: string };
+  work?: { name?: string; company?: string; url?: string; website?: string }[];
+  volunteer?: { url?: string; website?: string }[];
+};
+
+/**
+ * Older themes read the names of JSON Resume's first schema (`work[].company`, `website`,
+ * `picture`); a person using such a theme had their CV in those names, so both are given.
+ */
+function withOlderSchemaNames(resume: ResumeLike): ResumeLike {
+  if (resume.basics) {
+    resume.basics.website ??= resume.basics.url;
+    resume.basics.picture ??= resume.basics.image;
+  }
+  for (const entry of resume.work ?? []) {
+    entry.company ??= entry.name;
+    entry.website ??= entry.url;
+  }
+  for (const entry of resume.volunteer ?? []) entry.website ??= entry.url;
+  return resume;
+}
+
 /** Renders a JSON Resume to HTML with a theme (some render synchronously, some return a promise). */
 export async function renderHtml(theme: ThemeName, resume: unknown): Promise<string> {
   type Theme = {
@@ -106,7 +129,7 @@ export async function renderHtml(theme: ThemeName, resume: unknown): Promise<str
   const warn = console.warn;
   console.warn = () => undefined;
   try {
-    const copy = structuredClone(resume) as { basics?: { profiles?: unknown[] } };
+    const copy = withOlderSchemaNames(structuredClone(resume) as ResumeLike);
     // Some themes read `basics.profiles` without checking it is there.
     if (copy.basics && !copy.basics.profiles) copy.basics.profiles = [];
     return await render(copy);
