@@ -289,6 +289,86 @@ export function readBody(body: PreparedLine[]): BodyItem[] {
  * range, starts the next entry.
  */
 export function splitEntries(lines: PreparedLine[], isNewEntryLine: (line: PreparedLine, current: EntryBlock) => boolean): EntryBlock[] {
+  const byLines = splitByLines(lines, isNewEntryLine);
+  // Line by line reads most layouts; where it leaves an entry with no date range or with two,
+  // the section's repeated shape decides instead.
+  const rangesIn = (entry: EntryBlock) => [...entry.header, ...entry.body].filter((line) => findDates(line.text)?.isRange).length;
+  if (byLines.every((entry) => rangesIn(entry) === 1)) return byLines;
+  return anchoredEntries(lines) ?? byLines;
+}
+
+/** A line's typographic style: size, weight, slant and left edge. */
+function styleOf(line: PreparedLine): string {
+  const source = line.source;
+  return `${Math.round(source.fontSize * 2)}|${source.bold}|${source.italic === true}|${Math.round(source.x / 3)}`;
+}
+
+/**
+ * Entries by the repeated shape of the section: when every entry has one date range and its
+ * first line is set in a style of its own (the title's or employer's size and weight), that style
+ * marks where each entry starts, whatever words the lines hold. A date or place line set just
+ * above the marked line (a date-first layout) starts the entry with it. Undefined when the
+ * section shows no such shape; entries are then found line by line.
+ */
+function anchoredEntries(lines: PreparedLine[]): EntryBlock[] | undefined {
+  if (!lines.some((line) => line.source.fontSize > 0)) return undefined;
+  const ranges = lines.flatMap((line, position) => (findDates(line.text)?.isRange ? [position] : []));
+  if (ranges.length < 2) return undefined;
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(styleOf(line), (counts.get(styleOf(line)) ?? 0) + 1);
+  const bodyStyle = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  const sizes = lines.map((line) => line.source.fontSize).sort((a, b) => a - b);
+  const medianSize = sizes[Math.floor(sizes.length / 2)];
+  const mostlyBold = lines.filter((line) => line.source.bold).length > lines.length / 2;
+  let anchors: number[] | undefined;
+  for (const [style, count] of counts) {
+    if (style === bodyStyle || count !== ranges.length) continue;
+    const positions = lines.flatMap((line, position) => (styleOf(line) === style ? [position] : []));
+    // The mark stands out from the section's text: larger, or bold where the text is not.
+    const sample = lines[positions[0]].source;
+    if (!(sample.fontSize > medianSize + 0.5 || (sample.bold && !mostlyBold))) continue;
+    if (!positions.every((position) => isHeaderLike(lines[position]) && !lines[position].hasGlyph)) continue;
+    // Each marked line sits within three lines of its own date range, one range per entry.
+    const near = positions.every((position, index) => {
+      const end = positions[index + 1] ?? lines.length;
+      const inEntry = ranges.filter((range) => range >= position - 3 && range < end);
+      return inEntry.length >= 1 && inEntry.some((range) => Math.abs(range - position) <= 3);
+    });
+    const oneEach = positions.every((position, index) => {
+      const end = positions[index + 1] ?? lines.length;
+      const start = index === 0 ? 0 : position;
+      return ranges.filter((range) => range >= start && range < end).length <= 1 || ranges.filter((range) => range >= position - 3 && range < end).length === 1;
+    });
+    if (near && oneEach && (!anchors || positions[0] < anchors[0])) anchors = positions;
+  }
+  if (!anchors) return undefined;
+  // A date or place set just above a marked line belongs to its entry.
+  const starts = anchors.map((anchor, index) => {
+    let start = anchor;
+    const floor = index === 0 ? 0 : anchors[index - 1] + 1;
+    while (start - 1 >= floor && start > anchor - 2) {
+      const before = lines[start - 1];
+      if (!(isDateOnly(before.text) || (findDates(before.text)?.isRange && before.text.length <= 40) || isLocationPiece(before.text))) break;
+      start -= 1;
+    }
+    return start;
+  });
+  if (starts.some((start, index) => index > 0 && start <= starts[index - 1])) return undefined;
+  const blocks: EntryBlock[] = [];
+  if (starts[0] > 0) blocks.push(...splitByLines(lines.slice(0, starts[0]), () => false));
+  starts.forEach((start, index) => {
+    const slice = lines.slice(start, starts[index + 1] ?? lines.length);
+    const parts = splitByLines(slice, () => false);
+    // Header-like lines after the body (a "Highlights" label) stay in this entry's body.
+    const [first, ...rest] = parts;
+    if (!first) return;
+    for (const part of rest) first.body.push(...part.header, ...part.body);
+    blocks.push(first);
+  });
+  return blocks;
+}
+
+function splitByLines(lines: PreparedLine[], isNewEntryLine: (line: PreparedLine, current: EntryBlock) => boolean): EntryBlock[] {
   const entries: EntryBlock[] = [];
   let current: EntryBlock | undefined;
   const hasGeometry = lines.some((line) => line.source.x > 0);
