@@ -253,7 +253,9 @@ export function readBody(body: PreparedLine[]): BodyItem[] {
   // A line that stops well short of the column's right edge ended its item: text wraps only
   // when the line is full.
   const fillsColumn = (line: PreparedLine) =>
-    !hasGeometry || line.source.width === 0 || line.source.x + line.source.width >= widest - 0.3 * (widest - minIndent);
+    !hasGeometry ||
+    line.source.width === 0 ||
+    line.source.x + line.source.width >= Math.max(widest, line.columnRight) - 0.12 * (Math.max(widest, line.columnRight) - minIndent);
   let lastLine: PreparedLine | undefined;
   for (const line of body) {
     const previousLine = lastLine;

@@ -249,8 +249,21 @@ const KEYWORDS: [RegExp, SectionKind][] = [
 ];
 
 const PHRASE_LOOKUP = new Map<string, SectionKind>();
+/** The phrases without their spaces: letter-spaced type loses or scatters them ("WORKEXPERIENCE", "S U M M A RY"). */
+const SPACELESS_LOOKUP = new Map<string, SectionKind>();
 for (const [kind, phrases] of Object.entries(PHRASES)) {
-  for (const phrase of phrases) PHRASE_LOOKUP.set(phrase, kind as SectionKind);
+  for (const phrase of phrases) {
+    PHRASE_LOOKUP.set(phrase, kind as SectionKind);
+    SPACELESS_LOOKUP.set(phrase.replace(/ /g, ''), kind as SectionKind);
+  }
+}
+
+function lookupPhrase(value: string): SectionKind | undefined {
+  const exact = PHRASE_LOOKUP.get(value);
+  if (exact) return exact;
+  // Only short runs of letters: a sentence with its spaces removed is no heading.
+  const spaceless = value.replace(/ /g, '');
+  return spaceless.length <= 32 ? SPACELESS_LOOKUP.get(spaceless) : undefined;
 }
 
 /** Normalises a heading candidate: lower case, letter-spacing undone, glyphs and colons dropped. */
@@ -276,7 +289,7 @@ export function normalizeHeading(text: string): string {
  * "Expérience professionnelle"), else undefined.
  */
 export function headingKind(text: string): SectionKind | undefined {
-  return PHRASE_LOOKUP.get(normalizeHeading(text));
+  return lookupPhrase(normalizeHeading(text));
 }
 
 /**
@@ -286,7 +299,7 @@ export function headingKind(text: string): SectionKind | undefined {
  */
 export function headingKindByKeyword(text: string): SectionKind | undefined {
   const value = normalizeHeading(text);
-  const exact = PHRASE_LOOKUP.get(value);
+  const exact = lookupPhrase(value);
   if (exact) return exact;
   const words = value.split(' ');
   if (words.length > 6) return undefined;

@@ -17,6 +17,11 @@ export interface PreparedLine {
   hasGlyph: boolean;
   /** True when there is a visible gap (blank line, extra leading) before this line. */
   gapBefore: boolean;
+  /**
+   * Right edge of the text column the line is in: the furthest any line of its page starting
+   * near its left edge reaches (0 when the source has no geometry).
+   */
+  columnRight: number;
 }
 
 const BULLET = /^\s*([•·▪◦●○■□♦◆❖►▸▹➢➤✓✔→»⁃‣∙*+]|[-–—](?=\s))\s*/u;
@@ -85,9 +90,16 @@ export function prepareLines(lines: SourceLine[]): PreparedLine[] {
       offset: stripped.offset,
       hasGlyph: stripped.hasGlyph || source.bullet === true,
       gapBefore: gap,
+      columnRight: 0,
     });
     blankBefore = false;
   });
+  for (const line of result) {
+    if (line.source.width <= 0) continue;
+    for (const other of result)
+      if (other.source.page === line.source.page && Math.abs(other.source.x - line.source.x) <= 40)
+        line.columnRight = Math.max(line.columnRight, other.source.x + other.source.width);
+  }
   return result;
 }
 

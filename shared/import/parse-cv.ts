@@ -408,8 +408,15 @@ function recordDates(dates: FoundDates | undefined, path: string, header: EntryH
 }
 
 function addBody(entry: { highlights?: string[]; summary?: string }, items: BodyItem[], path: string, recorder: FieldRecorder, useSummary = true): void {
-  const bullets = items.filter((item) => item.isBullet);
-  const prose = items.filter((item) => !item.isBullet);
+  let bullets = items.filter((item) => item.isBullet);
+  let prose = items.filter((item) => !item.isBullet);
+  // Three or more separate items and no markers: a list whose markers were not text. A first
+  // item that is a sentence stays the summary.
+  if (bullets.length === 0 && prose.length >= 3) {
+    const lead = /[.!?]$/.test(prose[0].text) && prose[0].text.split(/\s+/).length >= 6 ? [prose[0]] : [];
+    bullets = prose.filter((item) => !lead.includes(item));
+    prose = lead;
+  }
   if (bullets.length > 0) {
     entry.highlights = bullets.map((item) => item.text);
     bullets.forEach((item, index) => recorder.add(`${path}.highlights[${index}]`, item.text, item.line, 0.8));

@@ -506,17 +506,22 @@ function shownLocation(location: string | undefined, shown: (value: string) => s
 export async function evaluateThemes(
   split: 'dev' | 'test',
   log: (line: string) => void = () => undefined,
-): Promise<Map<string, EvalResult>> {
+): Promise<Map<string, EvalResult & { bullets?: Tally }>> {
   const { themePdfs } = await import('./theme-corpus');
-  const results = new Map<string, EvalResult>();
+  const results = new Map<string, EvalResult & { bullets?: Tally }>();
   for (const pdf of await themePdfs([split], undefined, log)) {
-    const result = results.get(pdf.theme) ?? { tallies: emptyTallies(), missed: [] };
+    const result = results.get(pdf.theme) ?? { tallies: emptyTallies(), missed: [], bullets: { truePositive: 0, falsePositive: 0, falseNegative: 0 } };
     results.set(pdf.theme, result);
     const label = `${pdf.theme}/${pdf.cv.id}`;
     const truth = shownTruth(truthFromJsonResume(pdf.cv.resume), pageTextOf(pdf.file));
     try {
       const { cv } = await importCv({ bytes: new Uint8Array(readFileSync(pdf.file)), fileName: `${pdf.cv.id}.pdf` });
       result.missed.push(...scoreCv(truth, cv, result.tallies, label));
+      // Bullets as written: each truth bullet the page shows, found whole among the imported ones.
+      const page = ` ${normalize(pageTextOf(pdf.file))} `;
+      const expected = (pdf.cv.resume.work ?? []).flatMap((entry) => entry.highlights ?? []).filter((text) => page.includes(` ${normalize(text)} `));
+      const got = (cv.work ?? []).flatMap((entry) => entry.highlights ?? []);
+      if (result.bullets) scoreList(result.bullets, expected, got, (a, b) => normalize(a) === normalize(b));
     } catch (error) {
       // A refused import scores nothing found.
       result.missed.push(`${label}: import failed: ${String(error).slice(0, 100)}`);
@@ -545,10 +550,14 @@ async function printThemes(detail: boolean): Promise<void> {
     const results = await evaluateThemes(split, (line) => console.log(line));
     if (results.size === 0) continue;
     console.log(`\nJSON Resume themes, ${split} CVs (tests/fixtures/theme-cvs/${split})`);
+    const bullets = (result: { bullets?: Tally }) => (result.bullets ? rates(result.bullets).f1.toFixed(3) : '—');
     for (const [theme, result] of results)
-      console.log(`  ${theme.padEnd(14)} weighted ${weightedScore(result.tallies).toFixed(3)}  F1 ${overall(result.tallies).toFixed(3)}`);
+      console.log(`  ${theme.padEnd(14)} weighted ${weightedScore(result.tallies).toFixed(3)}  F1 ${overall(result.tallies).toFixed(3)}  bullets F1 ${bullets(result)}`);
     const total = sumTallies(results.values());
-    console.log(`  ${'all themes'.padEnd(14)} weighted ${weightedScore(total).toFixed(3)}  F1 ${overall(total).toFixed(3)}`);
+    const allBullets = { truePositive: 0, falsePositive: 0, falseNegative: 0 };
+    for (const result of results.values())
+      for (const key of ['truePositive', 'falsePositive', 'falseNegative'] as const) allBullets[key] += result.bullets?.[key] ?? 0;
+    console.log(`  ${'all themes'.padEnd(14)} weighted ${weightedScore(total).toFixed(3)}  F1 ${overall(total).toFixed(3)}  bullets F1 ${bullets({ bullets: allBullets })}`);
     if (detail && split === 'dev') printResult(`themes, dev CVs, every field`, { tallies: total, missed: [...results.values()].flatMap((result) => result.missed) });
   }
 }
