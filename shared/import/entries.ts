@@ -5,6 +5,7 @@
 import { findDates, isDateOnly, type FoundDates } from './dates';
 import { findEmails, findUrls, formatPlace, isRegionToken, parseLocation } from './contacts';
 import { BODY_DETAIL_KINDS, isDetailLine } from './details';
+import { headingKind } from './headings';
 import { isDegree, isInstitution, orgScore, roleScore } from './lexicon';
 import { joinWrapped, type PreparedLine } from './lines';
 
@@ -243,6 +244,14 @@ export function commaPieces(pieces: Piece[]): Piece[] {
   return pieces.flatMap((piece) => splitCommas(piece));
 }
 
+/**
+ * A section word set inside an entry ("Highlights", "Responsibilities" above the job's bullets):
+ * a label of the entry's body, not a new entry and not a bullet.
+ */
+export function isInnerLabel(line: PreparedLine): boolean {
+  return line.text.split(/\s+/).length <= 3 && !findDates(line.text) && headingKind(line.text) !== undefined;
+}
+
 /** Joins body lines into bullets and paragraphs, repairing wraps and hyphenation. */
 export function readBody(body: PreparedLine[]): BodyItem[] {
   const items: BodyItem[] = [];
@@ -258,6 +267,7 @@ export function readBody(body: PreparedLine[]): BodyItem[] {
     line.source.x + line.source.width >= Math.max(widest, line.columnRight) - 0.12 * (Math.max(widest, line.columnRight) - minIndent);
   let lastLine: PreparedLine | undefined;
   for (const line of body) {
+    if (isInnerLabel(line)) continue;
     const previousLine = lastLine;
     lastLine = line;
     const previous = items[items.length - 1];
@@ -392,6 +402,7 @@ function splitByLines(lines: PreparedLine[], isNewEntryLine: (line: PreparedLine
     const header =
       !line.hasGlyph &&
       !continuesDetail &&
+      !(current !== undefined && current.header.length > 0 && isInnerLabel(line)) &&
       !isDetailLine(line, BODY_DETAIL_KINDS) &&
       isHeaderLike(line) &&
       !indentedBody(line) &&

@@ -118,6 +118,16 @@ function findHeadings(lines: PreparedLine[]): Map<number, SectionKind> {
       signatures.add(signature(line));
     }
   });
+  // A document sets its section headings in one size: a dictionary word set well smaller than
+  // most headings is a label inside a section ("Highlights" under each job), not a section.
+  const headingSizes = [...headings.keys()].map((position) => lines[position].source.fontSize).filter((size) => size > 0).sort((a, b) => a - b);
+  if (headingSizes.length >= 3) {
+    const usual = headingSizes[Math.floor(headingSizes.length / 2)];
+    for (const [position] of headings) {
+      const size = lines[position].source.fontSize;
+      if (size > 0 && size < 0.85 * usual && headingSizes.filter((other) => other >= 0.85 * usual).length >= 3) headings.delete(position);
+    }
+  }
   // Unknown headings count only when they share the exact style of recognised ones.
   const markupLevels = [...headings.keys()].map((position) => lines[position].source.heading).filter((level): level is number => level !== undefined);
   const sectionLevel = markupLevels.length > 0 ? Math.max(...markupLevels) : 0;
