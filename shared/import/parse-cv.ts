@@ -180,6 +180,36 @@ function splitMarginHeadings(lines: PreparedLine[]): PreparedLine[] {
   });
 }
 
+/**
+ * An email address a narrow column wrapped ("siobhan.oconnor-" / "reilly@example.com",
+ * "m.delgado@exa" / "mple.com") is joined into one line: the joined text holds a longer address
+ * than either line, and the break falls inside it (no space on either side).
+ */
+function joinWrappedAddresses(lines: PreparedLine[]): PreparedLine[] {
+  const result: PreparedLine[] = [];
+  for (let position = 0; position < lines.length; position += 1) {
+    const line = lines[position];
+    const next = lines[position + 1];
+    const tail = /\S+$/u.exec(line.text)?.[0] ?? '';
+    const head = next ? (/^\S+/u.exec(next.text)?.[0] ?? '') : '';
+    // The break falls inside the address: the first part ends in a joining character, the
+    // second starts with one, or the first part already holds the @ and the second is a domain's tail.
+    const inside =
+      /[-._@]$/u.test(tail) || /^[-.@]/u.test(head) || (tail.includes('@') && !head.includes('@') && /^[\w.-]*\.\p{L}{2,}$/u.test(head));
+    if (next && tail && head && inside && (tail.includes('@') || head.includes('@'))) {
+      const longest = (text: string) => Math.max(0, ...findEmails(text).map((email) => email.value.length));
+      const joinedAddress = longest(`${tail}${head}`);
+      if (joinedAddress > longest(tail) && joinedAddress > longest(head) && joinedAddress > tail.length && joinedAddress > head.length) {
+        result.push({ ...line, text: `${line.text}${next.text}` });
+        position += 1;
+        continue;
+      }
+    }
+    result.push(line);
+  }
+  return result;
+}
+
 const CONTACT_HOSTS: ReadonlySet<string> = new Set(['summary', 'other', 'skills', 'languages', 'interests']);
 
 /** True when a line holds nothing but contact facts (an email, phone, link), once they are cut out. */
@@ -203,15 +233,7 @@ function gatherContacts(sections: Section[]): void {
     const kept: PreparedLine[] = [];
     const lines = section.lines;
     for (let position = 0; position < lines.length; position += 1) {
-      let line = lines[position];
-      const next = lines[position + 1];
-      if (next && line.text.includes('@') && findEmails(line.text).length === 0 && !/\s/.test(next.text)) {
-        const joined = `${line.text}${next.text}`;
-        if (findEmails(joined).length > 0) {
-          line = { ...line, text: joined };
-          position += 1;
-        }
-      }
+      const line = lines[position];
       if (isOnlyContact(line.text)) moved.push(line);
       else kept.push(line);
     }
@@ -981,7 +1003,7 @@ function hasDatedEntries(lines: PreparedLine[]): boolean {
  */
 export function parseCvLines(sourceLines: SourceLine[]): { cv: Cv; report: ImportReport } {
   const recorder = new FieldRecorder();
-  const prepared = splitMarginHeadings(prepareLines(sourceLines));
+  const prepared = joinWrappedAddresses(splitMarginHeadings(prepareLines(sourceLines)));
   const sections = splitSections(prepared);
   gatherContacts(sections);
   const cv: Cv = {};
