@@ -123,11 +123,14 @@ const HANDLE_NETWORKS: Readonly<Record<string, string>> = {
  * Returns undefined unless the label is a known network and the handle a single token.
  */
 export function profileFromHandle(text: string): CvProfileLink | undefined {
-  const match = /^([\p{L} ]{1,20}?)\s*[:：]\s*@?([\p{L}\p{N}][\p{L}\p{N}._-]{0,60})$/u.exec(text.trim());
-  if (!match) return undefined;
-  const network = HANDLE_NETWORKS[match[1].trim().toLowerCase()];
+  const labelled = /^([\p{L} ]{1,20}?)\s*[:：]\s*@?([\p{L}\p{N}][\p{L}\p{N}._-]{0,60})$/u.exec(text.trim());
+  // "handle (Network)", as several JSON Resume themes print a profile.
+  const bracketed = /^@?([\p{L}\p{N}][\p{L}\p{N}._-]{0,60})\s*\(([\p{L} ]{1,20})\)$/u.exec(text.trim());
+  const [name, username] = labelled ? [labelled[1], labelled[2]] : bracketed ? [bracketed[2], bracketed[1]] : [];
+  if (!name || !username) return undefined;
+  const network = HANDLE_NETWORKS[name.trim().toLowerCase()];
   if (!network) return undefined;
-  return { network, username: match[2] };
+  return { network, username };
 }
 
 /** A profile named by network and handle, with a link when the CV gave one. */

@@ -34,7 +34,8 @@ import { splitDetailList, takeDetails, type Detail } from './details';
 import { itemFacts, listEntries, type ItemFacts, type ListEntry } from './list-entries';
 import { headingKind, headingKindByKeyword, isAllCaps, type SectionKind } from './headings';
 import { isDegree, isInstitution, orgScore, roleScore, splitDegree } from './lexicon';
-import { prepareLines, type PreparedLine } from './lines';
+import { joinWrapped, prepareLines, type PreparedLine } from './lines';
+import { cvWords, isPlaced } from './placement';
 import { FieldRecorder } from './recorder';
 import type { ImportReport } from './report';
 import type { SourceLine } from './source-line';
@@ -77,6 +78,39 @@ function median(values: number[]): number {
 
 function isContactish(text: string): boolean {
   return findEmails(text).length > 0 || findPhones(text).length > 0 || findUrls(text).length > 0;
+}
+
+/**
+ * Work entries whose reading is doubtful, by their shape against the section's other entries:
+ * a missing title, employer or dates that the others have, a place read as the employer, or a
+ * date left inside the title.
+ */
+function entryChecks(cv: Cv): { path: string; message: string }[] {
+  const work = cv.work ?? [];
+  const share = (has: (entry: WorkEntry) => boolean) => work.filter(has).length / Math.max(1, work.length);
+  const checks: { path: string; message: string }[] = [];
+  work.forEach((entry, index) => {
+    const problems: string[] = [];
+    if (!entry.position && !entry.name) problems.push('no job title or employer was found');
+    else if (!entry.position) problems.push('no job title was found');
+    else if (!entry.name && share((other) => Boolean(other.name)) >= 0.5) problems.push('no employer was found');
+    if (entry.name && isLocationPiece(entry.name)) problems.push('the employer looks like a place');
+    if (entry.position && findDates(entry.position)) problems.push('the dates may belong to the title');
+    if (!entry.startDate && share((other) => Boolean(other.startDate)) >= 0.5) problems.push('no dates were found');
+    if (problems.length > 0) checks.push({ path: `work[${index}]`, message: `Check this entry: ${problems.join('; ')}.` });
+  });
+  return checks;
+}
+
+/** Source lines none of whose text went into a field of the imported CV, headings aside. */
+function unplacedLines(cv: Cv, lines: PreparedLine[], headings: ReadonlySet<number>): number[] {
+  const words = cvWords(cv);
+  const unplaced = new Set<number>();
+  for (const line of lines) {
+    if (headings.has(line.index) || isDateOnly(line.text) || isPlaced(line.text, words)) continue;
+    unplaced.add(line.index);
+  }
+  return [...unplaced].sort((a, b) => a - b);
 }
 
 /** Decides which lines are section headings, using markup, the dictionary and typography. */
@@ -408,7 +442,18 @@ function parseHeader(sections: Section[], recorder: FieldRecorder, allLines: Pre
     basics.label = label.text;
     recorder.add('basics.label', label.text, label.line, 0.7);
   }
-  const summaryParts = leftovers.filter((item) => item !== label && /[.!?]$/.test(item.text) && item.text.split(/\s+/).length > 8);
+  // A summary set in the header wraps over several lines: consecutive lines of prose are one paragraph.
+  const paragraphs: { line: PreparedLine; text: string }[] = [];
+  for (const item of leftovers) {
+    if (item === label) continue;
+    const last = paragraphs[paragraphs.length - 1];
+    const follows = last !== undefined && item.line.index === last.line.index + last.text.split('\n').length && !/[.!?]$/.test(last.text);
+    if (follows && last.text.split(/\s+/).length >= 6) last.text = `${last.text}\n${item.text}`;
+    else paragraphs.push({ line: item.line, text: item.text });
+  }
+  const summaryParts = paragraphs
+    .map((item) => ({ line: item.line, text: item.text.split('\n').reduce((joined, next) => joinWrapped(joined, next)) }))
+    .filter((item) => /[.!?]$/.test(item.text) && item.text.split(/\s+/).length > 8);
   if (summaryParts.length > 0) {
     basics.summary = summaryParts.map((item) => item.text).join(' ');
     recorder.add('basics.summary', summaryParts[0].text, summaryParts[0].line, 0.6);
@@ -1033,7 +1078,10 @@ export function parseCvLines(sourceLines: SourceLine[]): { cv: Cv; report: Impor
 
   for (const section of sections) {
     const label = section.kind;
-    if (section.heading) recorder.markSection(section.heading, label);
+    if (section.heading) {
+      recorder.markSection(section.heading, label);
+      recorder.headings.add(section.heading.index);
+    }
     for (const line of section.lines) recorder.markSection(line, label);
     switch (label) {
       case 'header':
@@ -1101,7 +1149,7 @@ export function parseCvLines(sourceLines: SourceLine[]): { cv: Cv; report: Impor
         if (hasDatedEntries(section.lines) && section.lines.some((line) => roleScore(line.text) > 0)) {
           parseWork(section.lines, recorder, work, 'work', volunteer);
         } else if (section.lines.length > 0) {
-          recorder.warn(`The section "${section.heading?.text ?? ''}" was not imported; copy what you need into the editor.`);
+          recorder.warn(`The section "${section.heading?.text ?? ''}" was not imported; its lines are listed under "Not placed".`);
         }
         break;
       default:
@@ -1134,5 +1182,11 @@ export function parseCvLines(sourceLines: SourceLine[]): { cv: Cv; report: Impor
     fields: recorder.fields,
     warnings: recorder.warnings,
   };
+  report.unplaced = unplacedLines(cv, prepared, recorder.headings);
+  report.checks = entryChecks(cv);
+  if (report.unplaced.length > 0)
+    recorder.warn(
+      `${report.unplaced.length} line${report.unplaced.length === 1 ? '' : 's'} of the file went into no field; they are listed under "Not placed".`,
+    );
   return { cv, report };
 }

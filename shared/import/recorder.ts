@@ -9,6 +9,8 @@ export class FieldRecorder {
   readonly fields: ImportField[] = [];
   readonly warnings: string[] = [];
   readonly sections = new Map<number, string>();
+  /** Source line indices read as section headings. */
+  readonly headings = new Set<number>();
 
   /**
    * Records a value read from a line; the span is where the value occurs in the line's text,

@@ -32,6 +32,10 @@ export const importReportSchema = z.object({
   lines: z.array(reportLineSchema),
   fields: z.array(importFieldSchema),
   warnings: z.array(z.string()),
+  /** Entries the importer is unsure of, each with what to check ("work[2]", "no employer was found"). */
+  checks: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** Indices into `lines` of the lines whose text went into no field ("Not placed"). */
+  unplaced: z.array(z.number().int().min(0)).optional(),
 });
 
 /** A character span in one source line. */

@@ -67,3 +67,17 @@ test('says clearly when a file cannot be imported, and keeps the library as it w
   await page.screenshot({ path: 'tests/e2e/screenshots/12-import-error.png' });
   await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /My CV/ })).toHaveCount(1);
 });
+
+test('lists the lines that went into no field and moves one into the summary', async ({ page }) => {
+  host = await startHost();
+  await page.goto(host.url);
+  const cv = `${MARKDOWN_CV}\n## Miscellaneous\n\nFull clean driving licence, category B\n`;
+  await page.getByRole('navigation', { name: 'Library' }).getByTestId('import-input').setInputFiles({ name: 'marta-misc.md', mimeType: 'text/markdown', buffer: Buffer.from(cv) });
+  const list = page.getByRole('region', { name: /Not placed/ });
+  await expect(list).toBeVisible({ timeout: 20_000 });
+  await expect(list.getByText('Full clean driving licence, category B')).toBeVisible();
+  await page.screenshot({ path: 'tests/e2e/screenshots/13-import-not-placed.png' });
+  await list.getByRole('combobox', { name: /Move “Full clean driving licence/ }).selectOption('summary');
+  await expect(page.getByRole('textbox', { name: 'Summary' }).first()).toHaveValue(/Full clean driving licence, category B/);
+  await expect(page.getByRole('region', { name: /Not placed/ })).toHaveCount(0);
+});

@@ -506,10 +506,11 @@ function shownLocation(location: string | undefined, shown: (value: string) => s
 export async function evaluateThemes(
   split: 'dev' | 'test',
   log: (line: string) => void = () => undefined,
+  themes?: readonly import('./theme-corpus').ThemeName[],
 ): Promise<Map<string, EvalResult & { bullets?: Tally }>> {
   const { themePdfs } = await import('./theme-corpus');
   const results = new Map<string, EvalResult & { bullets?: Tally }>();
-  for (const pdf of await themePdfs([split], undefined, log)) {
+  for (const pdf of await themePdfs([split], themes, log)) {
     const result = results.get(pdf.theme) ?? { tallies: emptyTallies(), missed: [], bullets: { truePositive: 0, falsePositive: 0, falseNegative: 0 } };
     results.set(pdf.theme, result);
     const label = `${pdf.theme}/${pdf.cv.id}`;
@@ -536,7 +537,8 @@ function pageTextOf(file: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
-function sumTallies(results: Iterable<EvalResult>): Record<Field, Tally> {
+/** The tallies of several results added up. */
+export function sumTallies(results: Iterable<EvalResult>): Record<Field, Tally> {
   const total = emptyTallies();
   for (const result of results)
     for (const field of FIELDS)

@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { toJsonResume, type Cv } from '../../../shared/model/cv';
+import type { ImportReport } from '../../../shared/import/report';
 import { importCvFile } from '../../services/import/index';
 import { parseCommandArgs } from './args';
 import type { CliCommand } from './types';
@@ -31,15 +32,51 @@ function collectIds(cv: Cv): Record<string, string> {
   return ids;
 }
 
+/** The lowest confidence of each entry's fields, keyed by entry path ("work[0]"). */
+function entryConfidences(report: ImportReport): Map<string, number> {
+  const entries = new Map<string, number>();
+  for (const field of report.fields) {
+    const entry = /^([a-z]+\[\d+\])/i.exec(field.path)?.[1] ?? field.path.split('.').slice(0, 2).join('.');
+    entries.set(entry, Math.min(entries.get(entry) ?? 1, field.confidence));
+  }
+  return entries;
+}
+
+/** What `--report` prints on stderr: each entry's confidence and the lines placed nowhere. */
+function reportText(cv: Cv, report: ImportReport): string {
+  const out: string[] = ['Entries (lowest field confidence):'];
+  for (const [entry, confidence] of entryConfidences(report)) {
+    const match = /^([a-z]+)\[(\d+)\]$/i.exec(entry);
+    const value = match ? (cv as Record<string, unknown[] | undefined>)[match[1]]?.[Number(match[2])] : undefined;
+    const record = (value ?? {}) as Record<string, unknown>;
+    const label = [record.position, record.name, record.institution, record.studyType, record.title]
+      .filter((part): part is string => typeof part === 'string' && part !== '')
+      .slice(0, 2)
+      .join(' · ');
+    const check = report.checks?.find((item) => item.path === entry);
+    out.push(`  ${entry.padEnd(16)} ${(check ? Math.min(confidence, 0.4) : confidence).toFixed(2)}${label ? `  ${label}` : ''}`);
+    if (check) out.push(`  ${''.padEnd(16)} ${check.message}`);
+  }
+  const unplaced = report.unplaced ?? [];
+  out.push(unplaced.length === 0 ? 'Not placed: none' : `Not placed (${unplaced.length} lines that went into no field):`);
+  for (const index of unplaced) out.push(`  line ${index + 1}, page ${report.lines[index]?.page ?? 1}: ${report.lines[index]?.text ?? ''}`);
+  return `${out.join('\n')}\n`;
+}
+
 /** The `parse` command. */
 export const parseCommand: CliCommand = {
   name: 'parse',
   summary: 'CV file (PDF, DOCX, Markdown, text, JSON Resume) → JSON Resume',
-  usage: 'Usage: cv-tailor parse <file> [--password <password>] [--out <cv.json>]',
+  usage:
+    'Usage: cv-tailor parse <file> [--password <password>] [--out <cv.json>] [--json] [--report]\n' +
+    '  Prints the CV as JSON Resume on stdout (--json says so explicitly); warnings go to stderr.\n' +
+    '  --report also prints each entry\'s confidence and the lines that went into no field, on stderr.',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       password: { type: 'string' },
       out: { type: 'string' },
+      json: { type: 'boolean' },
+      report: { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new AppError('invalid-input', 'give exactly one CV file to parse');
     const path = resolve(io.cwd, positionals[0]);
@@ -48,6 +85,7 @@ export const parseCommand: CliCommand = {
     output.meta = { ...(output.meta ?? {}), importedFrom: format, ids: collectIds(cv) };
     const json = `${JSON.stringify(output, null, 2)}\n`;
     for (const warning of report.warnings) io.stderr(`warning: ${warning}\n`);
+    if (values.report) io.stderr(reportText(cv, report));
     if (values.out) {
       const target = resolve(io.cwd, values.out);
       try {

@@ -4,7 +4,39 @@
  */
 import type { ReactNode } from 'react';
 import type { ImportField, ImportReport } from '../../../shared/import/report';
+import { cvWords, isPlaced } from '../../../shared/import/placement';
+import { newId, type Cv } from '../../../shared/model/cv';
+import { useWorkspace } from '../state/store-context';
 import { focusField } from './focus-field';
+
+/** Where a line that went into no field can be moved, as `<option>` value and label. */
+function moveTargets(cv: Cv | null): { value: string; label: string }[] {
+  const targets = [{ value: 'summary', label: 'Summary' }];
+  (cv?.work ?? []).forEach((entry, index) => {
+    const name = [entry.position, entry.name].filter(Boolean).join(' at ') || `Job ${index + 1}`;
+    targets.push({ value: `work:${index}`, label: `Bullet of ${name}` });
+  });
+  targets.push({ value: 'skills', label: 'Skills' });
+  return targets;
+}
+
+/** Adds a line's text to the chosen field of the draft. */
+function moveInto(cv: Cv, target: string, text: string): void {
+  const clean = text.replace(/\t/g, ' ').replace(/\s+/g, ' ').trim();
+  if (target === 'summary') {
+    cv.basics = { ...(cv.basics ?? {}), summary: [cv.basics?.summary, clean].filter(Boolean).join(' ') };
+  } else if (target === 'skills') {
+    const skills = (cv.skills ??= []);
+    if (skills.length === 0) skills.push({ id: newId(), name: 'Skills', keywords: [] });
+    const last = skills[skills.length - 1];
+    last.keywords = [...(last.keywords ?? []), clean];
+  } else if (target.startsWith('work:')) {
+    const entry = cv.work?.[Number(target.slice(5))];
+    if (!entry) return;
+    entry.highlights = [...(entry.highlights ?? []), clean];
+    entry.highlightIds = [...(entry.highlightIds ?? []), newId()];
+  }
+}
 
 /** The colour group of a field path, for the highlight and the legend. */
 export function fieldGroup(path: string): string {
@@ -56,6 +88,49 @@ interface ImportReportPanelProps {
 }
 
 /** The source text with highlights, a legend, and the importer's warnings. */
+/**
+ * The lines of the file that went into no field: nothing is dropped without the person seeing
+ * it, and each can be moved into a field in one step.
+ */
+function NotPlaced({ report }: { report: ImportReport }) {
+  const draft = useWorkspace((state) => state.draft);
+  const editDraft = useWorkspace((state) => state.editDraft);
+  const words = cvWords(draft);
+  const lines = (report.unplaced ?? [])
+    .map((index) => ({ index, text: report.lines[index]?.text ?? '' }))
+    .filter((line) => line.text.trim() !== '' && !isPlaced(line.text, words));
+  if (lines.length === 0) return null;
+  const targets = moveTargets(draft);
+  return (
+    <section className="not-placed" aria-labelledby="not-placed-title">
+      <h3 id="not-placed-title">Not placed ({lines.length})</h3>
+      <p className="item-meta">These lines of the file went into no field. Move any you need into one.</p>
+      <ul>
+        {lines.map((line) => (
+          <li key={line.index}>
+            <span className="not-placed-text">{line.text}</span>
+            <select
+              aria-label={`Move “${line.text.slice(0, 40)}” to`}
+              value=""
+              onChange={(event) => {
+                const target = event.target.value;
+                if (target) editDraft((cv) => moveInto(cv, target, line.text));
+              }}
+            >
+              <option value="">Move to…</option>
+              {targets.map((target) => (
+                <option key={target.value} value={target.value}>
+                  {target.label}
+                </option>
+              ))}
+            </select>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function ImportReportPanel({ report, fileName, onClose }: ImportReportPanelProps) {
   const byLine = new Map<number, ImportField[]>();
   for (const field of report.fields) {
@@ -125,6 +200,7 @@ export function ImportReportPanel({ report, fileName, onClose }: ImportReportPan
           ))}
         </ul>
       )}
+      <NotPlaced report={report} />
       {report.lines.length === 0 ? (
         <p className="empty">This file was read as structured data, field by field; there is no page text to show.</p>
       ) : (

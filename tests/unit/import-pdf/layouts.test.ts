@@ -78,6 +78,21 @@ const SIDEBAR = `<!doctype html><html><head>${STYLE}</head><body>
   </div>
 </body></html>`;
 
+/** Section headings and dates in a narrow rail beside the entries they label, a little lower than their first line. */
+const LABEL_RAIL = `<!doctype html><html><head>${STYLE}</head><body style="padding: 40px">
+  <h1>Ines Okafor-Brandt</h1>
+  <table style="border-collapse: collapse; width: 100%; font-size: 10px">
+    <tr><td style="width: 140px; vertical-align: top; padding-top: 19px; font-size: 9px">EXPERIENCE</td>
+      <td style="padding-top: 14px"><b>Site Manager</b>, Kestrel Build Ltd<br>
+      Ran a 40-person site on a 12-storey residential block<br>Cut snagging items per unit by 30%</td></tr>
+    <tr><td style="vertical-align: top; padding-top: 19px; font-size: 9px">2016 – 2019</td>
+      <td style="padding-top: 14px"><b>Assistant Site Manager</b>, Harbour Homes<br>
+      Coordinated six subcontractors on a 90-home estate</td></tr>
+    <tr><td style="vertical-align: top; padding-top: 19px; font-size: 9px">EDUCATION</td>
+      <td style="padding-top: 14px"><b>BSc Construction Management</b>, Leeds Beckett University</td></tr>
+  </table>
+</body></html>`;
+
 const tempDir = mkdtempSync(path.join(os.tmpdir(), 'cv-pdf-layouts-'));
 let files: Record<string, string> = {};
 
@@ -90,7 +105,7 @@ describe.skipIf(!hasChromium)(
   'reading order of layouts rendered by Chromium (needs /usr/bin/chromium)',
   () => {
     beforeAll(async () => {
-      files = await renderPdfs({ single: SINGLE, twoColumn: TWO_COLUMN, sidebar: SIDEBAR }, tempDir);
+      files = await renderPdfs({ single: SINGLE, twoColumn: TWO_COLUMN, sidebar: SIDEBAR, labelRail: LABEL_RAIL }, tempDir);
     });
     afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
 
@@ -162,6 +177,16 @@ describe.skipIf(!hasChromium)(
       expect(heading?.bold).toBe(true);
       expect(bullet?.bold).toBe(false);
       expect(heading?.gapBefore ?? 0).toBeGreaterThan(bullet?.gapBefore ?? Infinity);
+    });
+
+    it('reads a rail of headings and dates beside the entries block by block, each label before its block', async () => {
+      const lines = await texts('labelRail');
+      const at = (text: string) => lines.findIndex((line) => line.startsWith(text));
+      expect(at('EXPERIENCE')).toBeLessThan(at('Site Manager'));
+      expect(at('Cut snagging')).toBeLessThan(at('2016 – 2019'));
+      expect(at('2016 – 2019')).toBeLessThan(at('Assistant Site Manager'));
+      expect(at('Coordinated six')).toBeLessThan(at('EDUCATION'));
+      expect(at('EDUCATION')).toBeLessThan(at('BSc Construction Management'));
     });
 
     it('gives the same lines from the worker thread as in-thread', async () => {

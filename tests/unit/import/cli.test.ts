@@ -26,6 +26,17 @@ describe('cv-tailor parse', () => {
     expect(cv.meta.ids['work[0]']).toMatch(/\w+/);
   });
 
+  it('keeps the JSON Resume alone on stdout with --json --report, the report on stderr', () => {
+    const file = path.join(temp, 'cv-report.txt');
+    writeFileSync(file, `${CV_TEXT}\nMISC NOTES\nKeeps bees on weekends\n`);
+    const result = run(file, '--json', '--report');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).work[0].name).toBe('Endava');
+    expect(result.stderr).toMatch(/^Entries \(lowest field confidence\):$/m);
+    expect(result.stderr).toMatch(/^ {2}work\[0\] +0\.\d\d {2}QA Engineer · Endava$/m);
+    expect(result.stderr).toMatch(/Not placed/);
+  });
+
   it('writes --out instead of stdout', () => {
     const file = path.join(temp, 'cv2.txt');
     const out = path.join(temp, 'out.json');

@@ -1,0 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { renderPdfs } from '../tests/unit/import-pdf/pdf-test-helpers';
+import { readPdfLines } from '../electron/services/import/pdf/read-pdf';
+const src = readFileSync('tests/unit/import-pdf/layouts.test.ts', 'utf8');
+const STYLE = eval(src.match(/const STYLE = (`[\s\S]*?`);/)![1]);
+const html = eval(src.match(/const LABEL_RAIL = (`[\s\S]*?`);/)![1].replace('${STYLE}', STYLE));
+const dir = mkdtempSync(path.join(os.tmpdir(), 'rail-'));
+const files = await renderPdfs({ rail: html }, dir);
+const { lines } = await readPdfLines(readFileSync(files.rail));
+for (const l of lines) console.log(`c${l.column} x${l.x.toFixed(0)} y${l.y.toFixed(0)} g${(l.gapBefore??0).toFixed(0)} | ${l.text}`);
+process.exit(0);
