@@ -35,6 +35,7 @@ import { itemFacts, listEntries, type ItemFacts, type ListEntry } from './list-e
 import { headingKind, headingKindByKeyword, isAllCaps, type SectionKind } from './headings';
 import { isDegree, isInstitution, orgScore, roleScore, splitDegree } from './lexicon';
 import { joinWrapped, prepareLines, type PreparedLine } from './lines';
+import { checkMessage, workEntryProblems } from './entry-checks';
 import { cvWords, isPlaced } from './placement';
 import { FieldRecorder } from './recorder';
 import type { ImportReport } from './report';
@@ -80,26 +81,13 @@ function isContactish(text: string): boolean {
   return findEmails(text).length > 0 || findPhones(text).length > 0 || findUrls(text).length > 0;
 }
 
-/**
- * Work entries whose reading is doubtful, by their shape against the section's other entries:
- * a missing title, employer or dates that the others have, a place read as the employer, or a
- * date left inside the title.
- */
+/** Work entries whose reading is doubtful, each with what to check. */
 function entryChecks(cv: Cv): { path: string; message: string }[] {
   const work = cv.work ?? [];
-  const share = (has: (entry: WorkEntry) => boolean) => work.filter(has).length / Math.max(1, work.length);
-  const checks: { path: string; message: string }[] = [];
-  work.forEach((entry, index) => {
-    const problems: string[] = [];
-    if (!entry.position && !entry.name) problems.push('no job title or employer was found');
-    else if (!entry.position) problems.push('no job title was found');
-    else if (!entry.name && share((other) => Boolean(other.name)) >= 0.5) problems.push('no employer was found');
-    if (entry.name && isLocationPiece(entry.name)) problems.push('the employer looks like a place');
-    if (entry.position && findDates(entry.position)) problems.push('the dates may belong to the title');
-    if (!entry.startDate && share((other) => Boolean(other.startDate)) >= 0.5) problems.push('no dates were found');
-    if (problems.length > 0) checks.push({ path: `work[${index}]`, message: `Check this entry: ${problems.join('; ')}.` });
+  return work.flatMap((entry, index) => {
+    const message = checkMessage(workEntryProblems(entry, work));
+    return message ? [{ path: `work[${index}]`, message }] : [];
   });
-  return checks;
 }
 
 /** Source lines none of whose text went into a field of the imported CV, headings aside. */

@@ -33,7 +33,7 @@ export const importReportSchema = z.object({
   fields: z.array(importFieldSchema),
   warnings: z.array(z.string()),
   /** Entries the importer is unsure of, each with what to check ("work[2]", "no employer was found"). */
-  checks: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  checks: z.array(z.object({ path: z.string(), message: z.string(), entryId: z.string().optional() })).optional(),
   /** Indices into `lines` of the lines whose text went into no field ("Not placed"). */
   unplaced: z.array(z.number().int().min(0)).optional(),
 });

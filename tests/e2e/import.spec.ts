@@ -81,3 +81,26 @@ test('lists the lines that went into no field and moves one into the summary', a
   await expect(page.getByRole('textbox', { name: 'Summary' }).first()).toHaveValue(/Full clean driving licence, category B/);
   await expect(page.getByRole('region', { name: /Not placed/ })).toHaveCount(0);
 });
+
+test('marks an imported entry with no job title until one is typed', async ({ page }) => {
+  host = await startHost();
+  await page.goto(host.url);
+  const cv = [
+    '# Noor Haddad',
+    'noor.haddad@example.org · +44 20 7946 0321 · Leeds, UK',
+    '## Experience',
+    '### Quality Engineer — Albion Aerospace',
+    'Mar 2019 – Present',
+    '- Cut supplier non-conformances by 22%',
+    '### Harbour Aerostructures Ltd',
+    'Jan 2015 – Feb 2019',
+    '- Ran first-article inspections',
+  ].join('\n');
+  await page.getByRole('navigation', { name: 'Library' }).getByTestId('import-input').setInputFiles({ name: 'noor.md', mimeType: 'text/markdown', buffer: Buffer.from(cv) });
+  const note = page.getByRole('note').filter({ hasText: 'Check this entry: no job title was found.' });
+  await expect(note).toBeVisible({ timeout: 20_000 });
+  await note.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'tests/e2e/screenshots/14-import-entry-check.png' });
+  await page.getByRole('textbox', { name: 'Job title' }).nth(1).fill('Inspector');
+  await expect(note).toHaveCount(0);
+});

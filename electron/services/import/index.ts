@@ -91,7 +91,15 @@ export async function importCv(input: ImportInput): Promise<ImportResult> {
   const { cv, report } = parseCvLines(lines);
   if (lines.every((line) => line.text.trim() === '')) throw new AppError('empty-file', 'The file has no text.');
   const format: CvFormat = detected === 'html' ? 'text' : detected;
-  return { cv: withIds(cv), report, format };
+  const identified = withIds(cv);
+  // Checks name entries by id too, so the editor finds them after entries are moved.
+  if (report.checks)
+    report.checks = report.checks.map((check) => {
+      const index = /^work\[(\d+)\]$/.exec(check.path)?.[1];
+      const entryId = index === undefined ? undefined : identified.work?.[Number(index)]?.id;
+      return entryId ? { ...check, entryId } : check;
+    });
+  return { cv: identified, report, format };
 }
 
 /** Reads a file from disk, refusing missing files and files over 20 MB. */

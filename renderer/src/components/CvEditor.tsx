@@ -9,6 +9,7 @@ import {
   type SkillEntry,
   type WorkEntry,
 } from '../../../shared/model/cv';
+import { checkMessage, workEntryProblems } from '../../../shared/import/entry-checks';
 import { useWorkspace } from '../state/store-context';
 import { BulletList } from './BulletList';
 import { Field } from './Field';
@@ -102,8 +103,18 @@ interface EntryProps<T> {
 const WorkEntryEditor = memo(function WorkEntryEditor({ entry, index, count }: EntryProps<WorkEntry>) {
   const editDraft = useWorkspace((state) => state.editDraft);
   const editWork = useEntryEditor('work');
+  // An entry the importer was unsure of keeps its note until what it names is fixed.
+  const check = useWorkspace((state) => {
+    const flagged = state.openCv?.importReport?.checks?.some((item) => item.entryId === entry.id);
+    return flagged ? checkMessage(workEntryProblems(entry, state.draft?.work ?? [])) : undefined;
+  });
   return (
     <article className="entry" aria-label={describe(entry, `Position ${index + 1}`)}>
+      {check && (
+        <p className="entry-check" role="note">
+          {check}
+        </p>
+      )}
       <div className="entry-head">
         <div className="grid two grow">
           <Field
