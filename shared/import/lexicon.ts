@@ -383,7 +383,7 @@ export function splitDegree(text: string): { studyType: string; area?: string } 
   if (comma && isDegree(comma[1])) return { studyType: comma[1].trim(), area: comma[2].trim() };
   const match = connector.exec(value);
   if (match && isDegree(match[1])) return { studyType: match[1].trim(), area: match[2].trim() };
-  const abbreviation = /^((?:[A-Z]\.){2,}[A-Z]?\.?|[A-Z][a-z]?\.?[A-Z]\.?[A-Za-z]?\.?|M\.?B\.?A\.?|Ph\.?D\.?)\s+(.+)$/u.exec(value);
-  if (abbreviation) return { studyType: abbreviation[1], area: abbreviation[2].trim() };
+  const abbreviation = /^((?:[A-Z]\.){2,}[A-Z]?\.?|[A-Z][a-z]?\.?[A-Z]\.?[A-Za-z]?\.?|M\.?B\.?A\.?|Ph\.?D\.?)(\s*\((?:hons?|honours|honors)\.?\))?\s+(.+)$/u.exec(value);
+  if (abbreviation) return { studyType: `${abbreviation[1]}${abbreviation[2] ?? ''}`, area: abbreviation[3].trim() };
   return { studyType: value };
 }

@@ -674,6 +674,7 @@ function parseEducation(lines: PreparedLine[], recorder: FieldRecorder, educatio
     const pieces = header.textLines.flatMap((item) => (item.pieces.length > 1 ? item.pieces : [{ ...item.pieces[0], text: item.rest }]).filter(Boolean));
     let institution: Piece | undefined;
     let degree: Piece | undefined;
+    let areaPiece: Piece | undefined;
     const rest: Piece[] = [];
     for (const piece of pieces) {
       if (!piece?.text) continue;
@@ -693,6 +694,9 @@ function parseEducation(lines: PreparedLine[], recorder: FieldRecorder, educatio
         const start = degreeParts[0];
         const end = degreeParts[degreeParts.length - 1];
         degree ??= { text: piece.line.text.slice(start.index, end.index + end.text.length), line: piece.line, index: start.index };
+        // "Structural Engineering, MSc, University of Leeds": the subject written before the degree.
+        const before = parts[hasDegree - 1];
+        if (before && hasDegree - 1 !== hasInstitution && !isDegree(before.text)) areaPiece ??= before;
         continue;
       }
       const degreeLike = isDegree(piece.text) && !(isInstitution(piece.text) && !/\b(?:in|of|en)\b/i.test(piece.text));
@@ -700,22 +704,42 @@ function parseEducation(lines: PreparedLine[], recorder: FieldRecorder, educatio
       else if (!institution && isInstitution(piece.text) && !degreeLike) institution = piece;
       else rest.push(piece);
     }
-    // Pieces no word list recognised fill the slot still empty, degree first when the school is known.
+    // Pieces no word list recognised fill the slot still empty, degree first when the school is known,
+    // then the subject of a degree given without one ("MSc" / "Structural Engineering").
     for (const piece of rest) {
       if (institution && !degree) degree = piece;
       else if (!institution) institution = piece;
+      else if (degree && !areaPiece && !splitDegree(degree.text).area && !findDates(piece.text)) areaPiece = piece;
     }
     if (institution) {
       entry.institution = institution.text.replace(/[,;]$/, '');
       recorder.add(`${path}.institution`, entry.institution, institution.line, isInstitution(institution.text) ? 0.85 : 0.6);
     }
+    // A degree with no subject, the subject set on the line below it, apart from the entry's header.
+    const firstBody = block.body[0];
+    if (
+      degree &&
+      !areaPiece &&
+      !splitDegree(degree.text).area &&
+      firstBody &&
+      !firstBody.hasGlyph &&
+      firstBody.text.split(/\s+/).length <= 6 &&
+      !/[.!?:]$/.test(firstBody.text) &&
+      !/[:]/.test(firstBody.text) &&
+      !findDates(firstBody.text) &&
+      /^\p{Lu}/u.test(firstBody.text)
+    ) {
+      areaPiece = { text: firstBody.text, line: firstBody, index: 0 };
+      block.body.shift();
+    }
     if (degree) {
       const split = splitDegree(degree.text);
       entry.studyType = split.studyType;
       recorder.add(`${path}.studyType`, split.studyType, degree.line, 0.8);
-      if (split.area) {
-        entry.area = split.area;
-        recorder.add(`${path}.area`, split.area, degree.line, 0.75);
+      const area = split.area ?? areaPiece?.text.replace(/[,;]$/, '');
+      if (area) {
+        entry.area = area;
+        recorder.add(`${path}.area`, area, split.area ? degree.line : (areaPiece?.line ?? degree.line), 0.7);
       }
     }
     setDates(entry, header.dates);
