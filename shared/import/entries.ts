@@ -162,7 +162,7 @@ export function isLocationPiece(text: string): boolean {
  */
 export function readHeader(header: PreparedLine[]): EntryHeader {
   const result: EntryHeader = { textLines: [] };
-  for (const line of header) {
+  for (const line of joinHeaderWraps(header)) {
     let text = line.text;
     let base = 0;
     const dates = findDates(text);
@@ -191,7 +191,9 @@ export function readHeader(header: PreparedLine[]): EntryHeader {
     base = leading;
     const trimmed = text.trim();
     if (!trimmed) continue;
-    const separated = splitHeaderPieces(text, line, 0).filter((piece) => piece.text.length > 0);
+    // A length of service ("4 years 7 months", "2 Jahre", "1 an 6 mois", "3 yrs") is worked
+    // out from the dates: it is neither a title nor an employer.
+    const separated = splitHeaderPieces(text, line, 0).filter((piece) => piece.text.length > 0 && !isDuration(piece.text));
     const pieces: Piece[] = [];
     for (const piece of splitAtRole(separated)) {
       if (isLocationPiece(piece.text)) {
@@ -215,6 +217,41 @@ export function readHeader(header: PreparedLine[]): EntryHeader {
     if (trailing) result.textLines.push({ line, pieces: [], rest: trailing, restIndex: line.text.indexOf(trailing) });
   }
   return result;
+}
+
+const DURATION_UNIT =
+  '(?:years?|yrs?|months?|mos?|jahre?n?|monate?n?|ans?|années?|mois|años?|meses?)';
+const DURATION = new RegExp(`^\\(?(?:\\d+(?:[.,]\\d+)?\\s*${DURATION_UNIT}\\.?(?:\\s*(?:,|and|und|et|y)?\\s*)?){1,2}\\)?$`, 'iu');
+
+/** True when a header piece is only a length of time ("4 years 7 months", "(2 Jahre)"). */
+export function isDuration(text: string): boolean {
+  return DURATION.test(text.trim());
+}
+
+/**
+ * True when `next` continues `line` because its first word would not have fitted at the end of
+ * `line` (the text column's right edge is the furthest its lines reach): the line wrapped.
+ */
+export function wrapsInto(line: PreparedLine, next: PreparedLine): boolean {
+  const a = line.source;
+  const b = next.source;
+  if (a.width <= 0 || b.width <= 0 || next.gapBefore || next.hasGlyph || a.page !== b.page) return false;
+  if (Math.abs(a.x - b.x) > 2 || Math.abs(a.fontSize - b.fontSize) > 0.5 || a.bold !== b.bold) return false;
+  const firstWord = next.text.split(/\s+/)[0] ?? '';
+  const wordWidth = (b.width * (firstWord.length + 1)) / Math.max(1, next.text.length);
+  return a.x + a.width + wordWidth > Math.max(line.columnRight, next.columnRight) + 1;
+}
+
+/** Header lines with their wrapped continuations joined ("Manager, Bergmann & Partner GmbH" / "Wirtschaftsprüfungsgesellschaft"). */
+function joinHeaderWraps(header: PreparedLine[]): PreparedLine[] {
+  const joined: PreparedLine[] = [];
+  for (const line of header) {
+    const last = joined[joined.length - 1];
+    if (last && !findDates(last.text) && !findDates(line.text) && wrapsInto(last, line)) {
+      joined[joined.length - 1] = { ...last, text: joinWrapped(last.text, line.text), source: { ...last.source, width: line.source.x + line.source.width - last.source.x } };
+    } else joined.push(line);
+  }
+  return joined;
 }
 
 /** Splits "Engineer at Globex" / "Ingénieur chez Globex" once, when the left side is a role. */
