@@ -316,9 +316,16 @@ export function readBody(body: PreparedLine[]): BodyItem[] {
     const previousEnds = SENTENCE_END.test(previous.text);
     const hangingIndent =
       hasGeometry && previous.isBullet && glyphIndent.length > 0 && indentOf(line) > Math.min(...glyphIndent) + 2;
-    const continues =
-      !line.gapBefore &&
-      (startsLower || hangingIndent || (!previousEnds && (previousLine === undefined || fillsColumn(previousLine))));
+    // With widths known, a line wrapped when the next line's first word would not have fitted
+    // (or it filled the column and the next line is indented otherwise); without them, when it
+    // filled the column.
+    const measured = hasGeometry && previousLine !== undefined && previousLine.source.width > 0 && line.source.width > 0;
+    const wrapped =
+      previousLine === undefined ||
+      (measured
+        ? wrapsInto(previousLine, line) || (fillsColumn(previousLine) && Math.abs(previousLine.source.x - line.source.x) > 2)
+        : fillsColumn(previousLine));
+    const continues = !line.gapBefore && (startsLower || hangingIndent || (!previousEnds && wrapped));
     if (continues) {
       previous.text = joinWrapped(previous.text, line.text);
     } else {
