@@ -258,7 +258,8 @@ function joinHeaderWraps(header: PreparedLine[]): PreparedLine[] {
 function splitAtRole(pieces: Piece[]): Piece[] {
   return pieces.flatMap((piece) => {
     const match = /^(.+?)\s+(?:at|@|chez|bei|en)\s+(\p{Lu}.*)$/u.exec(piece.text);
-    if (!match || roleScore(match[1]) === 0) return [piece];
+    // The left side reads as a role, or at least not as an employer, in a few words.
+    if (!match || (roleScore(match[1]) === 0 && (orgScore(match[1]) > 0 || words(match[1]) > 6))) return [piece];
     const rightIndex = piece.text.lastIndexOf(match[2]);
     return [
       { text: match[1], line: piece.line, index: piece.index },

@@ -119,7 +119,10 @@ function findHeadings(lines: PreparedLine[]): Map<number, SectionKind> {
   };
   const candidate = (line: PreparedLine) => {
     const text = line.text;
-    if (text.length > 60 || text.split(/\s+/).length > 6) return false;
+    // Letter-spaced type ("E D U C AT I O N") counts as one word.
+    const tokens = text.split(/\s+/);
+    const wordCount = tokens.every((token) => token.length <= 2) ? 1 : tokens.length;
+    if (text.length > 60 || wordCount > 6) return false;
     if (line.hasGlyph && line.source.heading === undefined) return false;
     if (findDates(text) || isContactish(text)) return false;
     if (/[.,;]$/.test(text) || /:\s*\S/.test(text)) return false;
