@@ -351,7 +351,23 @@ export function splitEntries(lines: PreparedLine[], isNewEntryLine: (line: Prepa
   // the section's repeated shape decides instead.
   const rangesIn = (entry: EntryBlock) => [...entry.header, ...entry.body].filter((line) => findDates(line.text)?.isRange).length;
   if (byLines.every((entry) => rangesIn(entry) === 1)) return byLines;
-  return anchoredEntries(lines) ?? byLines;
+  return anchoredEntries(lines) ?? joinHeaderOnly(byLines, rangesIn);
+}
+
+/**
+ * An entry of header lines only (employer, place, dates) followed by one without dates that
+ * starts with a single header line (the title) is one entry split in two: they are joined.
+ */
+function joinHeaderOnly(entries: EntryBlock[], rangesIn: (entry: EntryBlock) => number): EntryBlock[] {
+  const joined: EntryBlock[] = [];
+  for (const entry of entries) {
+    const last = joined[joined.length - 1];
+    if (last && last.body.length === 0 && last.header.length >= 2 && rangesIn(last) === 1 && rangesIn(entry) === 0 && entry.header.length === 1) {
+      last.header.push(...entry.header);
+      last.body.push(...entry.body);
+    } else joined.push(entry);
+  }
+  return joined;
 }
 
 /** A line's typographic style: size, weight, slant and left edge. */
