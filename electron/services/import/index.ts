@@ -41,6 +41,36 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AppError('cancelled', 'The import was cancelled.');
 }
 
+const FORMAT_NAMES: Record<'pdf' | 'docx' | 'markdown' | 'text' | 'html', string> = {
+  pdf: 'a PDF',
+  docx: 'a Word document',
+  markdown: 'Markdown',
+  text: 'plain text',
+  html: 'a web page',
+};
+
+/** The format a file name's extension claims, when it names one. */
+function claimedFormat(fileName: string | undefined): keyof typeof FORMAT_NAMES | undefined {
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
+  const byExtension: Record<string, keyof typeof FORMAT_NAMES> = {
+    pdf: 'pdf',
+    docx: 'docx',
+    md: 'markdown',
+    markdown: 'markdown',
+    txt: 'text',
+    html: 'html',
+    htm: 'html',
+  };
+  return extension ? byExtension[extension] : undefined;
+}
+
+/** A CV has at least one of: an email or phone, a work or education entry, skills. */
+function looksLikeCv(cv: Cv): boolean {
+  return Boolean(
+    cv.basics?.email || cv.basics?.phone || cv.work?.length || cv.education?.length || cv.skills?.length || cv.volunteer?.length || cv.projects?.length,
+  );
+}
+
 function checkSize(size: number): void {
   if (size > MAX_IMPORT_BYTES) {
     throw new AppError('file-too-large', 'The file is larger than 20 MB. CV files are usually far smaller; check you picked the right file.');
@@ -91,6 +121,18 @@ export async function importCv(input: ImportInput): Promise<ImportResult> {
   const { cv, report } = parseCvLines(lines);
   if (lines.every((line) => line.text.trim() === '')) throw new AppError('empty-file', 'The file has no text.');
   const format: CvFormat = detected === 'html' ? 'text' : detected;
+  if (!looksLikeCv(cv)) {
+    throw new AppError(
+      'unsupported-file',
+      'This does not look like a CV: no contact details, work history, education or skills were found in it.',
+    );
+  }
+  const claimed = claimedFormat(input.fileName);
+  if (claimed && claimed !== detected && !(claimed === 'text' && (detected === 'markdown' || detected === 'html'))) {
+    report.warnings.unshift(
+      `${input.fileName} is named as ${FORMAT_NAMES[claimed]} but holds ${FORMAT_NAMES[detected]}; it was read as ${FORMAT_NAMES[detected]}.`,
+    );
+  }
   const identified = withIds(cv);
   // Checks name entries by id too, so the editor finds them after entries are moved.
   if (report.checks)

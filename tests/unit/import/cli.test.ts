@@ -37,6 +37,24 @@ describe('cv-tailor parse', () => {
     expect(result.stderr).toMatch(/Not placed/);
   });
 
+  it('reads a text file named .docx as text and says so', () => {
+    const file = path.join(temp, 'really-text.docx');
+    writeFileSync(file, CV_TEXT);
+    const result = run(file);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).basics.name).toBe('Mara Ionescu');
+    expect(result.stderr).toMatch(/really-text\.docx is named as a Word document but holds plain text/);
+  });
+
+  it('refuses a file with no CV in it, exit 1, instead of an empty CV', () => {
+    const file = path.join(temp, 'story.txt');
+    writeFileSync(file, 'The quick brown fox jumps over the lazy dog. It was a sunny day and everyone went to the beach.\n');
+    const result = run(file);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim()).toBe('cv-tailor parse: This does not look like a CV: no contact details, work history, education or skills were found in it.');
+  });
+
   it('writes --out instead of stdout', () => {
     const file = path.join(temp, 'cv2.txt');
     const out = path.join(temp, 'out.json');
