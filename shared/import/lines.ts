@@ -94,12 +94,15 @@ export function prepareLines(lines: SourceLine[]): PreparedLine[] {
     });
     blankBefore = false;
   });
-  for (const line of result) {
-    if (line.source.width <= 0) continue;
-    for (const other of result)
-      if (other.source.page === line.source.page && Math.abs(other.source.x - line.source.x) <= 40)
-        line.columnRight = Math.max(line.columnRight, other.source.x + other.source.width);
-  }
+  const byPage = new Map<number, PreparedLine[]>();
+  for (const line of result) byPage.set(line.source.page, [...(byPage.get(line.source.page) ?? []), line]);
+  for (const page of byPage.values())
+    for (const line of page) {
+      if (line.source.width <= 0) continue;
+      for (const other of page)
+        if (Math.abs(other.source.x - line.source.x) <= 40)
+          line.columnRight = Math.max(line.columnRight, other.source.x + other.source.width);
+    }
   return result;
 }
 

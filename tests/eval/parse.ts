@@ -99,9 +99,7 @@ export function datesMatch(truth: string | undefined, imported: string | undefin
 }
 
 function emptyTallies(): Record<Field, Tally> {
-  return Object.fromEntries(
-    FIELDS.map((field) => [field, { truePositive: 0, falsePositive: 0, falseNegative: 0 }]),
-  ) as Record<Field, Tally>;
+  return Object.fromEntries(FIELDS.map((field) => [field, emptyTally()])) as Record<Field, Tally>;
 }
 
 function scoreScalar(
@@ -502,27 +500,41 @@ function shownLocation(location: string | undefined, shown: (value: string) => s
   return region && shown(region) ? location : city;
 }
 
+/** One theme's result: the field tallies and the tally of bullets found whole. */
+export type ThemeResult = EvalResult & { bullets: Tally };
+
+function emptyTally(): Tally {
+  return { truePositive: 0, falsePositive: 0, falseNegative: 0 };
+}
+
+function addTally(total: Tally, part: Tally): void {
+  total.truePositive += part.truePositive;
+  total.falsePositive += part.falsePositive;
+  total.falseNegative += part.falseNegative;
+}
+
 /** Scores the importer on the theme corpus: one result per theme, for the given split. */
 export async function evaluateThemes(
   split: 'dev' | 'test',
   log: (line: string) => void = () => undefined,
   themes?: readonly import('./theme-corpus').ThemeName[],
-): Promise<Map<string, EvalResult & { bullets?: Tally }>> {
+): Promise<Map<string, ThemeResult>> {
   const { themePdfs } = await import('./theme-corpus');
-  const results = new Map<string, EvalResult & { bullets?: Tally }>();
+  const results = new Map<string, ThemeResult>();
   for (const pdf of await themePdfs([split], themes, log)) {
-    const result = results.get(pdf.theme) ?? { tallies: emptyTallies(), missed: [], bullets: { truePositive: 0, falsePositive: 0, falseNegative: 0 } };
+    const result = results.get(pdf.theme) ?? { tallies: emptyTallies(), missed: [], bullets: emptyTally() };
     results.set(pdf.theme, result);
     const label = `${pdf.theme}/${pdf.cv.id}`;
-    const truth = shownTruth(truthFromJsonResume(pdf.cv.resume), pageTextOf(pdf.file));
+    const pageText = pageTextOf(pdf.file);
+    const truth = shownTruth(truthFromJsonResume(pdf.cv.resume), pageText);
     try {
       const { cv } = await importCv({ bytes: new Uint8Array(readFileSync(pdf.file)), fileName: `${pdf.cv.id}.pdf` });
       result.missed.push(...scoreCv(truth, cv, result.tallies, label));
       // Bullets as written: each truth bullet the page shows, found whole among the imported ones.
-      const page = ` ${normalize(pageTextOf(pdf.file))} `;
+      const page = ` ${normalize(pageText)} `;
       const expected = (pdf.cv.resume.work ?? []).flatMap((entry) => entry.highlights ?? []).filter((text) => page.includes(` ${normalize(text)} `));
       const got = (cv.work ?? []).flatMap((entry) => entry.highlights ?? []);
-      if (result.bullets) scoreList(result.bullets, expected, got, (a, b) => normalize(a) === normalize(b));
+      scoreList(result.bullets, expected, got, (a, b) => normalize(a) === normalize(b));
     } catch (error) {
       // A refused import scores nothing found.
       result.missed.push(`${label}: import failed: ${String(error).slice(0, 100)}`);
@@ -540,10 +552,7 @@ function pageTextOf(file: string): string {
 /** The tallies of several results added up. */
 export function sumTallies(results: Iterable<EvalResult>): Record<Field, Tally> {
   const total = emptyTallies();
-  for (const result of results)
-    for (const field of FIELDS)
-      for (const key of ['truePositive', 'falsePositive', 'falseNegative'] as const)
-        total[field][key] += result.tallies[field][key];
+  for (const result of results) for (const field of FIELDS) addTally(total[field], result.tallies[field]);
   return total;
 }
 
@@ -552,14 +561,13 @@ async function printThemes(detail: boolean): Promise<void> {
     const results = await evaluateThemes(split, (line) => console.log(line));
     if (results.size === 0) continue;
     console.log(`\nJSON Resume themes, ${split} CVs (tests/fixtures/theme-cvs/${split})`);
-    const bullets = (result: { bullets?: Tally }) => (result.bullets ? rates(result.bullets).f1.toFixed(3) : '—');
+    const bullets = (tally: Tally) => rates(tally).f1.toFixed(3);
     for (const [theme, result] of results)
-      console.log(`  ${theme.padEnd(14)} weighted ${weightedScore(result.tallies).toFixed(3)}  F1 ${overall(result.tallies).toFixed(3)}  bullets F1 ${bullets(result)}`);
+      console.log(`  ${theme.padEnd(14)} weighted ${weightedScore(result.tallies).toFixed(3)}  F1 ${overall(result.tallies).toFixed(3)}  bullets F1 ${bullets(result.bullets)}`);
     const total = sumTallies(results.values());
-    const allBullets = { truePositive: 0, falsePositive: 0, falseNegative: 0 };
-    for (const result of results.values())
-      for (const key of ['truePositive', 'falsePositive', 'falseNegative'] as const) allBullets[key] += result.bullets?.[key] ?? 0;
-    console.log(`  ${'all themes'.padEnd(14)} weighted ${weightedScore(total).toFixed(3)}  F1 ${overall(total).toFixed(3)}  bullets F1 ${bullets({ bullets: allBullets })}`);
+    const allBullets = emptyTally();
+    for (const result of results.values()) addTally(allBullets, result.bullets);
+    console.log(`  ${'all themes'.padEnd(14)} weighted ${weightedScore(total).toFixed(3)}  F1 ${overall(total).toFixed(3)}  bullets F1 ${bullets(allBullets)}`);
     if (detail && split === 'dev') printResult(`themes, dev CVs, every field`, { tallies: total, missed: [...results.values()].flatMap((result) => result.missed) });
   }
 }
