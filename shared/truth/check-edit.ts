@@ -48,14 +48,8 @@ import {
   type KnownSkillPredicate,
   type TruthFinding,
 } from './types';
-import {
-  APPLYING_CUES,
-  FIRST_PERSON,
-  LETTER_WORDS,
-  SECOND_PERSON,
-  SCOPE_LADDER,
-  ladderLevel,
-} from './vocabulary';
+import { ownedPhrases, wishSpans } from './wishes';
+import { FIRST_PERSON, LETTER_WORDS, SECOND_PERSON, SCOPE_LADDER, ladderLevel } from './vocabulary';
 
 /** What one field check needs beyond its two texts. */
 export interface FieldContext {
@@ -276,18 +270,43 @@ function sentenceAt(text: string, offset: number): string {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** In a letter, sentences about applying may name the posting's things without claiming them. */
+/** Offsets of a letter word's sentence, and whether the word is in a wish or an owned phrase. */
+function letterSentenceOf(text: string, start: number, end: number): { inWish: boolean; owned: boolean } {
+  const sentenceStart = text.slice(0, start).search(/[^.!?]*$/);
+  const sentence = sentenceAt(text, start);
+  const from = start - sentenceStart;
+  const to = end - sentenceStart;
+  const overlaps = (span: { start: number; end: number }): boolean => from < span.end && to > span.start;
+  return { inWish: wishSpans(sentence).some(overlaps), owned: ownedPhrases(sentence).some(overlaps) };
+}
+
+/**
+ * True when a word of a letter stands in a sentence that states a wish or a plan, outside any
+ * phrase that says what the person already has ("my … experience").
+ */
+function inWish(text: string, start: number, end: number): boolean {
+  const { inWish: wished, owned } = letterSentenceOf(text, start, end);
+  return wished && !owned;
+}
+
+/**
+ * In a letter, sentences about applying, wishing or the employer may name the posting's things
+ * without claiming them; what the person says they have ("my Kafka experience") is a claim.
+ */
 function letterAllows(word: JudgedWord, text: string): boolean {
+  if (word.verdict === 'ungrounded' && LETTER_WORDS.has(foldCase(word.text))) return true;
+  const { inWish: wished, owned } = letterSentenceOf(text, word.start, word.end);
+  if (owned) return false;
+  if (wished) return true;
   const sentence = sentenceAt(text, word.start);
   const sentenceWords = wordTokens(sentence).map((token) => foldCase(token.text));
   // "J'ai …": the elided pronoun is not a word of its own.
   const firstPerson =
     sentenceWords.some((token) => FIRST_PERSON.has(token)) || /(^|[\s"«(])j['\u2019]/iu.test(sentence);
   const secondPerson = sentenceWords.some((token) => SECOND_PERSON.has(token));
-  if (word.verdict === 'ungrounded' && LETTER_WORDS.has(foldCase(word.text))) return true;
   if (!firstPerson && secondPerson) return true;
-  if (word.verdict === 'posting') return APPLYING_CUES.test(sentence) || !firstPerson;
-  return false;
+  // A sentence that speaks of no one in particular may name the posting's things.
+  return word.verdict === 'posting' && !firstPerson;
 }
 
 function rungName(level: number): string {
@@ -336,6 +355,7 @@ export function checkText(
     const figure = foldCase(replacement.slice(detection.start, detection.end));
     if (!new RegExp(`(^|[^\\p{N}.,])${escapeRegExp(figure)}($|[^\\p{N}])`, 'u').test(postingText))
       return false;
+    if (inWish(replacement, detection.start, detection.end)) return true;
     const sentence = sentenceAt(replacement, detection.start);
     const words = wordTokens(sentence).map((token) => foldCase(token.text));
     return !words.some((word) => FIRST_PERSON.has(word)) && !/(^|[\s"«(])j['\u2019]/iu.test(sentence);
@@ -423,7 +443,7 @@ export function checkText(
       context.isLetter &&
       sources.posting &&
       foldCase(sources.posting.text).includes(foldCase(titleText)) &&
-      APPLYING_CUES.test(sentenceAt(replacement, title.start))
+      inWish(replacement, title.start, title.end)
     )
       continue;
     findings.push(

@@ -209,7 +209,7 @@ const CONTEXT_STOP = new Set([
 ]);
 
 /** Content words around a quantity in its own sentence, singular, lower case. */
-function contextWords(text: string, start: number, end: number): Set<string> {
+function contextWords(text: string, start: number, end: number, reach = 3): Set<string> {
   const before =
     text
       .slice(0, start)
@@ -217,12 +217,14 @@ function contextWords(text: string, start: number, end: number): Set<string> {
       .pop() ?? '';
   const after = text.slice(end).split(/[.;!?\n](?:\s|$)/)[0] ?? '';
   const pick = (part: string) =>
-    (part.toLowerCase().match(/[a-z][a-z-]+/g) ?? []).filter(
+    (part.toLowerCase().match(/\p{L}[\p{L}-]+/gu) ?? []).filter(
       (word) => !CONTEXT_STOP.has(word) && word.length > 2,
     );
-  const words = [...pick(before).slice(-3), ...pick(after).slice(0, 3)];
+  const words = [...pick(before).slice(-reach), ...pick(after).slice(0, reach)];
   return new Set(words.map((word) => word.replace(/(?:ies)$/, 'y').replace(/s$/, '')));
 }
+
+const SENTENCE_REACH = 40;
 
 /**
  * A quantity borrowed from elsewhere in the entry must still describe the same thing: "12
@@ -232,6 +234,17 @@ function sameSubject(tailored: Set<string>, source: Set<string>): boolean {
   if (tailored.size === 0 || source.size === 0) return true;
   for (const word of tailored) if (source.has(word)) return true;
   return false;
+}
+
+/**
+ * A reordered sentence keeps its subject though the words next to the number change ("over 18
+ * months the average number of medicines fell" for "the average number of medicines fell …
+ * over 18 months"): the two sentences share at least two content words.
+ */
+function sameSentenceSubject(tailored: Set<string>, source: Set<string>): boolean {
+  let shared = 0;
+  for (const word of tailored) if (source.has(word)) shared += 1;
+  return shared >= 2;
 }
 
 export function detectQuantities(context: DetectContext, seen: SpanSet): Detection[] {
@@ -252,7 +265,11 @@ export function detectQuantities(context: DetectContext, seen: SpanSet): Detecti
         ((context.inEntry === true &&
           isDateQuantity(quantity) &&
           /^\d{4}-\d{1,2}(-\d{1,2})?$/.test(source.text)) ||
-          sameSubject(around, contextWords(scopeText, source.start, source.end))),
+          sameSubject(around, contextWords(scopeText, source.start, source.end)) ||
+          sameSentenceSubject(
+            contextWords(replacement, quantity.start, quantity.end, SENTENCE_REACH),
+            contextWords(scopeText, source.start, source.end, SENTENCE_REACH),
+          )),
     );
     if (backed) continue;
     if (isDateQuantity(quantity) && backedByEntryDate(quantity, replacement, context.entryDates)) continue;

@@ -347,6 +347,7 @@ const QUALIFIERS: Array<{ words: string[]; qualifier: Qualifier }> = [
   { words: ['mehr', 'als'], qualifier: 'more' },
   { words: ['mindestens'], qualifier: 'more' },
   { words: ['über'], qualifier: 'more' },
+  { words: ['gut'], qualifier: 'more' },
   { words: ['más', 'de'], qualifier: 'more' },
   { words: ['moins', 'de'], qualifier: 'less' },
   { words: ['près', 'de'], qualifier: 'less' },
@@ -702,7 +703,15 @@ function applySuffixes(
     return { quantity, next: j + 1 };
   }
   const unitIndex = tokens[j]?.text === '-' && touching(j) && touching(j + 1) ? j + 1 : j;
-  const unit = DURATION_UNITS[word(unitIndex)];
+  // A unit word that opens a compound after a free-standing number is not a unit ("four
+  // second-source suppliers"); "a four-week-long course" still counts weeks.
+  const opensCompound =
+    unitIndex === j &&
+    tokens[unitIndex + 1]?.text === '-' &&
+    touching(unitIndex + 1) &&
+    tokens[unitIndex + 2]?.type === 'word' &&
+    touching(unitIndex + 2);
+  const unit = opensCompound ? undefined : DURATION_UNITS[word(unitIndex)];
   if (unit && quantity.kind === 'count' && !(word(unitIndex) === 'h' && !touching(unitIndex))) {
     quantity.kind = 'duration';
     quantity.unitGroup = unit.group;
@@ -817,7 +826,15 @@ function parseAt(tokens: Token[], index: number, text: string): Parsed | null {
       next: index + 1,
     };
   }
-  if (token.type === 'word' && word in ORDINAL_WORDS && !(word === 'second' && lower(previous) === 'a')) {
+  // "first" as a word of sequence ("first as an apprentice, then as …", "at first") counts nothing.
+  const sequenceWord =
+    word === 'first' && (['as', 'then'].includes(lower(tokens[index + 1])) || lower(previous) === 'at');
+  if (
+    token.type === 'word' &&
+    word in ORDINAL_WORDS &&
+    !(word === 'second' && lower(previous) === 'a') &&
+    !sequenceWord
+  ) {
     return {
       quantities: [
         makeQuantity(text, tokens, index, index + 1, {

@@ -377,11 +377,9 @@ candidature postuler poste madame monsieur salutations cordialement sincères di
 entretien intérêt motivation rejoindre équipe adresse adresser heureux heureuse ravi ravie
 souhaite souhaiterais envie apporter mettre profit volontiers
 einbringen bringe gern
+career path background journey ausschreibung stellenanzeige anzeige laufbahn werdegang karriere
+annonce offre parcours carrière
 `);
-
-/** Cues that a sentence of a letter speaks of applying or wanting, not of what the person did. */
-export const APPLYING_CUES =
-  /\b(apply|applying|application|would (?:like|love|welcome|enjoy)|eager|keen to|look(?:ing)? forward|excited|interested|hope to|want to|wish to|learn|join|joining|bewerbe|freue mich|möchte|gerne|candidature|postule|souhaite|aimerais|rejoindre|intéress)/i;
 
 /** Second-person words: a sentence that holds one speaks of the employer. */
 export const SECOND_PERSON = words('you your yours sie ihr ihre ihnen ihrem ihren vous votre vos');

@@ -343,4 +343,26 @@ describe('grounding', () => {
     );
     expect(letter('At Acme Logistics I built the dashboards in React.').length).toBeGreaterThan(0);
   });
+
+  it("lets a letter wish for the posting's duties, but not claim them inside the wish", () => {
+    const letter = (sentence: string) =>
+      checkLetter(
+        { greeting: 'Dear team,', paragraphs: [sentence], closing: 'Kind regards,' },
+        { cv: CV, jobText: JOB, fallbackGreeting: 'Dear Hiring Manager,', lexicon },
+      ).findings.map((finding) => finding.text);
+    expect(
+      letter('I would welcome the chance to build with Terraform and to take on team management.'),
+    ).toEqual([]);
+    expect(letter('Mit Terraform zu arbeiten, würde mich sehr reizen.')).toEqual([]);
+    expect(letter('Travailler avec Terraform serait pour moi une belle évolution.')).toEqual([]);
+    // What the wish says the person already has is still judged.
+    expect(letter('I would like to bring my Terraform experience to your team.')).toContain('Terraform');
+    // A clause that reports the record stays judged though the sentence ends in a wish.
+    expect(letter('Having built the dashboards in React, I am ready to lead your platform team.')).toContain(
+      'React',
+    );
+    expect(letter('I built the dashboards in React, and I would love to do more of that.')).toContain(
+      'React',
+    );
+  });
 });

@@ -157,3 +157,19 @@ describe('quantityMatches', () => {
     expect(same('dozens', 'a dozen')).toBe(false);
   });
 });
+
+describe('words that look like quantities but count nothing', () => {
+  it('reads "second" in a compound and "first" as a word of sequence as no duration or rank', () => {
+    const texts = (text: string) => extractQuantities(text).map((quantity) => [quantity.text, quantity.kind]);
+    expect(texts('Qualified four second-source suppliers.')).toEqual([
+      ['four', 'count'],
+      ['second', 'ordinal'],
+    ]);
+    expect(texts('a four-week-long course')).toEqual([['four-week', 'duration']]);
+    expect(texts('I worked there first as an apprentice, then as an electrician.')).toEqual([]);
+    expect(texts('Ranked first of 40 bids.')).toEqual([
+      ['first', 'ordinal'],
+      ['40', 'count'],
+    ]);
+  });
+});
