@@ -49,6 +49,7 @@ import {
   type TruthFinding,
 } from './types';
 import { ownedPhrases, wishSpans } from './wishes';
+import { isPlainWord } from './grounding';
 import { FIRST_PERSON, LETTER_WORDS, SECOND_PERSON, SCOPE_LADDER, ladderLevel } from './vocabulary';
 
 /** What one field check needs beyond its two texts. */
@@ -376,6 +377,8 @@ export function checkText(
   let judged = judgeWords(replacement, sources, context.index, seen.spans);
   if (context.isLetter)
     judged = judged.filter((word) => word.verdict === 'grounded' || !letterAllows(word, replacement));
+  // Plain words the rewrite brings in (see `isPlainWord`).
+  let plainWords = 0;
   for (const phrase of phrasesOf(replacement, judged)) {
     const verdict = phrase[0].verdict;
     if (verdict === 'grounded') continue;
@@ -402,6 +405,8 @@ export function checkText(
       continue;
     }
     if (verdict === 'posting') {
+      // A word only the posting names is never plain: the posting is not evidence.
+      plainWords += 2;
       findings.push(
         makeFinding(
           'from-posting',
@@ -414,6 +419,7 @@ export function checkText(
       );
       continue;
     }
+    if (phrase.length === 1 && isPlainWord(phrase[0], replacement, context.index)) plainWords += 1;
     const elsewhere =
       sources.entry !== undefined &&
       judgeWords(text, { ...sources, scopes: [context.index.whole] }, context.index).every(
@@ -501,6 +507,17 @@ export function checkText(
       ),
     );
   }
+  // A rewrite that swaps some of its original's words and brings in one plain word, and nothing
+  // else unsupported, restates its source: wording no lexical resource covers ("a revamp of"
+  // for "reworking") is not a new fact.
+  if (
+    !context.isLetter &&
+    hasOriginal &&
+    plainWords === 1 &&
+    findings.length === 1 &&
+    (sources.dropped?.size ?? 0) > 0
+  )
+    return [];
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 

@@ -24,7 +24,17 @@ import {
 } from './lexical';
 import type { SkillsDictionary } from '../match/dictionary';
 import type { KnownSkillPredicate, SkillAliasLookup } from './types';
-import { CAUSAL_AFTER, FUNCTION_WORDS, STRICT_WORDS, STYLE_WORDS, ladderLevel } from './vocabulary';
+import {
+  CAUSAL_AFTER,
+  FUNCTION_WORDS,
+  SCOPE_LADDER,
+  STRICT_WORDS,
+  STYLE_WORDS,
+  frequencyOf,
+  ladderLevel,
+  periodsIn,
+} from './vocabulary';
+import { ROLE_NOUNS } from './lexicon';
 
 /** Everything one source (a field, an entry, the CV, the posting) lets a rewrite say. */
 export interface SourceScope {
@@ -49,6 +59,8 @@ export interface SourceScope {
   verbClasses: Set<number>;
   /** The text folded for alias lookups, padded with spaces: ` k8s on aws `. */
   aliasText: string;
+  /** The periods the source states a frequency for ("weekly", "per day"): week, day. */
+  periods: Set<string>;
 }
 
 /** The grounding index of one CV. */
@@ -164,6 +176,7 @@ export function buildScope(
     groups: new Set(),
     verbClasses: new Set(),
     aliasText: ` ${foldForAlias(text)} `,
+    periods: periodsIn(text),
   };
   const tokens = wordTokens(text);
   const run: string[] = [];
@@ -324,6 +337,8 @@ export type WordVerdict = 'free' | 'grounded' | 'posting' | 'ungrounded' | 'scop
 /** One judged content word. */
 export interface JudgedWord extends WordToken {
   verdict: WordVerdict;
+  /** True when the tagger reads the word as a verb. */
+  verb?: boolean;
   /** For `scope`: the rung the word claims and the highest rung of the source. */
   level?: number;
   sourceLevel?: number;
@@ -505,7 +520,7 @@ export function judgeWords(
         restatesRelation(part.text, verb, sources, index)
       )
         verdict = 'grounded';
-      judged.push({ ...part, verdict });
+      judged.push({ ...part, verdict, ...(verb ? { verb: true } : {}) });
     }
   });
   return judged.filter((word) => word.verdict !== 'free');
@@ -608,6 +623,60 @@ function takesDroppedPlace(word: string, sources: GroundingSources, index: Groun
   return false;
 }
 
+/** Words whose kind claims more than wording: achievement, credential, role and ownership words. */
+function claimsMore(form: string, language: GroundingLanguage): boolean {
+  return (
+    STRICT_WORDS.has(form) ||
+    CREDENTIAL_WORDS.has(form) ||
+    ROLE_NOUNS.has(form) ||
+    frequencyOf(form) !== undefined ||
+    ladderLevel(form, language) > 0
+  );
+}
+
+/** Marked words of five letters or more, looked for inside German compounds. */
+let markedParts: string[] | undefined;
+
+/**
+ * True when an ungrounded word is plain wording: no name, number, acronym, skill or tool,
+ * verb (a new duty), achievement, credential, level, frequency, role or ownership word, and
+ * none of those inside it ("supervisory" for supervise, "Führungserfahrung" for Führung,
+ * "Masterabschluss" for a degree). One such word is how a paraphrase restates its source.
+ */
+export function isPlainWord(word: JudgedWord, text: string, index: GroundingIndex): boolean {
+  if (word.verb || hasDigit(word.text) || isAcronym(word.text)) return false;
+  const folded = foldCase(word.text);
+  const sentenceInitial = /(^|[.!?:;•]\s*)$/u.test(text.slice(0, word.start));
+  // Capitals mid-sentence mark a name (in German, every noun).
+  if (index.language !== 'de' && /\p{Lu}/u.test(word.text) && !sentenceInitial) return false;
+  try {
+    if (index.knownSkills?.(word.text) || index.knownSkills?.(folded)) return false;
+  } catch {
+    return false;
+  }
+  const forms = [folded, ...index.lexicon.lemmas(folded)];
+  if (forms.some((form) => claimsMore(form, index.language))) return false;
+  // A concrete thing, place, group or person is what a new fact is about ("titanium", "the
+  // board", "a client"); an unknown word may be a tool or a name.
+  if (index.language === 'en' && index.lexicon.nounKind) {
+    const kinds = forms.map((form) => index.lexicon.nounKind?.(form));
+    if (kinds.includes('concrete') || kinds.every((kind) => kind === 'unknown')) return false;
+  }
+  if (
+    index.language === 'en' &&
+    forms.some((form) => index.lexicon.related(form).some((near) => claimsMore(near, 'en')))
+  )
+    return false;
+  if (degreeLevelsIn(word.text).size > 0) return false;
+  markedParts ??= [
+    ...STRICT_WORDS,
+    ...CREDENTIAL_WORDS,
+    ...ROLE_NOUNS,
+    ...SCOPE_LADDER.flatMap((rung) => rung.words),
+  ].filter((part) => part.length >= 5 && !/\s/.test(part));
+  return !markedParts.some((part) => part !== folded && folded.includes(part));
+}
+
 /** A named skill ("Tableau", "Spark"): grounded by its own names and aliases, never by a synonym. */
 function isNamedSkill(word: string, index: GroundingIndex): boolean {
   if (!index.knownSkills || !/^\p{Lu}/u.test(word)) return false;
@@ -620,6 +689,13 @@ function isNamedSkill(word: string, index: GroundingIndex): boolean {
 
 function judgeOne(word: string, sources: GroundingSources, index: GroundingIndex): WordVerdict {
   const key = foldCase(word).replace(/'s$/, '');
+  // How often is grounded by the same period in any wording ("daily" for "per day"), never
+  // by another period.
+  const period = frequencyOf(key);
+  if (period) {
+    if (sources.scopes.some((scope) => scope.periods.has(period))) return 'grounded';
+    return sources.posting?.periods.has(period) ? 'posting' : 'ungrounded';
+  }
   const strict = STRICT_WORDS.has(key) || isNamedSkill(word, index);
   if (!strict && isFreeWord(word)) return 'free';
   if (/^\d+$/.test(key)) return 'free';

@@ -27,6 +27,12 @@ export interface LexicalResource {
   substitutes?(lemma: string): readonly string[];
   /** The broad classes (WordNet's lexicographer files) of a verb's main senses. */
   verbClasses?(lemma: string): readonly number[];
+  /**
+   * Whether an English lemma names a concrete thing in its main sense (an artifact, substance,
+   * place, group, person, body part, food, plant or animal: "titanium", "board", "client"), is
+   * a word of another kind ("revamp", "rate", "input"), or is unknown (a name or jargon).
+   */
+  nounKind?(lemma: string): 'concrete' | 'other' | 'unknown';
 }
 
 /** A verb found in a text by a part-of-speech tagger. */

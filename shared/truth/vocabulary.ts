@@ -324,6 +324,67 @@ bilingue langue maternelle bon bonne bons bonnes notions
 bueno buena buenos buenas nativo nativa
 `);
 
+/** How often: frequency words and the period each names. */
+const FREQUENCIES: Record<string, string> = Object.fromEntries(
+  (
+    [
+      ['hour', 'hourly stündlich'],
+      [
+        'day',
+        'daily nightly täglich tägliche täglichen täglicher quotidien quotidienne quotidiens quotidiennes',
+      ],
+      ['week', 'weekly wöchentlich wöchentliche wöchentlichen hebdomadaire hebdomadaires'],
+      ['fortnight', 'fortnightly biweekly zweiwöchentlich'],
+      ['month', 'monthly monatlich monatliche monatlichen mensuel mensuelle mensuels mensuelles'],
+      [
+        'quarter',
+        'quarterly quartalsweise vierteljährlich vierteljährliche trimestriel trimestrielle trimestriels trimestrielles',
+      ],
+      [
+        'year',
+        'yearly annually annual jährlich jährliche jährlichen annuel annuelle annuels annuelles annuellement',
+      ],
+    ] as const
+  ).flatMap(([period, list]) => list.split(' ').map((word) => [word, period])),
+);
+
+/** Units of time after "per", "a", "each", "pro", "par", "chaque" that state a frequency. */
+const PERIOD_UNITS: Record<string, string> = Object.fromEntries(
+  (
+    [
+      ['hour', 'hour hours stunde heure'],
+      ['day', 'day days night shift tag jour'],
+      ['week', 'week weeks woche semaine'],
+      ['fortnight', 'fortnight'],
+      ['month', 'month months monat mois'],
+      ['quarter', 'quarter quarters quartal trimestre'],
+      ['year', 'year years annum jahr an année'],
+    ] as const
+  ).flatMap(([period, list]) => list.split(' ').map((word) => [word, period])),
+);
+const PER_WORDS = new Set('per a an each every pro je jeden jede jedes par chaque'.split(' '));
+
+/** The period a frequency word names ("weekly" → week), or undefined. */
+export function frequencyOf(word: string): string | undefined {
+  return FREQUENCIES[word.toLowerCase()];
+}
+
+/**
+ * The periods a text states a frequency for: frequency words ("weekly", "quotidien") and a
+ * unit of time after "per", "a", "each", "pro", "par" ("300 units per hour", "twice a week").
+ */
+export function periodsIn(text: string): Set<string> {
+  const periods = new Set<string>();
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  words.forEach((word, index) => {
+    const frequency = FREQUENCIES[word];
+    if (frequency) periods.add(frequency);
+    const unit = PERIOD_UNITS[word];
+    if (unit && index > 0 && PER_WORDS.has(words[index - 1])) periods.add(unit);
+  });
+  return periods;
+}
+
 const ladderByStem = new Map<GroundingLanguage, Map<string, number>>();
 
 /** The ladder keyed by the stems (and German roots) of its words in one language. */

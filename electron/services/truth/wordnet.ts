@@ -29,6 +29,12 @@ interface Synset {
 
 const NEWLINE = 10;
 
+/**
+ * WordNet's lexicographer files of concrete things: noun.animal, noun.artifact, noun.body,
+ * noun.food, noun.group, noun.location, noun.object, noun.person, noun.plant, noun.substance.
+ */
+const CONCRETE_NOUN_FILES = new Set([5, 6, 8, 13, 14, 15, 17, 18, 20, 27]);
+
 /** Finds the index line of a lemma by binary search over the sorted file; its synset offsets. */
 function lookupIndex(file: Buffer, lemma: string): number[] {
   const target = Buffer.from(`${lemma} `, 'latin1');
@@ -143,6 +149,7 @@ export function createWordNetLexicon(folder = wordNetFolder()): LexicalResource 
   const classCache = new Map<string, number[]>();
   const substituteCache = new Map<string, string[]>();
   const lemmaCache = new Map<string, string[]>();
+  const kindCache = new Map<string, 'concrete' | 'other' | 'unknown'>();
   const addWords = (into: Set<string>, synset: Synset | undefined): void => {
     for (const word of synset?.words ?? []) if (!word.includes('_')) into.add(word);
   };
@@ -221,6 +228,18 @@ export function createWordNetLexicon(folder = wordNetFolder()): LexicalResource 
     verbs(text: string, language: GroundingLanguage): TaggedVerb[] {
       if (language !== 'en') return verbFormsIn(text, language);
       return tagVerbs(text, (lemma) => lookupIndex(index.v, lemma).length > 0);
+    },
+    nounKind(lemma: string): 'concrete' | 'other' | 'unknown' {
+      const key = lemma.toLowerCase().replace(/ /g, '_');
+      let kind = kindCache.get(key);
+      if (!kind) {
+        const [first] = lookupIndex(index.n, key);
+        const lexFile = first === undefined ? undefined : readSynset(data.n, first)?.lexFile;
+        if (lexFile !== undefined) kind = CONCRETE_NOUN_FILES.has(lexFile) ? 'concrete' : 'other';
+        else kind = PARTS.some((part) => lookupIndex(index[part], key).length > 0) ? 'other' : 'unknown';
+        kindCache.set(key, kind);
+      }
+      return kind;
     },
     verbClasses(lemma: string): number[] {
       const key = lemma.toLowerCase();

@@ -72,6 +72,52 @@ describe('grounding', () => {
     expect(findings.map((finding) => finding.text).join(' ')).toMatch(/board/);
   });
 
+  it("lets one plain word that replaces the original's wording through, never two or a marked one", () => {
+    // "spot instances" → "spot capacity": one plain noun in place of a dropped one.
+    expect(
+      check(
+        'work[0].highlights[0]',
+        bullet(0),
+        'Cut pipeline costs by 35% ($800K a year) by moving batch jobs to spot capacity.',
+      ),
+    ).toEqual([]);
+    // Two new plain words are a new fact, not a rewording.
+    expect(
+      check(
+        'work[0].highlights[0]',
+        bullet(0),
+        'Cut pipeline costs by 35% ($800K a year) by moving batch jobs to spot capacity with ledger reconciliation.',
+      ).length,
+    ).toBeGreaterThan(0);
+    // A word the posting names, a frequency, a role or a tool is never plain wording.
+    for (const rewrite of [
+      'Cut pipeline costs by 35% ($800K a year) by moving batch jobs to Terraform instances.',
+      'Cut pipeline costs by 35% ($800K a year) by moving daily batch jobs to spot capacity.',
+      'Cut pipeline costs by 35% ($800K a year) as supervisor, moving batch jobs to spot capacity.',
+    ])
+      expect(check('work[0].highlights[0]', bullet(0), rewrite).length, rewrite).toBeGreaterThan(0);
+  });
+
+  it('grounds a frequency by the same period in any wording, never by another period', () => {
+    const cost = 'Cut pipeline costs by 35% ($800K a year) by moving batch jobs to spot instances.';
+    expect(
+      check(
+        'work[0].highlights[0]',
+        cost,
+        'Cut annual pipeline costs by $800K (35%) by moving batch jobs to spot instances.',
+      ),
+    ).toEqual([]);
+    expect(
+      kinds(
+        check(
+          'work[0].highlights[0]',
+          cost,
+          'Cut monthly pipeline costs by $800K (35%) by moving batch jobs to spot instances.',
+        ),
+      ),
+    ).toContain('from-posting:monthly');
+  });
+
   it('climbs the scope ladder: mentored does not back managed, contributed does not back coordinated', () => {
     expect(kinds(check('work[0].highlights[1]', bullet(1), 'Managed 3 analysts on SQL.'))).toContain(
       'scope:Managed',
@@ -225,7 +271,14 @@ describe('grounding', () => {
       [],
     );
     expect(
-      kinds(check('work[0].highlights[1]', second, 'Konstruktion von Getriebegehäusen aus Titan.', cv)),
+      kinds(
+        check(
+          'work[0].highlights[1]',
+          second,
+          'Konstruktion von Getriebegehäusen aus Titan; Gewicht um 12 % reduziert.',
+          cv,
+        ),
+      ),
     ).toEqual(['new-claim:Titan']);
   });
 
