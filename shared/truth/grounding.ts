@@ -132,6 +132,47 @@ function partsOf(token: WordToken): WordToken[] {
 
 const isAcronym = (word: string): boolean =>
   /^[A-Z][A-Z0-9&]{1,7}s?$/.test(word) && /[A-Z].*[A-Z]|^[A-Z]\d/.test(word);
+/**
+ * True when an acronym abbreviates a run of words: each word gives its first letter and a long
+ * word may give more from inside it, in order ("DOAC" = direct oral anticoagulants, "MLD" = Manuelle
+ * Lymphdrainage, "EICR" = Electrical Installation Condition Report). Joining words ("of",
+ * "und") may give their initial or nothing. After Schwartz and Hearst's rule for finding
+ * abbreviation definitions, with every content word bound to its initial.
+ */
+export function spellsAcronym(acronym: string, words: readonly string[]): boolean {
+  const letters = fold(withoutPlural(acronym)).replace(/[^\p{L}\p{N}]/gu, '');
+  const parts = words.map((word) => fold(word).replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean);
+  if (letters.length < 2 || parts.length < 2 || parts.length > letters.length + 2) return false;
+  if (INITIALISM_JOINERS.has(parts[0]) || INITIALISM_JOINERS.has(parts[parts.length - 1])) return false;
+  const within = (at: number, part: number, from: number): boolean => {
+    // Letters `at…` matched from inside word `part`, after position `from`.
+    if (at === letters.length) return part === parts.length - 1;
+    // Only a long word (a compound: "anti-coagulants", "Lymph-drainage") gives inner letters.
+    if (parts[part].length < COMPOUND_LENGTH) return next(at, part + 1);
+    for (
+      let position = parts[part].indexOf(letters[at], from);
+      position >= 0;
+      position = parts[part].indexOf(letters[at], position + 1)
+    )
+      if (within(at + 1, part, position + 1)) return true;
+    return next(at, part + 1);
+  };
+  const next = (at: number, part: number): boolean => {
+    if (part === parts.length) return at === letters.length;
+    if (at < letters.length && parts[part][0] === letters[at] && within(at + 1, part, 1)) return true;
+    return INITIALISM_JOINERS.has(parts[part]) && next(at, part + 1);
+  };
+  return next(0, 0);
+}
+
+const COMPOUND_LENGTH = 8;
+
+const fold = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
 const withoutPlural = (word: string): string => (/[A-Z]s$/.test(word) ? word.slice(0, -1) : word);
 const hasDigit = (word: string): boolean => /\d/.test(word);
 /**
@@ -439,6 +480,35 @@ function aliasMatch(term: string, scope: SourceScope, aliases?: SkillAliasLookup
   });
 }
 
+/**
+ * True when an acronym of a text stands next to the words it abbreviates, in brackets either
+ * way ("MLD (Manuelle Lymphdrainage)", "direct oral anticoagulants (DOACs)"): it says nothing
+ * those words do not.
+ */
+function definedBeside(text: string, token: WordToken): boolean {
+  const after = /^\s*\(([^()]{3,80})\)/u.exec(text.slice(token.end))?.[1];
+  const before =
+    /\(\s*$/u.test(text.slice(0, token.start)) && /^\s*\)/u.test(text.slice(token.end))
+      ? text
+          .slice(0, text.slice(0, token.start).lastIndexOf('('))
+          .split(/[,.;:()\n|•]/)
+          .pop()
+      : undefined;
+  if (
+    after !== undefined &&
+    spellsAcronym(
+      token.text,
+      wordTokens(after).map((word) => word.text),
+    )
+  )
+    return true;
+  if (before === undefined) return false;
+  const words = wordTokens(before).map((word) => word.text);
+  for (let size = 2; size <= Math.min(6, words.length); size += 1)
+    if (spellsAcronym(token.text, words.slice(-size))) return true;
+  return false;
+}
+
 /** True when one word is grounded in a scope by key, relation or alias. */
 function groundedIn(word: string, scope: SourceScope, index: GroundingIndex, strict: boolean): boolean {
   if (keyMatch(word, scope, index.language)) return true;
@@ -493,6 +563,10 @@ export function judgeWords(
         judged.push({ ...token, verdict: 'scope', level, sourceLevel });
         return;
       }
+    }
+    if (isAcronym(token.text) && definedBeside(text, token)) {
+      judged.push({ ...token, verdict: 'grounded' });
+      return;
     }
     const whole = token.text.replace(/[-/]/g, '');
     const wholeKey = foldCase(token.text);
@@ -662,9 +736,14 @@ export function isPlainWord(word: JudgedWord, text: string, index: GroundingInde
     const kinds = forms.map((form) => index.lexicon.nounKind?.(form));
     if (kinds.includes('concrete') || kinds.every((kind) => kind === 'unknown')) return false;
   }
+  // A derived form of such a word ("supervisory" of supervise), not a mere synonym ("rate" of rank).
+  const derivedFrom = (form: string, near: string): boolean =>
+    near.slice(0, Math.min(5, form.length - 1)) === form.slice(0, Math.min(5, form.length - 1));
   if (
     index.language === 'en' &&
-    forms.some((form) => index.lexicon.related(form).some((near) => claimsMore(near, 'en')))
+    forms.some((form) =>
+      index.lexicon.related(form).some((near) => derivedFrom(form, near) && claimsMore(near, 'en')),
+    )
   )
     return false;
   if (degreeLevelsIn(word.text).size > 0) return false;
@@ -735,6 +814,16 @@ function markInitialismRuns(
         sources.scopes.some((scope) => scope.acronyms.has(initials))
       )
         members.forEach((member) => grounded.add(member));
+      // Letters from inside the words too: "direct oral anticoagulants" for DOACs.
+      else if (members.length >= 2) {
+        const words = members.map((member) => tokens[member].text);
+        const spelled = sources.scopes.some((scope) =>
+          [...scope.acronyms].some(
+            (acronym) => acronym.length >= (lowerCase ? 3 : 2) && spellsAcronym(acronym, words),
+          ),
+        );
+        if (spelled) members.forEach((member) => grounded.add(member));
+      }
     }
   }
 }

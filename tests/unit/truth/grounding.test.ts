@@ -3,7 +3,7 @@ import { createWordNetLexicon } from '../../../electron/services/truth/wordnet';
 import type { Cv } from '../../../shared/model/cv';
 import { buildGroundingIndex, checkEdit, type TruthFinding } from '../../../shared/truth';
 import { checkLetter } from '../../../shared/letter/check';
-import { aliasLookupOf } from '../../../shared/truth/grounding';
+import { aliasLookupOf, spellsAcronym } from '../../../shared/truth/grounding';
 import { loadDictionary } from '../../../electron/services/jobs/load-dictionary';
 
 const lexicon = createWordNetLexicon();
@@ -96,6 +96,44 @@ describe('grounding', () => {
       'Cut pipeline costs by 35% ($800K a year) as supervisor, moving batch jobs to spot capacity.',
     ])
       expect(check('work[0].highlights[0]', bullet(0), rewrite).length, rewrite).toBeGreaterThan(0);
+  });
+
+  it('reads an acronym spelled from inside its words, and one defined beside its words', () => {
+    expect(spellsAcronym('DOACs', ['direct', 'oral', 'anticoagulants'])).toBe(true);
+    expect(spellsAcronym('MLD', ['Manuelle', 'Lymphdrainage'])).toBe(true);
+    expect(spellsAcronym('FOI', ['Freedom', 'of', 'Information'])).toBe(true);
+    expect(spellsAcronym('MLD', ['Manuelle', 'Therapie'])).toBe(false);
+    expect(spellsAcronym('SAP', ['sales', 'pipeline'])).toBe(false);
+    const cv: Cv = {
+      basics: { name: 'Ana' },
+      work: [
+        { id: 'w', name: 'Klinik', position: 'Pharmacist', highlights: ['Switched patients to DOACs.'] },
+      ],
+    };
+    expect(
+      check(
+        'work[0].highlights[0]',
+        'Switched patients to DOACs.',
+        'Moved patients onto direct oral anticoagulants.',
+        cv,
+      ),
+    ).toEqual([]);
+    const ml: Cv = {
+      basics: { name: 'Jan' },
+      work: [
+        {
+          id: 'w',
+          name: 'Praxis',
+          position: 'Physiotherapeutin',
+          highlights: ['Manuelle Lymphdrainage bei Ödemen.'],
+        },
+      ],
+    };
+    const original = 'Manuelle Lymphdrainage bei Ödemen.';
+    expect(check('work[0].highlights[0]', original, 'MLD (Manuelle Lymphdrainage) bei Ödemen.', ml)).toEqual(
+      [],
+    );
+    expect(check('work[0].highlights[0]', original, 'MLD und KPE bei Ödemen.', ml).length).toBeGreaterThan(0);
   });
 
   it('grounds a frequency by the same period in any wording, never by another period', () => {
