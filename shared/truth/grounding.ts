@@ -183,6 +183,26 @@ const isCausal = (word: string, next: string | undefined, previous?: string): bo
   (/^own$/i.test(word) && previous !== undefined && POSSESSIVES.has(previous));
 const POSSESSIVES = new Set(['my', 'our', 'their', 'his', 'her', 'its', 'your', 'one', 'on']);
 
+/** German separable particles that close a clause ("führte … zurück", "leitete … ein"). */
+const SEPARABLE_PARTICLES = new Set(
+  'ab an auf aus bei durch ein fort her heraus herbei hin mit nach vor weg weiter wieder zu zurück zusammen'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True when a German verb's clause ends in a separable particle: the verb is then another
+ * verb ("führte die Spieler ins Training zurück" is zurückführen, to bring back, not to lead).
+ */
+function separatedParticle(text: string, verbEnd: number): boolean {
+  const clause = text.slice(verbEnd).split(/[,.;:!?()\n•]|\s(?:und|sowie|oder)\s/u)[0];
+  const last = /(\p{L}+)\s*$/u.exec(clause)?.[1];
+  if (last !== undefined && clause.trim().includes(' ') && SEPARABLE_PARTICLES.has(last.toLowerCase()))
+    return true;
+  // Particles that are no preposition may stand before a trailing phrase ("zurück ins Training").
+  return /\s(?:zurück|weiter|fort|heraus|herbei|zusammen|wieder|weg)\s/iu.test(` ${clause} `);
+}
+
 /** A word needs no source: a function word, a style word, or a bare symbol. */
 export function isFreeWord(word: string): boolean {
   const key = foldCase(word).replace(/'s$/, '');
@@ -552,7 +572,10 @@ export function judgeWords(
     }
     const next = tokens[position + 1]?.text.toLowerCase();
     const previous = tokens[position - 1]?.text.toLowerCase();
-    const level = ladderLevel(token.text, index.language);
+    const level =
+      index.language === 'de' && separatedParticle(text, token.end)
+        ? 0
+        : ladderLevel(token.text, index.language);
     if (level > 0 && !isCausal(token.text, next, previous)) {
       const sourceLevel = sources.ladderScope.ladder;
       if (level <= sourceLevel) {

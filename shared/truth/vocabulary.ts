@@ -15,7 +15,7 @@ const words = (text: string): Set<string> => new Set(text.split(/\s+/).filter(Bo
  * conjunctions, auxiliaries and modals, common adverbs of degree, time and place.
  */
 const CURATED_FUNCTION_WORDS = words(`
-basis grundlage rahmen zuvor innerhalb bisher compte compter totalise
+basis grundlage rahmen zuvor innerhalb bisher compte compter totalise pro je
 a an the this that these those there here it its it's itself i me my mine myself we us our ours
 ourselves you your yours yourself yourselves he him his she her hers they them their theirs who
 whom whose which what whatever whichever whoever where when why how whether
