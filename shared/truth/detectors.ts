@@ -260,11 +260,13 @@ export function detectQuantities(context: DetectContext, seen: SpanSet): Detecti
     const backed = scopeQuantities.some(
       (source) =>
         quantityMatches(quantity, source) &&
-        // A date from the entry's own date fields ("2019-03") backs "since March 2019"; a year
-        // in prose must still speak of the same thing ("since 2020" is not the 2020 of another fact).
-        ((context.inEntry === true &&
-          isDateQuantity(quantity) &&
-          /^\d{4}-\d{1,2}(-\d{1,2})?$/.test(source.text)) ||
+        // A term with a digit ("3PL", "5G", "3D") names the same thing wherever it stands.
+        (quantity.kind === 'version' ||
+          // A date from the entry's own date fields ("2019-03") backs "since March 2019"; a year
+          // in prose must still speak of the same thing ("since 2020" is not the 2020 of another fact).
+          (context.inEntry === true &&
+            isDateQuantity(quantity) &&
+            /^\d{4}-\d{1,2}(-\d{1,2})?$/.test(source.text)) ||
           sameSubject(around, contextWords(scopeText, source.start, source.end)) ||
           sameSentenceSubject(
             contextWords(replacement, quantity.start, quantity.end, SENTENCE_REACH),

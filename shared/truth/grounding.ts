@@ -597,6 +597,21 @@ export function judgeWords(
       judged.push({ ...token, verdict: 'grounded' });
       return;
     }
+    // A hyphenated word that spells an acronym of the source: "Design-FMEA" for DFMEA,
+    // "radio-frequency" for RF.
+    if (/-/.test(token.text)) {
+      const spelled = withoutPlural(
+        token.text
+          .split('-')
+          .filter(Boolean)
+          .map((part) => (isAcronym(part) ? withoutPlural(part) : part.charAt(0).toUpperCase()))
+          .join(''),
+      );
+      if (spelled.length >= 2 && sources.scopes.some((scope) => scope.acronyms.has(spelled))) {
+        judged.push({ ...token, verdict: 'grounded' });
+        return;
+      }
+    }
     if (/[-/]/.test(token.text) && isFreeWord(wholeKey)) return;
     for (const part of partsOf(token)) {
       if (covered(part.start, part.end)) continue;

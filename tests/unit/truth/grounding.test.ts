@@ -134,6 +134,20 @@ describe('grounding', () => {
       [],
     );
     expect(check('work[0].highlights[0]', original, 'MLD und KPE bei Ödemen.', ml).length).toBeGreaterThan(0);
+    const fmea: Cv = {
+      basics: { name: 'Jo' },
+      work: [
+        { id: 'w', name: 'Antriebe', position: 'Engineer', highlights: ['Ran DFMEAs for two gearboxes.'] },
+      ],
+    };
+    expect(
+      check(
+        'work[0].highlights[0]',
+        'Ran DFMEAs for two gearboxes.',
+        'Ran Design-FMEAs for two gearboxes.',
+        fmea,
+      ),
+    ).toEqual([]);
   });
 
   it('grounds a frequency by the same period in any wording, never by another period', () => {
