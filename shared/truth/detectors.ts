@@ -252,7 +252,14 @@ export function detectQuantities(context: DetectContext, seen: SpanSet): Detecti
   const originalQuantities = extractQuantities(original);
   const scopeQuantities = extractQuantities(scopeText);
   const detections: Detection[] = [];
-  for (const quantity of extractQuantities(replacement)) {
+  const tailoredQuantities = extractQuantities(replacement);
+  // A date the original states and the rewrite drops: the entry's own dates no longer back a
+  // new one ("since 2022" → "since 2020" in a job that began in 2020 is still a changed date).
+  const datedMoved = originalQuantities.some(
+    (source) =>
+      isDateQuantity(source) && !tailoredQuantities.some((quantity) => quantityMatches(quantity, source)),
+  );
+  for (const quantity of tailoredQuantities) {
     if (seen.overlaps(quantity.start, quantity.end)) continue;
     seen.add(quantity.start, quantity.end);
     if (originalQuantities.some((source) => quantityMatches(quantity, source))) continue;
@@ -265,6 +272,7 @@ export function detectQuantities(context: DetectContext, seen: SpanSet): Detecti
           // A date from the entry's own date fields ("2019-03") backs "since March 2019"; a year
           // in prose must still speak of the same thing ("since 2020" is not the 2020 of another fact).
           (context.inEntry === true &&
+            !datedMoved &&
             isDateQuantity(quantity) &&
             /^\d{4}-\d{1,2}(-\d{1,2})?$/.test(source.text)) ||
           sameSubject(around, contextWords(scopeText, source.start, source.end)) ||
@@ -274,7 +282,12 @@ export function detectQuantities(context: DetectContext, seen: SpanSet): Detecti
           )),
     );
     if (backed) continue;
-    if (isDateQuantity(quantity) && backedByEntryDate(quantity, replacement, context.entryDates)) continue;
+    if (
+      isDateQuantity(quantity) &&
+      !datedMoved &&
+      backedByEntryDate(quantity, replacement, context.entryDates)
+    )
+      continue;
     if (matchesDuration(quantity, context.durations)) continue;
     const isDate = isDateQuantity(quantity);
     const sum = !isDate && sumOf(quantity, [...originalQuantities, ...scopeQuantities]);

@@ -150,6 +150,14 @@ describe('grounding', () => {
     ).toEqual([]);
   });
 
+  it("does not let the entry's start date back a date the bullet itself moved", () => {
+    const original = 'Owned the on-call rota since 2021.';
+    expect(kinds(check('work[0].highlights[0]', original, 'Since 2019, owned the on-call rota.'))).toContain(
+      'date:2019',
+    );
+    expect(check('work[0].highlights[0]', original, 'Since 2021, owned the on-call rota.')).toEqual([]);
+  });
+
   it('grounds a frequency by the same period in any wording, never by another period', () => {
     const cost = 'Cut pipeline costs by 35% ($800K a year) by moving batch jobs to spot instances.';
     expect(
