@@ -13,6 +13,8 @@ import { createElectronPdfRenderer } from './pdf-renderer-electron';
 import { installSecurityGuards, openExternalSafely } from './security';
 import { createWindowOptions } from './window-options';
 import { installCrashGuard } from '../services/crash-guard';
+import { EncryptedFileSecretStore, KeytarSecretStore } from '../services/secrets/index';
+import { safeStorageCipher } from './safe-storage-cipher';
 
 let mainWindow: BrowserWindow | null = null;
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -67,6 +69,12 @@ async function start(): Promise<void> {
   const dataDir = resolveDataDir({ flag: dataDirFlag(), fallback: app.getPath('userData') });
   const services = await startAppServices({
     dataDir,
+    // API keys: encrypted by the OS key store; keys kept in the keychain before are moved here.
+    secrets: new EncryptedFileSecretStore({
+      file: path.join(dataDir, 'secrets.json'),
+      cipher: safeStorageCipher(),
+      legacy: new KeytarSecretStore(),
+    }),
     openExternal: openExternalSafely,
     emit,
     createPdfRenderer: createElectronPdfRenderer,

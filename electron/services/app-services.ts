@@ -28,7 +28,7 @@ export async function startAppServices(options: {
   createPdfRenderer?: () => PdfRenderer;
   /** How files are saved; by default the UI is asked to download them. */
   saveFile?: HandlerDeps['saveFile'];
-  /** The keychain; by default the OS keychain through keytar. */
+  /** Where API keys live; by default the OS keychain through keytar (the app passes its encrypted file). */
   secrets?: SecretStore;
 }): Promise<AppServices> {
   const store = await LibraryStore.open({ dataDir: options.dataDir });

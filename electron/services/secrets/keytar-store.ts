@@ -15,7 +15,8 @@ const KEYCHAIN_HELP =
   'On Linux, install and unlock a Secret Service keyring (for example GNOME Keyring or KWallet), ' +
   'or set the CV_TAILOR_API_KEY environment variable for the command-line tool.';
 
-function validateAccount(account: string): void {
+/** Refuses an account name that is no provider id (the keychain's key for one secret). */
+export function validateAccount(account: string): void {
   if (!/^[A-Za-z0-9._-]{1,100}$/.test(account)) {
     throw new AppError(
       'invalid-input',

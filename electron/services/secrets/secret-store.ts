@@ -2,7 +2,10 @@
  * The port through which services read and write secrets (API keys): one account per provider.
  */
 
-/** Where secrets live; the only adapter in the app is the OS keychain. */
+/**
+ * Where secrets live: in the app, a file encrypted by the OS key (safeStorage); in the CLI, the
+ * browser host and tests, the OS keychain through keytar.
+ */
 export interface SecretStore {
   /** The stored secret, or null when none is set. */
   get(account: string): Promise<string | null>;
