@@ -791,8 +791,16 @@ export function isPlainWord(word: JudgedWord, text: string, index: GroundingInde
     ...ROLE_NOUNS,
     ...SCOPE_LADDER.flatMap((rung) => rung.words),
   ].filter((part) => part.length >= 5 && !/\s/.test(part));
-  return !markedParts.some((part) => part !== folded && folded.includes(part));
+  return !markedParts.some((part) => {
+    const at = folded.indexOf(part);
+    if (part === folded || at < 0) return false;
+    // "Durchführung" (carrying out) and "Einführung" are other words than "Führung".
+    return !(index.language === 'de' && PREFIX_BEFORE.test(folded.slice(0, at)));
+  });
 }
+
+/** A German separable prefix ending just before a marked word inside a compound. */
+const PREFIX_BEFORE = /(?:^|[a-zäöüß]{3,}s?)(?:durch|ein|aus|zurück|vor|ab|an|auf|mit|nach|um|über|unter|weiter|zusammen|hin|her)$/u;
 
 /** A named skill ("Tableau", "Spark"): grounded by its own names and aliases, never by a synonym. */
 function isNamedSkill(word: string, index: GroundingIndex): boolean {
