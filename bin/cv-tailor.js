@@ -7,6 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { nodeIsSupported } = await import('../scripts/check-node.mjs');
+if (!nodeIsSupported()) process.exit(1);
 const bundle = join(root, 'out', 'main', 'cli.js');
 
 /** The newest modification time of the TypeScript sources under the given folders. */
