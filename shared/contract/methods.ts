@@ -14,6 +14,7 @@ import {
   letterSchema,
   jobSummarySchema,
   masterCvSchema,
+  settingsPatchSchema,
   settingsSchema,
   storeNoticeSchema,
 } from '../model/library';
@@ -182,7 +183,7 @@ export const METHODS = {
   },
   deleteJob: { channel: 'app:jobs.delete', input: z.object({ id }), output: z.object({ deleted: z.literal(true) }) },
   getSettings: { channel: 'app:settings.get', input: empty, output: settingsSchema },
-  updateSettings: { channel: 'app:settings.update', input: settingsSchema.partial(), output: settingsSchema },
+  updateSettings: { channel: 'app:settings.update', input: settingsPatchSchema, output: settingsSchema },
   exportCv: {
     channel: 'app:export.cv',
     input: z.object({

@@ -165,18 +165,29 @@ export const jobSummarySchema = z.object({
 export type JobSummary = z.infer<typeof jobSummarySchema>;
 
 /** Settings the person can change. Secrets are never here: they live in the OS keychain. */
-export const settingsSchema = z.object({
+const settingsFields = {
   theme: z.enum(['system', 'light', 'dark']),
   /** Blocks every connection that leaves this machine. */
   offline: z.boolean(),
   /** Replaces name, email, phone, address and profile links with placeholders before a remote model sees them. */
   anonymizeRemote: z.boolean(),
   /** .gguf files and folders holding them, besides the app's own models folder. */
-  modelPaths: z.array(z.string().max(4096)).max(100).default([]),
+  modelPaths: z.array(z.string().max(4096)).max(100),
   /** The model used for tailoring and letters; null = none chosen (tailor without AI). */
-  provider: providerConfigSchema.nullable().default(null),
+  provider: providerConfigSchema.nullable(),
+};
+export const settingsSchema = z.object({
+  ...settingsFields,
+  modelPaths: settingsFields.modelPaths.default([]),
+  provider: settingsFields.provider.default(null),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/**
+ * A change to the settings: only the fields it names. No defaults are filled in, since a
+ * default would overwrite what the person set (choosing a model must keep the added paths).
+ */
+export const settingsPatchSchema = z.object(settingsFields).partial();
 
 /** The settings a new library starts with. */
 export const DEFAULT_SETTINGS: Settings = {

@@ -138,3 +138,41 @@ test('offline mode blocks a remote server before any connection is made', async 
   await expect(page.getByRole('status').filter({ hasText: /offline/i })).toBeVisible();
   await page.screenshot({ path: 'tests/e2e/screenshots/33-settings-offline.png', fullPage: true });
 });
+
+test('keeps every added model folder and the chosen model across choices and a reload', async ({ page }) => {
+  const model = await import('node:fs/promises').then(async (fs) => fs.readFile(await cachedTinyGguf()));
+  const folders = [path.join(dataDir, 'shelf-a'), path.join(dataDir, 'shelf-b')];
+  for (const [index, folder] of folders.entries()) {
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, `model-${'ab'[index]}.gguf`), model);
+  }
+  host = await startHost(dataDir);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: /Settings/ }).click();
+  await page.getByText('Local model (GGUF)').click();
+  for (const folder of folders) {
+    await page.getByLabel('Add a .gguf file or a folder of models').fill(folder);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(page.locator('.path-list')).toContainText(folder);
+  }
+  const list = page.getByRole('list', { name: 'Models on this computer' });
+  const choice = (name: string) => list.getByRole('listitem').filter({ hasText: name }).getByRole('radio');
+  await choice('model-b.gguf').click();
+  await expect(choice('model-b.gguf')).toBeChecked();
+  await page.reload();
+  await page.getByRole('button', { name: /Settings/ }).click();
+  await expect(page.getByRole('radio', { name: 'Local model (GGUF)' })).toBeChecked();
+  await expect(choice('model-b.gguf')).toBeChecked();
+  for (const folder of folders) await expect(page.locator('.path-list')).toContainText(folder);
+  await choice('model-a.gguf').click();
+  await expect(choice('model-a.gguf')).toBeChecked();
+  await page.screenshot({ path: 'tests/e2e/screenshots/32-settings-two-folders.png', fullPage: true });
+  const settings = await callApi<{ modelPaths: string[]; provider: { kind: string; modelPath: string } }>(
+    page,
+    'getSettings',
+    {},
+  );
+  expect(settings.modelPaths).toEqual(folders);
+  expect(settings.provider).toMatchObject({ kind: 'local' });
+  expect(settings.provider.modelPath).toContain('model-a.gguf');
+});

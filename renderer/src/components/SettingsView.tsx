@@ -126,7 +126,7 @@ export function SettingsView() {
           checked={settings.anonymizeRemote}
           onChange={(value) => void update({ anonymizeRemote: value })}
         />
-        <p className="item-meta">Your library is stored in {dataDir}. API keys are kept in the system keychain, never in that folder.</p>
+        <p className="item-meta">Your library is stored in {dataDir}. API keys are protected by your system's key store and never saved in plain text.</p>
       </section>
 
       <section className="editor-section" aria-labelledby="model-title">
@@ -316,6 +316,7 @@ function LocalModels(props: {
                           .join(' · ')
                       : entry.error}
                   </span>
+                  <span className="item-meta model-path">{entry.path}</span>
                 </span>
               </label>
             </li>

@@ -6,6 +6,7 @@ import { LibraryStore } from '../../../electron/services/library/library-store';
 import { runMigrations } from '../../../electron/services/library/json-document';
 import { LIBRARY_MIGRATIONS } from '../../../electron/services/library/migrations';
 import { AppError } from '../../../shared/errors';
+import { METHODS } from '../../../shared/contract';
 
 let dataDir: string;
 
@@ -145,6 +146,18 @@ describe('library store', () => {
     expect(store.getSettings().offline).toBe(false);
     await store.updateSettings({ offline: true });
     expect((await LibraryStore.open({ dataDir })).getSettings().offline).toBe(true);
+  });
+
+  it('changes only the settings a change names, as the contract reads it', async () => {
+    const store = await LibraryStore.open({ dataDir });
+    const change = (patch: unknown) => store.updateSettings(METHODS.updateSettings.input.parse(patch));
+    await change({ modelPaths: ['/models/a', '/models/b'] });
+    await change({ provider: { kind: 'local', modelPath: '/models/b/x.gguf' } });
+    await change({ offline: true });
+    const reopened = (await LibraryStore.open({ dataDir })).getSettings();
+    expect(reopened.modelPaths).toEqual(['/models/a', '/models/b']);
+    expect(reopened.provider).toMatchObject({ kind: 'local', modelPath: '/models/b/x.gguf' });
+    expect(reopened.offline).toBe(true);
   });
 });
 
