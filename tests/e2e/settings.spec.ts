@@ -166,6 +166,11 @@ test('keeps every added model folder and the chosen model across choices and a r
   for (const folder of folders) await expect(page.locator('.path-list')).toContainText(folder);
   await choice('model-a.gguf').click();
   await expect(choice('model-a.gguf')).toBeChecked();
+  // The context is offered within what the model supports, and a value past it is refused aloud.
+  const context = page.getByLabel(/Context size in tokens.*supports up to 2,048/);
+  await context.fill('8192');
+  await context.blur();
+  await expect(page.getByRole('alert').filter({ hasText: 'from 256 to 2,048' })).toBeVisible();
   await page.screenshot({ path: 'tests/e2e/screenshots/32-settings-two-folders.png', fullPage: true });
   const settings = await callApi<{ modelPaths: string[]; provider: { kind: string; modelPath: string } }>(
     page,
@@ -174,5 +179,6 @@ test('keeps every added model folder and the chosen model across choices and a r
   );
   expect(settings.modelPaths).toEqual(folders);
   expect(settings.provider).toMatchObject({ kind: 'local' });
+  expect(settings.provider).not.toHaveProperty('contextSize');
   expect(settings.provider.modelPath).toContain('model-a.gguf');
 });

@@ -221,10 +221,15 @@ export class LocalProvider implements LlmProvider {
       const size = resident.allocatedContextSize;
       const reserve = options.maxTokens ?? Math.min(DEFAULT_ANSWER_RESERVE, Math.floor(size / 4));
       if (promptTokens.length + reserve > size) {
+        // Point to a setting only when changing it can help: the context cannot grow past what
+        // the model was trained for.
+        const atModelLimit = size >= resident.trainContextSize;
         throw new AppError(
           'context-overflow',
           `The request needs ${promptTokens.length} tokens plus ${reserve} for the answer, but the model's context holds ${size}. ` +
-            'Shorten the CV or the posting, or raise the context size in Settings.',
+            (atModelLimit
+              ? `That is the most this model supports; shorten the CV or the posting, or choose a model with a longer context in Settings.`
+              : `Shorten the CV or the posting, or raise "Context size in tokens" in Settings (this model supports up to ${resident.trainContextSize}).`),
         );
       }
       // Bounding the answer by the free room stops node-llama-cpp from shifting the context,

@@ -109,6 +109,10 @@ export function SettingsView() {
   if (!settings) return <p className="loading">Loading settings…</p>;
   const provider = settings.provider;
   const mode = provider?.kind ?? 'none';
+  const chosenContext =
+    provider?.kind === 'local'
+      ? (models?.local.find((entry) => entry.path === provider.modelPath)?.info?.contextLength ?? undefined)
+      : undefined;
 
   return (
     <div className="settings">
@@ -189,10 +193,10 @@ export function SettingsView() {
               onCommit={(threads) => void update({ provider: { ...provider, threads } })}
             />
             <NumberField
-              label="Context size in tokens (blank = the model's own, capped for memory)"
+              label={`Context size in tokens (blank = the model's own, capped for memory${chosenContext ? `; this model supports up to ${chosenContext.toLocaleString()}` : ''})`}
               value={provider.contextSize}
               min={256}
-              max={1_048_576}
+              max={chosenContext ?? 1_048_576}
               onCommit={(contextSize) => void update({ provider: { ...provider, contextSize } })}
             />
           </div>
@@ -261,17 +265,32 @@ function NumberField({
 }) {
   const id = useId();
   const [text, setText] = useState(value === undefined ? '' : String(value));
+  const [problem, setProblem] = useState<string | null>(null);
   const commit = () => {
     const trimmed = text.trim();
+    setProblem(null);
     if (!trimmed) return onCommit(undefined);
     const number = Number(trimmed);
     if (Number.isInteger(number) && number >= min && number <= max) onCommit(number);
-    else setText(value === undefined ? '' : String(value));
+    else setProblem(`Enter a whole number from ${min.toLocaleString()} to ${max.toLocaleString()}; the setting was not changed.`);
   };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} inputMode="numeric" value={text} onChange={(event) => setText(event.target.value)} onBlur={commit} />
+      <input
+        id={id}
+        inputMode="numeric"
+        value={text}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={commit}
+      />
+      {problem && (
+        <p id={`${id}-problem`} className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }
