@@ -10,6 +10,7 @@ import { importCv } from './import/index';
 import { importJob } from './jobs/index';
 import { downloadIntoModels, listAvailableModels, testRemoteConnection } from './model-settings';
 import type { SecretStore } from './secrets/index';
+import { currentMachine, rankForMachine } from './models/fit';
 import { createTailorHandlers } from './tailor-handlers';
 import type { LibraryStore } from './library/library-store';
 
@@ -147,9 +148,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.saveFile({ fileName, mimeType, bytes: new Uint8Array(Buffer.from(base64, 'base64')) }),
     listModels: async () => {
       const found = await listAvailableModels(store.getSettings(), store.dataDir);
+      const machine = currentMachine();
       return {
         modelsDir: found.modelsDir,
-        recommended: found.recommended,
+        recommended: rankForMachine(found.recommended, machine),
+        machine: { totalRamBytes: machine.totalRamBytes, freeRamBytes: machine.freeRamBytes, cpuThreads: machine.cpuThreads },
         local: found.local.map((entry) => ({
           path: entry.path,
           fileName: entry.fileName,

@@ -50,6 +50,12 @@ export const recommendedModelInfoSchema = z.object({
   licence: z.string(),
   notes: z.string().optional(),
   sha256: z.string().optional(),
+  /** Languages the model's makers say it writes well. */
+  languages: z.array(z.string()).optional(),
+  /** How the model fits this computer (the list comes ranked by it). */
+  fit: z
+    .object({ level: z.enum(['comfortable', 'tight', 'too-large']), reason: z.string(), best: z.boolean() })
+    .optional(),
 });
 
 /** A .gguf file found on disk, with what its header says. */
@@ -217,7 +223,10 @@ export const METHODS = {
     input: empty,
     output: z.object({
       modelsDir: z.string(),
+      /** The recommended models, ranked for this computer. */
       recommended: z.array(recommendedModelInfoSchema),
+      /** What the ranking saw of this computer. */
+      machine: z.object({ totalRamBytes: z.number(), freeRamBytes: z.number(), cpuThreads: z.number() }).optional(),
       local: z.array(localModelInfoSchema),
     }),
   },

@@ -20,6 +20,8 @@ export const recommendedModelSchema = z.object({
   contextLength: z.number().int().positive(),
   licence: z.string().min(1),
   notes: z.string().optional(),
+  /** Languages the model's makers say it writes well (from its model card). */
+  languages: z.array(z.string().min(1)).optional(),
   /** Only when taken from the file's page; never guessed. */
   sha256: z
     .string()

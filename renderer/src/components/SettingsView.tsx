@@ -353,10 +353,14 @@ function LocalModels(props: {
               <div className="model-row">
                 <span>
                   <strong>{model.name}</strong>
+                  {model.fit?.best && <span className="badge">Best fit for this computer</span>}
                   <span className="item-meta">
                     {' '}
-                    · {formatBytes(model.approxSizeBytes)} · needs about {model.ramGb} GB RAM · {model.licence}
+                    · {formatBytes(model.approxSizeBytes)}
+                    {model.fit ? '' : ` · needs about ${model.ramGb} GB RAM`} · {model.licence}
+                    {model.languages?.length ? ` · ${languageList(model.languages)}` : ''}
                   </span>
+                  {model.fit && <span className={`item-meta fit fit-${model.fit.level}`}>{model.fit.reason}</span>}
                 </span>
                 {state ? (
                   <button type="button" className="secondary small" onClick={() => props.onCancel(state.taskId)}>
@@ -382,6 +386,12 @@ function LocalModels(props: {
       </ul>
     </div>
   );
+}
+
+/** The first few languages of a model, then how many more ("English, German, French +10 more"). */
+function languageList(languages: string[]): string {
+  const shown = languages.slice(0, 4).join(', ');
+  return languages.length > 4 ? `${shown} +${languages.length - 4} more` : shown;
 }
 
 function RemoteSettings({
