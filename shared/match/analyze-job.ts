@@ -215,7 +215,8 @@ function collectRequirements(blocks: readonly Block[]): Requirements {
         case 'must':
         case 'requirements':
           if (block.kind === 'paragraph' && isDutyOrEmployerSentence(folded) && !hasMustCue(folded)) break;
-          if (block.kind === 'paragraph' && /^(?:you will|youll|you'll)\b/.test(folded)) break;
+          if (block.kind === 'paragraph' && /^(?:you will|youll|you'll)\b(?! (?:also )?(?:need|have|bring|hold|possess)\b)/.test(folded))
+            break;
           add(hasNiceCue(folded) ? nice : must, item);
           break;
         case 'nice':

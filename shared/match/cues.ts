@@ -404,6 +404,25 @@ const HEADING_INDEX: Map<string, SectionKind> = (() => {
   return index;
 })();
 
+/**
+ * The words of the cues that belong to one kind only ("need" of requirements, "offer" of
+ * benefits), from the cue lists themselves: a heading that is no known cue but holds such words
+ * of a single kind ("What we need from you") announces that kind.
+ */
+const HEADING_WORDS: Map<string, SectionKind> = (() => {
+  const kindsOf = new Map<string, Set<SectionKind>>();
+  for (const [kind, cues] of Object.entries(HEADINGS) as Array<[Exclude<SectionKind, 'other'>, string[]]>)
+    for (const cue of cues)
+      for (const word of cue.split(/[\s-]+/))
+        if (word.length >= 4) kindsOf.set(word, (kindsOf.get(word) ?? new Set()).add(kind));
+  const words = new Map<string, SectionKind>();
+  for (const [word, kinds] of kindsOf) if (kinds.size === 1) words.set(word, [...kinds][0]);
+  // Words every kind's cues use ("what", "your", "with") carry no kind.
+  for (const word of ['what', 'your', 'with', 'will', 'have', 'about', 'this', 'that', 'from', 'youll', 'were'])
+    words.delete(word);
+  return words;
+})();
+
 /** Reduces a heading to lower-case words: accents, apostrophes and punctuation removed. */
 export function headingKey(folded: string): string {
   return folded
@@ -429,7 +448,8 @@ export function headingKind(folded: string): SectionKind | null {
     const kind = HEADING_INDEX.get(words.slice(0, length).join(' '));
     if (kind) return kind;
   }
-  return null;
+  const kinds = new Set(words.map((word) => HEADING_WORDS.get(word)).filter((kind) => kind !== undefined));
+  return kinds.size === 1 ? [...kinds][0] : null;
 }
 
 // Phrases that make a sentence a nice-to-have even inside a requirements section.
@@ -442,7 +462,7 @@ const MUST_PHRASES =
 
 // Sentences that describe the work, not the person: responsibilities, even in running text.
 const DUTY_START =
-  /^(?:you will|youll|you'll|in this role,? you|as (?:a|an|our) [\w\s-]{2,40}?,? you(?:'ll| will)|your (?:day|role|main|responsibilities)|responsible for|you (?:will )?(?:take|own|lead|build|design|drive|work|collaborate|help|join|report|manage|develop|support|deliver|create|partner|get to|play|shape|define|ensure|maintain|write|implement)\b|sie (?:werden|ubernehmen|arbeiten|entwickeln|betreuen|verantworten)|du (?:wirst|ubernimmst|arbeitest|entwickelst|betreust|verantwortest)|vous (?:serez|allez|aurez pour mission|travaillerez|participerez|developperez|prendrez)|tu (?:seras|vas)|seras responsable|formaras parte|te encargaras|trabajaras|desarrollaras|gestionaras|our |we (?:are (?!looking|seeking|searching|hiring)|offer|provide|build|work|value|believe)|the company|this role (?:is|will|offers))/;
+  /^(?:(?:you will|youll|you'll)(?! (?:also )?(?:need|have|bring|hold|possess)\b)|in this role,? you|as (?:a|an|our) [\w\s-]{2,40}?,? you(?:'ll| will)|your (?:day|role|main|responsibilities)|responsible for|you (?:will )?(?:take|own|lead|build|design|drive|work|collaborate|help|join|report|manage|develop|support|deliver|create|partner|get to|play|shape|define|ensure|maintain|write|implement)\b|sie (?:werden|ubernehmen|arbeiten|entwickeln|betreuen|verantworten)|du (?:wirst|ubernimmst|arbeitest|entwickelst|betreust|verantwortest)|vous (?:serez|allez|aurez pour mission|travaillerez|participerez|developperez|prendrez)|tu (?:seras|vas)|seras responsable|formaras parte|te encargaras|trabajaras|desarrollaras|gestionaras|our |we (?:are (?!looking|seeking|searching|hiring)|offer|provide|build|work|value|believe)|the company|this role (?:is|will|offers))/;
 
 // "X, ideally Y": the adverb qualifies only the clause after the comma; X stays a demand.
 const QUALIFIED_CLAUSE =

@@ -24,6 +24,31 @@ describe('analyzeJob', () => {
     expect(job.keywords).toEqual(expect.arrayContaining(['Go', 'PostgreSQL', 'Apache Kafka']));
   });
 
+  it('reads a heading no cue list names by the words it shares with one kind of cue', async () => {
+    const job = await analyze(
+      [
+        'Shift Supervisor',
+        '',
+        'What we need from you:',
+        '- Counterbalance truck licence',
+        '- Good Excel skills',
+        '',
+        'Here is what we offer in return:',
+        '- Company pension',
+      ].join('\n'),
+    );
+    expect(job.mustHave).toEqual(['Counterbalance truck licence', 'Good Excel skills']);
+  });
+
+  it('reads "You will need …" in running text as a demand, "You will plan …" as a duty', async () => {
+    const job = await analyze(
+      'Maths Teacher\n\nYou will need Qualified Teacher Status and a degree in mathematics. You will plan lessons for Year 7.',
+    );
+    const must = job.mustHave.join(' | ');
+    expect(must).toMatch(/Qualified Teacher Status/);
+    expect(must).not.toMatch(/plan lessons/);
+  });
+
   it('keeps responsibilities out of the requirements but in the keywords', async () => {
     const job = await analyze(
       ['Responsibilities', '- Maintain Terraform modules', '', 'Requirements', '- Python'].join('\n'),
