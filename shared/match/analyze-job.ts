@@ -14,7 +14,7 @@ import { SENIORITY_LEVELS, type JobAnalysis } from '../model/job';
 import { hasMustCue, hasNiceCue, headingKind, isDutyOrEmployerSentence, type SectionKind } from './cues';
 import type { SkillsDictionary } from './dictionary';
 import { fold, splitSentences, tokenize } from './normalize';
-import { atomize } from './atomize';
+import { NICE_OPENING, atomize } from './atomize';
 
 type Seniority = (typeof SENIORITY_LEVELS)[number];
 
@@ -159,6 +159,8 @@ function settleSections(blocks: Block[]): Block[] {
  * demand and a wish in one sentence land in their own lists.
  */
 function splitMixed(sentence: string): string[] {
+  // A sentence that opens as a wish is one wish, clause by clause (see `atomize`).
+  if (NICE_OPENING.test(fold(sentence.trim()))) return [sentence];
   const parts = sentence
     .split(/,\s*(?=(?:and|but|while|whereas|und|aber|sowie|et|mais|y|pero)\s)|;\s*/i)
     .map((part) => part.replace(/^(?:and|but|while|whereas|und|aber|sowie|et|mais|y|pero)\s+/i, '').trim())

@@ -18,11 +18,12 @@ const LEADING_FRAMES: RegExp[] = [
   /^(?:you know how to|you can|you are able to|vous savez|tu sais|sie konnen|du kannst|sabes)\s+/,
   /^(?:and|but|also|plus|ideally|preferably|additionally|furthermore|finally|most importantly|above all|idealement|idealerweise|idealmente|de preference)\b[\s,]*/,
   /^(?:bonus points|extra points|brownie points)(?: if| for)?\b\s*/,
-  /^(?:it(?:'s| is| would be| will be)|that(?:'s| is| would be)) (?:also )?(?:a (?:big |real )?(?:plus|bonus|advantage)|great|nice|helpful|useful|ideal|desirable|beneficial)(?: if| to)?\b\s*/,
+  /^(?:it(?:'s| is| would(?: also)? be| will(?: also)? be)|that(?:'s| is| would(?: also)? be)) (?:also )?(?:a (?:big |real )?(?:plus|bonus|advantage)|great|nice|helpful|useful|ideal|desirable|beneficial)(?: if| to)?\b\s*/,
   /^(?:you|we|candidates?|applicants?|the (?:ideal )?(?:candidate|person|applicant))(?:'ll| will| should| must| need to| would| are expected to| are required to)?(?: also| ideally| already)? (?:have|has|bring|hold|possess|need|be|show|demonstrate|offer)\b\s*/,
   /^(?:we(?:'re| are)?|i am|we'd) (?:also )?(?:looking for|seeking|need|want|expect|require|would like)(?: (?:someone|somebody|a person|people|candidates?|applicants?|you))?(?: (?:with|who (?:has|have|is|are|can)|that (?:has|have)))?\b\s*/,
   /^(?:someone|somebody|a person|people|candidates?|applicants?)(?: (?:with|who (?:has|have|is|are|can)|that (?:has|have)))\b\s*/,
   /^if you (?:also )?(?:have|are|can|hold|bring|speak|know)\b\s*/,
+  /^you are (?=(?:comfortable|confident|familiar|experienced|proficient|fluent|skilled|keen|happy|able)\b)/,
   /^(?:have|has|hold|holding|bring|possess|show|demonstrate)\b\s*/,
   /^(?:(?:a|an|the)\s+)?(?:(?:very|really|truly)\s+)?(?:solid|strong|good|proven|excellent|secure|sound|working|deep|thorough|demonstrable|demonstrated|basic|clear|genuine|real|practical|hands-on|first-hand|broad|relevant|some|previous|prior)\s+(?=(?:experience|knowledge|understanding|grasp|command|track record|background|familiarity|proficiency|skills?)\b)/,
   /^(?:(?:a|an|the)\s+)?(?:knowledge|understanding|grasp|command|familiarity|proficiency) (?:of|with|in)\s+/,
@@ -79,6 +80,13 @@ const WAIVED =
 /** A clause that is a wish of its own ("ideally in an agency", "would be a plus"). */
 const NICE_CLAUSE =
   /^(?:ideally|preferably|idealement|idealerweise|idealmente|de preference)\b|\b(?:a plus|an advantage|un plus|un atout|von vorteil|wunschenswert|se valorara|souhaite\w*|serait un plus|would be (?:great|nice|a plus)|count in your favou?r)\b/;
+
+/** A sentence that opens as a wish ("It would also be a plus if", "Ideally", "Bonus points if"). */
+export const NICE_OPENING =
+  /^(?:(?:it(?:'s| is| would(?: also)? be| will(?: also)? be)|that(?:'s| is| would(?: also)? be)) (?:also )?(?:a (?:big |real )?(?:plus|bonus|advantage)|great|nice|helpful|ideal|desirable|beneficial)\b|(?:ideally|preferably|bonus points|extra points|idealerweise|idealement|idealmente|de preference|wunschenswert|von vorteil)\b)/;
+
+/** A clause that states its own demand, which a wish opening the sentence does not soften. */
+const DEMAND_WORD = /\b(?:required|must|essential|mandatory|erforderlich|zwingend|requis|obligatoire|indispensable|imprescindible|obligatorio)\b/;
 
 /** Words of a skill demand, which a condition of hire in the same sentence does not outweigh. */
 const REQUIREMENT_OF_SKILL =
@@ -139,7 +147,7 @@ function cut(text: string, folded: string, patterns: RegExp[], from: 'start' | '
 function clausesOf(text: string): string[] {
   return text
     .split(
-      /\s*;\s+|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*as[ií] como\s+|\s+y que\s+|\s*,\s*(?=(?:arbeiten|kennen|beherrschen|verfugen|verfügen|bringen|haben|sprechen)\s)|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|idealmente|de preference|de préférence)\b)|\s*,\s*(?:and|et|und|y)\s+(?=(?:you|vous|sie|du|tu)\b)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)/i,
+      /\s*;\s+|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*as[ií] como\s+|\s+y que\s+|\s*,\s*(?=(?:arbeiten|kennen|beherrschen|verfugen|verfügen|bringen|haben|sprechen)\s)|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|idealmente|de preference|de préférence)\b)|\s*,\s*(?:and|et|und|y)\s+(?=(?:if\s+)?(?:you|vous|sie|du|tu)\b)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)/i,
     )
     .map((part) => part.trim())
     .filter(Boolean);
@@ -175,9 +183,12 @@ export function atomize(sentence: string): Atomized {
   const items: string[] = [];
   const nice = new Set<string>();
   const waived = WAIVED.test(folded);
+  // A wish that opens the sentence ("It would be a plus if …, and if …") governs every clause.
+  const wishFirst = NICE_OPENING.test(folded);
   for (const clause of clausesOf(text)) {
     const clauseFolded = fold(clause);
-    const isNice = waived || NICE_CLAUSE.test(clauseFolded);
+    const isNice =
+      waived || NICE_CLAUSE.test(clauseFolded) || (wishFirst && !DEMAND_WORD.test(clauseFolded));
     let [core, coreFolded] = cut(clause, clauseFolded, LEADING_FRAMES, 'start');
     [core, coreFolded] = cut(core, coreFolded, TRAILING_FRAMES, 'end');
     core = core.replace(/^[\s,:;–—-]+|[\s,:;.–—-]+$/g, '').trim();

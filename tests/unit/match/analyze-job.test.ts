@@ -49,6 +49,19 @@ describe('analyzeJob', () => {
     expect(must).not.toMatch(/plan lessons/);
   });
 
+  it('lets a wish that opens a sentence govern each of its clauses, not a demand of its own', async () => {
+    const job = await analyze(
+      [
+        'Maths Teacher',
+        '',
+        'It would also be a plus if you are confident using Sparx Maths, and if you are keen to run a chess club.',
+        'Experience with Go would be a plus; a degree in mathematics is required.',
+      ].join('\n'),
+    );
+    expect(job.niceToHave).toEqual(expect.arrayContaining(['Sparx Maths', 'keen to run a chess club']));
+    expect(job.mustHave.join(' | ')).toMatch(/degree in mathematics/);
+  });
+
   it('keeps responsibilities out of the requirements but in the keywords', async () => {
     const job = await analyze(
       ['Responsibilities', '- Maintain Terraform modules', '', 'Requirements', '- Python'].join('\n'),
