@@ -73,7 +73,14 @@ function headingOf(line: string): SectionKind | null {
 function inlineHeading(text: string): { kind: SectionKind; rest: string } | null {
   const match = /^([^:：]{2,60})[:：]\s+(\S.*)$/su.exec(text);
   if (!match) return null;
-  const kind = headingKind(fold(stripMarkup(match[1])));
+  // A known cue makes the start of a sentence a heading ("Requirements: …"). Words alone make
+  // it one only of a part that holds no demands ("Here is what we offer: …"), since they would
+  // read "None of the requirements are essential: …" as a requirements heading.
+  const folded = fold(stripMarkup(match[1]));
+  const byWords = headingKind(folded);
+  const kind =
+    headingKind(folded, false) ??
+    (byWords === 'benefits' || byWords === 'about' || byWords === 'responsibilities' ? byWords : null);
   if (!kind || wordCount(match[1]) > MAX_HEADING_WORDS) return null;
   return { kind, rest: match[2] };
 }

@@ -166,6 +166,10 @@ function listItems(text: string): string[] {
     .map((part) => part.replace(/\u2063/g, ',').trim())
     .filter(Boolean);
   if (parts.length < 2) return [text];
+  // Two parallel demands ("Nivel alto de español y nivel B2 de inglés", "knowledge of A and
+  // knowledge of B") are two items: both open with the same word.
+  const openings = new Set(parts.map((part) => fold(part).split(/\s+/)[0]));
+  if (parts.length === 2 && openings.size === 1 && parts.every((part) => wordsIn(part) >= 2)) return parts;
   const short = parts.every((part) => wordsIn(part) <= 5);
   const listed =
     parts.length >= 3 || (/,/.test(bracketless) === false && parts.every((part) => wordsIn(part) <= 3));

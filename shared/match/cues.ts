@@ -436,9 +436,10 @@ export function headingKey(folded: string): string {
  * The section kind a heading announces, or null when it is no known cue.
  *
  * Exact cues win; otherwise the longest cue the heading starts with ("Requirements & skills",
- * "Nice to have (not required)").
+ * "Nice to have (not required)"); otherwise, when `byWords`, the one kind its words belong to
+ * (see `HEADING_WORDS`).
  */
-export function headingKind(folded: string): SectionKind | null {
+export function headingKind(folded: string, byWords = true): SectionKind | null {
   const key = headingKey(folded);
   if (!key) return null;
   const exact = HEADING_INDEX.get(key);
@@ -448,6 +449,7 @@ export function headingKind(folded: string): SectionKind | null {
     const kind = HEADING_INDEX.get(words.slice(0, length).join(' '));
     if (kind) return kind;
   }
+  if (!byWords) return null;
   const kinds = new Set(words.map((word) => HEADING_WORDS.get(word)).filter((kind) => kind !== undefined));
   return kinds.size === 1 ? [...kinds][0] : null;
 }

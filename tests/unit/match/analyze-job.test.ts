@@ -62,6 +62,20 @@ describe('analyzeJob', () => {
     expect(job.mustHave.join(' | ')).toMatch(/degree in mathematics/);
   });
 
+  it('splits two parallel demands, and reads no requirements heading into a sentence', async () => {
+    const job = await analyze(
+      [
+        'Diseñador/a UX',
+        '',
+        'Qué buscamos',
+        '- Nivel alto de español y nivel B2 de inglés',
+        '',
+        'No es imprescindible que cumplas todos los requisitos: si el puesto te encaja, escríbenos.',
+      ].join('\n'),
+    );
+    expect(job.mustHave).toEqual(['Nivel alto de español', 'nivel B2 de inglés']);
+  });
+
   it('keeps responsibilities out of the requirements but in the keywords', async () => {
     const job = await analyze(
       ['Responsibilities', '- Maintain Terraform modules', '', 'Requirements', '- Python'].join('\n'),
