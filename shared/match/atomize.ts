@@ -105,6 +105,10 @@ const ELIGIBILITY: RegExp[] = [
 const CUE_ONLY =
   /^(?:required|requirements?|essential|desirable|mandatory|optional|preferred|needed|a plus|you have|you need|we need|it|this|that|these|those|they|we|you|also|other|others|etc|and more|erforderlich|wunschenswert|requis|souhaite|requerido|deseable)$/;
 
+/** A remark in brackets about the employer or an example ("(we use Manhattan SCALE)"), no demand. */
+const COMMENTARY =
+  /\s*\((?:we|we're|our|you|e\.g\.|eg|i\.e\.|such as|for example|wir|unser\w*|nous|notre|nos|nosotros|nuestr\w*|z\.\s?b\.|p\.\s?ex\.|por ejemplo)(?=[\s.,:]|$)[^)]*\)/giu;
+
 /** What a requirement sentence holds. */
 export interface Atomized {
   /** Atomic requirements, in the posting's words. */
@@ -198,7 +202,11 @@ export function atomize(sentence: string): Atomized {
     core = core.replace(/^[\s,:;–—-]+|[\s,:;.–—-]+$/g, '').trim();
     if (!core || !/\p{L}/u.test(core)) continue;
     for (const item of listItems(core)) {
-      const clean = item.replace(/^(?:and|or|und|oder|et|ou|y|o)\s+/i, '').trim();
+      const clean = item
+        .replace(/^(?:and|or|und|oder|et|ou|y|o)\s+/i, '')
+        .replace(COMMENTARY, '')
+        .replace(/^(?:a|an|the)\s+(?=\S)/i, '')
+        .trim();
       if (!clean || !/\p{L}{2}/u.test(clean) || CUE_ONLY.test(fold(clean)) || items.includes(clean)) continue;
       items.push(clean);
       if (isNice) nice.add(clean);

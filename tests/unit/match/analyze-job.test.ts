@@ -74,6 +74,8 @@ describe('analyzeJob', () => {
       ].join('\n'),
     );
     expect(job.mustHave).toEqual(['Nivel alto de español', 'nivel B2 de inglés']);
+    const wms = await analyze('Supervisor\n\nRequirements\n- A Warehouse Management System (we use Manhattan SCALE)');
+    expect(wms.mustHave).toEqual(['Warehouse Management System']);
   });
 
   it('keeps responsibilities out of the requirements but in the keywords', async () => {
@@ -136,7 +138,7 @@ describe('analyzeJob', () => {
       ].join('\n'),
     );
     expect(job.mustHave).toEqual(['2+ years of Python']);
-    expect(job.eligibility).toEqual(['the right to work in the UK']);
+    expect(job.eligibility).toEqual(['right to work in the UK']);
   });
 
   it('reads "Staff" as a level only in technical job titles', async () => {
