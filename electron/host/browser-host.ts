@@ -132,7 +132,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     openExternal: async () => false,
     emit,
   });
-  const staticRoot = await realpath(options.staticDir).catch(() => {
+  const staticRoot = await realpath(options.staticDir).catch(async () => {
+    await services.close();
     throw new AppError(
       'not-found',
       `The app is not built (${options.staticDir} is missing). Run "npm run build" first.`,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { app, BrowserWindow, dialog, nativeTheme } from 'electron';
 import { EVENTS, type EventName, type EventPayload } from '../../shared/contract';
+import { isAppError } from '../../shared/errors';
 import { startAppServices } from '../services/app-services';
 import { resolveDataDir } from '../services/data-dir';
 import type { SaveOutcome } from '../services/handlers';
@@ -99,5 +100,11 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  void start();
+  start().catch((error: unknown) => {
+    // A folder another CV Tailor holds, or a library that cannot be opened: say so and quit.
+    const message = isAppError(error) ? error.message : 'CV Tailor could not start.';
+    console.error(`CV Tailor: ${message}`);
+    dialog.showErrorBox('CV Tailor', message);
+    app.exit(1);
+  });
 }

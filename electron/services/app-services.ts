@@ -6,6 +6,7 @@ import type { EventName, EventPayload, Handlers } from '../../shared/contract';
 import { createChromiumPdfRenderer, type PdfRenderer } from './export/index';
 import { createHandlers, type HandlerDeps } from './handlers';
 import { LibraryStore } from './library/library-store';
+import { lockDataFolder } from './library/folder-lock';
 import { KeytarSecretStore, type SecretStore } from './secrets/index';
 
 /** The app's version, shown in the UI and the CLI. */
@@ -15,7 +16,7 @@ export const APP_VERSION = '0.1.0';
 export interface AppServices {
   store: LibraryStore;
   handlers: Handlers;
-  /** Releases what the services hold (the PDF renderer's browser). */
+  /** Releases what the services hold (the PDF renderer's browser, the data folder's lock). */
   close(): Promise<void>;
 }
 
@@ -31,7 +32,15 @@ export async function startAppServices(options: {
   /** Where API keys live; by default the OS keychain through keytar (the app passes its encrypted file). */
   secrets?: SecretStore;
 }): Promise<AppServices> {
-  const store = await LibraryStore.open({ dataDir: options.dataDir });
+  // One writer per folder: a second app or `serve` on it stops here with a clear message.
+  const lock = await lockDataFolder(options.dataDir);
+  let store: LibraryStore;
+  try {
+    store = await LibraryStore.open({ dataDir: options.dataDir });
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
   let renderer: PdfRenderer | null = null;
   const pdfRenderer = () => (renderer ??= (options.createPdfRenderer ?? (() => createChromiumPdfRenderer()))());
   const handlers = createHandlers({
@@ -49,6 +58,7 @@ export async function startAppServices(options: {
     close: async () => {
       await renderer?.close();
       renderer = null;
+      await lock.release();
     },
   };
 }

@@ -115,3 +115,24 @@ test('tells the person when a damaged library was recovered from a backup', asyn
   await host.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
+
+test('a second host on the same folder stops with a clear message, and the first keeps every write', async ({ page }) => {
+  host = await startHost();
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Create a CV' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My CV' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  const second = startHost(host.dataDir);
+  await expect(second).rejects.toThrow(/exited with 1: .*already open on this folder \(process \d+/s);
+  // The first host still serves and still saves.
+  await page.getByRole('textbox', { name: 'Full name' }).fill('Ines Duarte');
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  const dataDir = host.dataDir;
+  await host.stop({ keepData: true });
+  // Once the first is closed, the folder opens again with everything in it.
+  host = await startHost(dataDir);
+  await page.goto(host.url);
+  await expect(page.getByRole('textbox', { name: 'Full name' })).toHaveValue('Ines Duarte');
+  await host.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
