@@ -40,6 +40,18 @@ describe('electron-builder.yml', () => {
     expect(unpacked).toContain('keytar');
   });
 
+  it('flips the Electron fuses a packaged app should not need', async () => {
+    const config = await getConfig(root, null, null);
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+  });
+
   it('would reject a misspelt option (the validation is real)', async () => {
     const config = { ...(await getConfig(root, null, null)), applicationIdentifier: 'typo' };
     await expect(validateConfiguration(config, new DebugLogger(false))).rejects.toThrow(/configuration/);
