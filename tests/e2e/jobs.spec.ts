@@ -74,7 +74,7 @@ test('adds a job and shows coverage with evidence that updates while the CV is e
   // A condition of hire is listed apart and never scored.
   await expect(
     panel.getByRole('list', { name: 'Conditions of hire' }).getByRole('listitem').first(),
-  ).toHaveText('the right to work in the UK');
+  ).toHaveText('right to work in the UK');
   await expect(must.getByRole('listitem').filter({ hasText: 'right to work' })).toHaveCount(0);
   await page.screenshot({ path: 'tests/e2e/screenshots/40-job-panel.png' });
 
