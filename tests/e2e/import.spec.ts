@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startHost, type HostProcess } from './host';
@@ -40,6 +41,25 @@ test('imports a Markdown CV and shows how it was read', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'How we read your file' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Employer' }).first()).toHaveValue(/Hospital Clínico Universitario/);
   await page.screenshot({ path: 'tests/e2e/screenshots/10-import-markdown.png' });
+});
+
+test('imports a LinkedIn data export and shows each value with its file, row and column', async ({ page }) => {
+  const folder = path.resolve(import.meta.dirname, '../fixtures/linkedin/export');
+  const files: Record<string, Uint8Array> = {};
+  for (const name of readdirSync(folder)) files[`Basic_LinkedInDataExport/${name}`] = new Uint8Array(readFileSync(path.join(folder, name)));
+  host = await startHost();
+  await page.goto(host.url);
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByTestId('import-input')
+    .setInputFiles({ name: 'Basic_LinkedInDataExport.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(files)) });
+  await expect(page.getByRole('textbox', { name: 'Full name' })).toHaveValue('Marta Kowalczyk-Reyes');
+  await expect(page.getByRole('heading', { name: 'How we read your file' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Employer' }).first()).toHaveValue('Havenlijn Logistics');
+  await expect(page.getByText('Positions.csv, row 2 · Company Name:').first()).toBeVisible();
+  await page.screenshot({ path: 'tests/e2e/screenshots/12-import-linkedin.png' });
+  await page.getByRole('button', { name: /read as work\[0\]\.name/ }).first().click();
+  await expect(page.getByRole('textbox', { name: 'Employer' }).first()).toBeFocused();
 });
 
 test('imports a two-column corpus PDF and jumps from the source text to the field', async ({ page }) => {

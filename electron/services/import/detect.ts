@@ -3,10 +3,11 @@
  * tie-breaker between text formats: an extension that lies does not decide.
  */
 import { AppError } from '../../../shared/errors';
+import { isLinkedInExport } from './linkedin';
 import { listZipEntries } from './zip';
 
 /** A document format CV Tailor can read. */
-export type DocumentFormat = 'pdf' | 'docx' | 'markdown' | 'text' | 'json' | 'html';
+export type DocumentFormat = 'pdf' | 'docx' | 'markdown' | 'text' | 'json' | 'html' | 'linkedin';
 
 const decoderFatal = new TextDecoder('utf-8', { fatal: true });
 
@@ -81,10 +82,14 @@ export function detectFormat(bytes: Uint8Array, fileName?: string): DocumentForm
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     const names = listZipEntries(bytes).map((entry) => entry.name);
     if (names.includes('word/document.xml')) return 'docx';
+    if (isLinkedInExport(names)) return 'linkedin';
     if (names.includes('content.xml') && names.includes('mimetype')) {
       throw new AppError('unsupported-file', 'OpenDocument (.odt) files are not supported. Save the file as .docx or PDF and try again.');
     }
-    throw new AppError('unsupported-file', 'This is a zip archive, not a Word document. Open a .docx, PDF, Markdown, text or JSON Resume file.');
+    throw new AppError(
+      'unsupported-file',
+      'This is a zip archive, not a Word document or a LinkedIn data export. Open a .docx, PDF, Markdown, text or JSON Resume file, or the ZIP LinkedIn sends you.',
+    );
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     throw new AppError('unsupported-file', 'Old Word (.doc) files are not supported. Save the file as .docx or PDF and try again.');

@@ -12,12 +12,13 @@ import { detectFormat } from './detect';
 import { docxToHtml, readDocxLines } from './docx';
 import { htmlToLines } from './html-lines';
 import { readJsonResume } from './json-resume';
+import { readLinkedInExport } from './linkedin';
 import { readMarkdownLines } from './markdown';
 import { readPdfLines } from './pdf/read-pdf';
 import { decodeTextFile, readTextLines } from './text';
 
 /** The formats a CV can be imported from. */
-export type CvFormat = 'pdf' | 'docx' | 'markdown' | 'text' | 'json-resume';
+export type CvFormat = 'pdf' | 'docx' | 'markdown' | 'text' | 'json-resume' | 'linkedin';
 
 /** What an import returns: the CV (with ids), how it was read, and the detected format. */
 export interface ImportResult {
@@ -103,7 +104,8 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Imports a CV from bytes: PDF, DOCX, Markdown, plain text, HTML (read as text) or JSON Resume.
+ * Imports a CV from bytes: PDF, DOCX, Markdown, plain text, HTML (read as text), JSON Resume or
+ * a LinkedIn data export (ZIP).
  *
  * Throws AppError (`empty-file`, `unsupported-file`, `corrupt-file`, `file-too-large`,
  * `encrypted-file`, `wrong-password`, `no-text-layer`, `cancelled`) with a message for people.
@@ -115,6 +117,10 @@ export async function importCv(input: ImportInput): Promise<ImportResult> {
   if (detected === 'json') {
     const cv = readJsonResume(input.bytes);
     return { cv: withIds(cv), report: emptyReport(), format: 'json-resume' };
+  }
+  if (detected === 'linkedin') {
+    const { cv, report } = readLinkedInExport(input.bytes);
+    return { cv: withIds(cv), report, format: 'linkedin' };
   }
   const lines = await guarded(() => linesOf(input, detected));
   checkCancelled(input.signal);
@@ -178,6 +184,8 @@ export async function readDocumentText(input: { bytes: Uint8Array; fileName?: st
   checkSize(input.bytes.length);
   const format = detectFormat(input.bytes, input.fileName);
   if (format === 'json') return decodeTextFile(input.bytes);
+  if (format === 'linkedin')
+    throw new AppError('unsupported-file', 'This is a LinkedIn data export, a CV source, not a job posting.');
   if (format === 'text' || format === 'markdown') return decodeTextFile(input.bytes).replace(/\r\n?/g, '\n');
   if (format === 'docx') {
     const lines = htmlToLines(await guarded(() => docxToHtml(input.bytes)));

@@ -7,7 +7,8 @@ import { useWorkspace } from '../state/store-context';
 import { Dialog } from './Dialog';
 
 /** File types offered in the picker (content is checked by the importer, not the extension). */
-export const CV_FILE_TYPES = '.pdf,.docx,.md,.markdown,.txt,.json,application/pdf,application/json,text/plain,text/markdown';
+export const CV_FILE_TYPES =
+  '.pdf,.docx,.md,.markdown,.txt,.json,.zip,application/pdf,application/json,text/plain,text/markdown,application/zip';
 
 /** The "Import" button for the sidebar. */
 export function ImportButton() {

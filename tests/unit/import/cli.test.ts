@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const temp = mkdtempSync(path.join(tmpdir(), 'cv-parse-cli-'));
@@ -35,6 +36,26 @@ describe('cv-tailor parse', () => {
     expect(result.stderr).toMatch(/^Entries \(lowest field confidence\):$/m);
     expect(result.stderr).toMatch(/^ {2}work\[0\] +0\.\d\d {2}QA Engineer · Endava$/m);
     expect(result.stderr).toMatch(/Not placed/);
+  });
+
+  it('reads a LinkedIn data export ZIP, and refuses a ZIP that is none', () => {
+    const folder = path.resolve('tests/fixtures/linkedin/export');
+    const files = Object.fromEntries(
+      ['Profile.csv', 'Positions.csv', 'Skills.csv'].map((name) => [name, new Uint8Array(readFileSync(path.join(folder, name)))]),
+    );
+    const file = path.join(temp, 'Basic_LinkedInDataExport.zip');
+    writeFileSync(file, zipSync(files));
+    const result = run(file);
+    expect(result.status).toBe(0);
+    const cv = JSON.parse(result.stdout);
+    expect(cv.basics.name).toBe('Marta Kowalczyk-Reyes');
+    expect(cv.work.map((job: { name: string }) => job.name)).toEqual(['Havenlijn Logistics', 'Ferro & Co, Retail']);
+    expect(result.stderr).toMatch(/Read from a LinkedIn data export: Profile\.csv, Positions\.csv, Skills\.csv/);
+    const other = path.join(temp, 'photos.zip');
+    writeFileSync(other, zipSync({ 'a.txt': new TextEncoder().encode('hello') }));
+    const refused = run(other);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/not a Word document or a LinkedIn data export/);
   });
 
   it('reads a text file named .docx as text and says so', () => {
