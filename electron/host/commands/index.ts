@@ -35,6 +35,11 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./tailor')).tailorCommand,
   },
   {
+    name: 'batch',
+    summary: 'Tailor a CV to many job postings (and write their letters)',
+    load: async () => (await import('./batch')).batchCommand,
+  },
+  {
     name: 'letter',
     summary: 'Write a cover letter for a CV and a job posting',
     load: async () => (await import('./letter')).letterCommand,
