@@ -11,6 +11,7 @@ import { importJob } from './jobs/index';
 import { downloadIntoModels, listAvailableModels, testRemoteConnection } from './model-settings';
 import type { SecretStore } from './secrets/index';
 import { currentMachine, rankForMachine } from './models/fit';
+import { fitOfModelFile } from './llm/gguf-fit';
 import { createTailorHandlers } from './tailor-handlers';
 import type { LibraryStore } from './library/library-store';
 
@@ -153,11 +154,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         modelsDir: found.modelsDir,
         recommended: rankForMachine(found.recommended, machine),
         machine: { totalRamBytes: machine.totalRamBytes, freeRamBytes: machine.freeRamBytes, cpuThreads: machine.cpuThreads },
-        local: found.local.map((entry) => ({
+        local: await Promise.all(found.local.map(async (entry) => ({
           path: entry.path,
           fileName: entry.fileName,
           sizeBytes: entry.sizeBytes,
           error: entry.error,
+          fit: entry.info
+            ? await fitOfModelFile(entry.path, machine).then(
+                ({ compatibility, contextSize, reason }) => ({ compatibility, contextSize, reason }),
+                () => undefined,
+              )
+            : undefined,
           info: entry.info && {
             name: entry.info.name,
             architecture: entry.info.architecture,
@@ -165,7 +172,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
             quantization: entry.info.quantization,
             contextLength: entry.info.contextLength,
           },
-        })),
+        }))),
       };
     },
     downloadModel: async ({ uri, sha256, taskId }) =>

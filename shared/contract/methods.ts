@@ -73,6 +73,8 @@ export const localModelInfoSchema = z.object({
     })
     .nullable(),
   error: z.string().nullable(),
+  /** How the model fits this computer, by node-llama-cpp's estimate from its header. */
+  fit: z.object({ compatibility: z.number(), contextSize: z.number(), reason: z.string() }).optional(),
 });
 
 

@@ -31,6 +31,8 @@ test('lists a local GGUF model with what its header says, and uses it', async ({
   await page.getByText('Local model (GGUF)').click();
   const list = page.getByRole('list', { name: 'Models on this computer' });
   await expect(list).toContainText(/cv-tailor-test-model\d+ K parameters · F32 · 2,048 tokens context/);
+  // node-llama-cpp's own estimate for this machine, from the model's header.
+  await expect(list).toContainText(/Runs here with 2,048 tokens of context, using about \d+ MB of memory\./);
   await expect(list.getByRole('radio')).toBeChecked();
   await page.getByLabel(/CPU threads/).fill('1');
   await page.getByLabel(/CPU threads/).blur();

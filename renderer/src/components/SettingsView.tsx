@@ -2,7 +2,7 @@
  * Settings: privacy switches and the model used for tailoring (a local GGUF file, or an
  * OpenAI-compatible server), with downloads, connection test and API keys.
  */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { MethodOutput } from '../../../shared/contract';
 import { isAppError } from '../../../shared/errors';
 import type { Settings } from '../../../shared/model/library';
@@ -52,18 +52,31 @@ export function SettingsView() {
   const [downloads, setDownloads] = useState<Record<string, DownloadState>>({});
   const [newPath, setNewPath] = useState('');
 
+  // Listings can finish out of order (each reads every model's header): only the latest counts.
+  const listing = useRef(0);
   const refreshModels = useCallback(async () => {
+    const request = ++listing.current;
     try {
-      setModels(await api.listModels({}));
+      const list = await api.listModels({});
+      if (request !== listing.current) return;
+      setModels(list);
       setModelsError(null);
     } catch (error) {
-      setModelsError(errorText(error));
+      if (request === listing.current) setModelsError(errorText(error));
     }
   }, [api]);
 
   useEffect(() => {
     void api.getSettings({}).then(setSettings);
-    api.listModels({}).then(setModels, (error: unknown) => setModelsError(errorText(error)));
+    const request = ++listing.current;
+    api.listModels({}).then(
+      (list) => {
+        if (request === listing.current) setModels(list);
+      },
+      (error: unknown) => {
+        if (request === listing.current) setModelsError(errorText(error));
+      },
+    );
   }, [api]);
 
   useEffect(
@@ -151,9 +164,18 @@ export function SettingsView() {
                 onChange={() => {
                   if (value === 'none') void update({ provider: null });
                   if (value === 'local') {
-                    const first = models?.local.find((entry) => entry.info);
-                    void update({ provider: first ? { kind: 'local', modelPath: first.path } : null });
-                    if (!first) showToast('Download or add a .gguf model below, then choose it.');
+                    void (async () => {
+                      // The list may still be loading: wait for it rather than report no model.
+                      const list =
+                        models ??
+                        (await api.listModels({}).then(
+                          (loaded) => (setModels(loaded), loaded),
+                          () => null,
+                        ));
+                      const first = list?.local.find((entry) => entry.info);
+                      await update({ provider: first ? { kind: 'local', modelPath: first.path } : null });
+                      if (!first) showToast('Download or add a .gguf model below, then choose it.');
+                    })();
                   }
                   if (value === 'remote') {
                     const preset = REMOTE_PRESETS[1];
@@ -335,6 +357,7 @@ function LocalModels(props: {
                           .join(' · ')
                       : entry.error}
                   </span>
+                  {entry.fit && <span className={`item-meta fit ${entry.fit.compatibility > 0 ? '' : 'fit-too-large'}`}>{entry.fit.reason}</span>}
                   <span className="item-meta model-path">{entry.path}</span>
                 </span>
               </label>

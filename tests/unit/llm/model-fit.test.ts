@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rankForMachine, type MachineProfile } from '../../../electron/services/models/fit';
 import { loadRecommendedModels } from '../../../electron/services/models/recommended';
+import { fitOfModelFile } from '../../../electron/services/llm/gguf-fit';
+import { cachedTinyGguf } from '../../fixtures/make-tiny-gguf';
 
 const GB = 1024 ** 3;
 const machine = (ramGb: number, vramGb = 0): MachineProfile => ({
@@ -17,9 +19,7 @@ describe('recommended models ranked for the machine', () => {
     // On 4 GB only the 2 GB models run comfortably; the first of them is the best fit.
     expect(small[0].ramGb).toBe(2);
     expect(small[0].fit).toMatchObject({ level: 'comfortable', best: true });
-    expect(small[0].fit.reason).toMatch(
-      /Needs about 2 GB of memory; this computer has 4 GB \(2 GB free\)/,
-    );
+    expect(small[0].fit.reason).toMatch(/Needs about 2 GB of memory; this computer has 4 GB \(2 GB free\)/);
     expect(small.filter((model) => model.fit.best)).toHaveLength(1);
     const tooLarge = small.filter((model) => model.fit.level === 'too-large');
     expect(tooLarge.length).toBeGreaterThan(0);
@@ -51,5 +51,22 @@ describe('recommended models ranked for the machine', () => {
       expect(model.approxSizeBytes).toBeGreaterThan(0);
       expect(model.ramGb).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("a model on disk, by node-llama-cpp's estimate from its header", () => {
+  it('runs the tiny model with its whole context on 1 GB, and says it does not fit in 1 MB', async () => {
+    const file = await cachedTinyGguf();
+    const fits = await fitOfModelFile(file, machine(1));
+    expect(fits.compatibility).toBeGreaterThan(0);
+    expect(fits.contextSize).toBe(2048);
+    expect(fits.reason).toMatch(/^Runs here with 2,048 tokens of context, using about \d+ MB of memory\.$/);
+    const tiny = await fitOfModelFile(file, {
+      ...machine(1),
+      totalRamBytes: 1024 ** 2,
+      freeRamBytes: 1024 ** 2 / 2,
+    });
+    expect(tiny.compatibility).toBe(0);
+    expect(tiny.reason).toMatch(/^Does not fit this computer's memory/);
   });
 });
