@@ -132,7 +132,12 @@ export const METHODS = {
   },
   updateJob: {
     channel: 'app:jobs.update',
-    input: z.object({ id, status: z.enum(JOB_STATUSES).optional(), cvId: id.nullable().optional() }),
+    input: z.object({
+      id,
+      status: z.enum(JOB_STATUSES).optional(),
+      cvId: id.nullable().optional(),
+      note: z.string().max(5000).optional(),
+    }),
     output: jobRecordSchema,
   },
   getTailorPlan: {

@@ -134,6 +134,10 @@ export const jobRecordSchema = z.object({
   proposal: proposalSchema.nullable().default(null),
   /** The review of that proposal, autosaved as the person works. */
   review: reviewSchema.nullable().default(null),
+  /** The person's own note on this application. */
+  note: z.string().max(5000).default(''),
+  /** Each status the job was moved to, with when. */
+  statusHistory: z.array(z.object({ status: z.enum(JOB_STATUSES), at: z.string() })).default([]),
 });
 export type JobRecord = z.infer<typeof jobRecordSchema>;
 
@@ -161,6 +165,9 @@ export const jobSummarySchema = z.object({
   company: z.string(),
   status: z.enum(JOB_STATUSES),
   updatedAt: z.string(),
+  /** When the job got its current status (its creation for a job never moved). */
+  statusSince: z.string().default(''),
+  note: z.string().default(''),
 });
 export type JobSummary = z.infer<typeof jobSummarySchema>;
 

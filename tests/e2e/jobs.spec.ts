@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startHost, type HostProcess } from './host';
+import { callApi, startHost, type HostProcess } from './host';
 
 let host: HostProcess;
 
@@ -126,4 +126,51 @@ test('says so when a posting has no recognisable requirements', async ({ page })
   await page.getByLabel('Paste the job posting').fill('We are hiring. Come and say hello!');
   await page.getByRole('button', { name: 'Add job' }).click();
   await expect(page.getByRole('group', { name: 'Match score' })).toContainText('Not enough information');
+});
+
+test('follows applications on a board: counts, moves by keyboard, button and drag, notes, kept after a restart', async ({ page }) => {
+  host = await startHost();
+  await page.goto(host.url);
+  for (const [title, company] of [
+    ['Senior Backend Engineer', 'Brightwave Payments'],
+    ['Platform Engineer', 'Northwind'],
+    ['Data Engineer', 'Fernway'],
+  ])
+    await callApi(page, 'createJob', { text: POSTING.replace('Senior Backend Engineer\nBrightwave Payments', `${title}\n${company}`), cvId: null });
+  await page.reload();
+  await page.getByRole('button', { name: 'Board', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toBeVisible();
+  const column = (name: string) => page.getByRole('region', { name: new RegExp(`^${name}`) });
+  await expect(column('Saved').getByRole('listitem')).toHaveCount(3);
+  // Keyboard: → on a focused card moves it one status on.
+  const card = page.getByRole('listitem', { name: /Platform Engineer at Northwind/ });
+  await card.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(column('Applied').getByRole('listitem', { name: /Platform Engineer/ })).toBeVisible();
+  await expect(column('Applied').getByRole('heading')).toContainText('1');
+  // A button moves it further; the card says when it got there.
+  await page.getByRole('button', { name: 'Move Platform Engineer at Northwind to Interview' }).click();
+  const interview = column('Interview').getByRole('listitem', { name: /Platform Engineer/ });
+  await expect(interview).toContainText(/Interview just now/);
+  // Drag and drop.
+  await page.getByRole('listitem', { name: /Data Engineer at Fernway/ }).dragTo(column('Rejected'));
+  await expect(column('Rejected').getByRole('listitem', { name: /Data Engineer/ })).toBeVisible();
+  // A note is kept.
+  const note = page.getByLabel('Note on Platform Engineer at Northwind');
+  await note.fill('Second interview with the CTO on Friday');
+  await note.blur();
+  await expect.poll(async () => (await callApi<Array<{ note: string }>>(page, 'listJobs', {})).map((job) => job.note)).toContain(
+    'Second interview with the CTO on Friday',
+  );
+  await page.screenshot({ path: 'tests/e2e/screenshots/45-board.png', fullPage: true });
+  const dataDir = host.dataDir;
+  await host.stop({ keepData: true });
+  host = await startHost(dataDir);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Board', exact: true }).click();
+  await expect(column('Interview').getByRole('listitem', { name: /Platform Engineer/ })).toBeVisible();
+  await expect(page.getByLabel('Note on Platform Engineer at Northwind')).toHaveValue('Second interview with the CTO on Friday');
+  const job = (await callApi<Array<{ id: string; title: string }>>(page, 'listJobs', {})).find((entry) => entry.title === 'Platform Engineer');
+  const record = await callApi<{ statusHistory: Array<{ status: string }> }>(page, 'getJob', { id: job?.id });
+  expect(record.statusHistory.map((entry) => entry.status)).toEqual(['applied', 'interview']);
 });

@@ -248,6 +248,8 @@ export class LibraryStore {
         company: job.analysis?.company ?? '',
         status: job.status,
         updatedAt: job.updatedAt,
+        statusSince: job.statusHistory.at(-1)?.at ?? job.createdAt,
+        note: job.note,
       }))
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
@@ -274,6 +276,8 @@ export class LibraryStore {
         letters: [],
         proposal: null,
         review: null,
+        note: '',
+        statusHistory: [],
       };
       data.jobs.push(job);
       return structuredClone(job);
@@ -281,10 +285,14 @@ export class LibraryStore {
   }
 
   /** Changes a job's status or its master CV. */
-  updateJob(id: string, patch: { status?: JobStatus; cvId?: string | null }): Promise<JobRecord> {
+  updateJob(id: string, patch: { status?: JobStatus; cvId?: string | null; note?: string }): Promise<JobRecord> {
     return this.library.update((data) => {
       const job = this.findJob(data, id);
-      if (patch.status) job.status = patch.status;
+      if (patch.status && patch.status !== job.status) {
+        job.status = patch.status;
+        job.statusHistory.push({ status: patch.status, at: this.stamp() });
+      }
+      if (patch.note !== undefined) job.note = patch.note;
       if (patch.cvId !== undefined) {
         if (patch.cvId !== null) this.findCv(data, patch.cvId);
         job.cvId = patch.cvId;

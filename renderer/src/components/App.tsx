@@ -7,6 +7,7 @@ import { CvEditor } from './CvEditor';
 import { CvHeader } from './CvHeader';
 import { ImportButton, ImportOverlays } from './ImportControls';
 import { ImportReportPanel } from './ImportReportPanel';
+import { JobBoard } from './JobBoard';
 import { JobPanel } from './JobPanel';
 import { LibrarySidebar } from './LibrarySidebar';
 import { ReviewWorkspace } from './review/ReviewWorkspace';
@@ -56,7 +57,7 @@ function EmptyState() {
     <div className="empty-state">
       <h1>Start with your CV</h1>
       <p>
-        Your CV stays on this computer. Import your existing CV (PDF, Word, Markdown, text or JSON Resume) or start from scratch;
+        Your CV stays on this computer. Import your existing CV (PDF, Word, Markdown, text, JSON Resume or your LinkedIn data export) or start from scratch;
         everything saves as you type.
       </p>
       <div className="empty-actions">
@@ -113,6 +114,17 @@ export function App() {
             </header>
             <div className="editor-scroll">
               <SettingsView />
+            </div>
+          </>
+        ) : view === 'board' ? (
+          <>
+            <header className="cv-header">
+              <div className="cv-title">
+                <h1>Applications</h1>
+              </div>
+            </header>
+            <div className="editor-scroll">
+              <JobBoard />
             </div>
           </>
         ) : view === 'review' ? (

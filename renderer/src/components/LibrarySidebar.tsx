@@ -64,6 +64,16 @@ export function LibrarySidebar() {
       <div className="sidebar-group">
         <div className="sidebar-heading">
           <h2 id="jobs-heading">Jobs</h2>
+          {jobs.length > 0 && (
+            <button
+              type="button"
+              className={`small secondary board-button ${view === 'board' ? 'active' : ''}`}
+              aria-current={view === 'board' ? 'page' : undefined}
+              onClick={() => setView('board')}
+            >
+              Board
+            </button>
+          )}
           <button type="button" className="icon add" aria-label="Add a job" title="Add a job" onClick={() => setAddingJob(true)}>
             +
           </button>

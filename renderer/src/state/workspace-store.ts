@@ -25,7 +25,7 @@ export interface PendingImport {
 }
 
 /** What the main area shows. */
-export type MainView = 'cv' | 'settings' | 'review';
+export type MainView = 'cv' | 'settings' | 'review' | 'board';
 
 /** What the panel beside the editor shows. */
 export type SidePanel = 'report' | 'job' | null;
@@ -56,6 +56,10 @@ export interface WorkspaceState {
   addJobFromFile(file: File): Promise<boolean>;
   openJob(id: string): Promise<void>;
   setJobStatus(status: JobStatus): Promise<void>;
+  /** Moves a job to another status (the board). */
+  moveJob(id: string, status: JobStatus): Promise<void>;
+  /** Saves the person's note on a job. */
+  setJobNote(id: string, note: string): Promise<void>;
   deleteJob(id: string): Promise<void>;
   init(): Promise<void>;
   /** Imports a CV file as a new master CV; asks for a password when the file needs one. */
@@ -185,6 +189,22 @@ export function createWorkspaceStore(api: CvTailorApi, options: { autosaveDelayM
         if (!job) return;
         await guard(async () => {
           set({ activeJob: await api.updateJob({ id: job.id, status }) });
+          await refreshLists();
+        });
+      },
+
+      async moveJob(id, status) {
+        await guard(async () => {
+          const job = await api.updateJob({ id, status });
+          if (get().activeJob?.id === id) set({ activeJob: job });
+          await refreshLists();
+        });
+      },
+
+      async setJobNote(id, note) {
+        await guard(async () => {
+          const job = await api.updateJob({ id, note });
+          if (get().activeJob?.id === id) set({ activeJob: job });
           await refreshLists();
         });
       },

@@ -148,6 +148,20 @@ describe('library store', () => {
     expect((await LibraryStore.open({ dataDir })).getSettings().offline).toBe(true);
   });
 
+  it('records each status a job moves to with when, and keeps its note', async () => {
+    const store = await LibraryStore.open({ dataDir });
+    const job = await store.createJob({ postingText: 'Data Engineer\nAcme', analysis: null });
+    await store.updateJob(job.id, { status: 'applied' });
+    await store.updateJob(job.id, { status: 'applied' });
+    await store.updateJob(job.id, { status: 'interview', note: 'Call on Monday' });
+    const reopened = await LibraryStore.open({ dataDir });
+    const saved = reopened.getJob(job.id);
+    expect(saved.statusHistory.map((entry) => entry.status)).toEqual(['applied', 'interview']);
+    expect(saved.note).toBe('Call on Monday');
+    const [summary] = reopened.listJobs();
+    expect(summary).toMatchObject({ status: 'interview', note: 'Call on Monday', statusSince: saved.statusHistory[1].at });
+  });
+
   it('changes only the settings a change names, as the contract reads it', async () => {
     const store = await LibraryStore.open({ dataDir });
     const change = (patch: unknown) => store.updateSettings(METHODS.updateSettings.input.parse(patch));
