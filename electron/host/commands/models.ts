@@ -10,6 +10,7 @@ import { listModels } from '../../services/llm/gguf-info';
 import { downloadModel } from '../../services/models/download';
 import { loadRecommendedModels } from '../../services/models/recommended';
 import { createGuardedFetch } from '../../services/net/guard';
+import { isCliOffline } from '../../services/net/cli-offline';
 import { parseCommandArgs } from './args';
 import type { CliCommand, CliIo } from './types';
 
@@ -19,7 +20,7 @@ const USAGE = [
   '',
   '<uri> is hf:<user>/<repo>/<file>.gguf or an https URL. The models folder defaults to',
   "$CV_TAILOR_MODELS_DIR, else the app's own models folder (models/ in its data folder, so the app",
-  'sees what the CLI downloads). CV_TAILOR_OFFLINE=1 refuses downloads.',
+  'sees what the CLI downloads). Offline mode (CV_TAILOR_OFFLINE=1, or the app\'s setting) refuses downloads.',
 ].join('\n');
 
 function modelsDir(io: CliIo, dir: string | undefined): string {
@@ -100,7 +101,7 @@ async function downloadCommand(args: string[], io: CliIo): Promise<number> {
   if (extra) throw new AppError('invalid-input', `unexpected argument "${extra}"`);
   const recommended = (await loadRecommendedModels()).find((model) => model.uri === uri);
   const dir = modelsDir(io, values.dir);
-  const isOffline = () => io.env.CV_TAILOR_OFFLINE === '1' || io.env.CV_TAILOR_OFFLINE === 'true';
+  const isOffline = () => isCliOffline(io.env);
   let lastLine = 0;
   const result = await downloadModel(uri, {
     dir,

@@ -11,6 +11,7 @@ import { importCvFile, readDocumentText, readImportFile } from '../import/index'
 import { createProvider } from '../llm/index';
 import type { LlmProvider } from '../llm/provider';
 import { KeytarSecretStore } from '../secrets/index';
+import { isCliOffline } from '../net/cli-offline';
 
 /** Reads a CV from any importable file (PDF, DOCX, Markdown, text, JSON Resume). */
 export async function readCvFile(file: string): Promise<Cv> {
@@ -83,13 +84,15 @@ export async function openProvider(
   env: Record<string, string | undefined>,
 ): Promise<LlmProvider> {
   if (config.kind === 'local') return createProvider(config, { env });
+  const offline = () => isCliOffline(env);
   try {
-    return await createProvider(config, { env, secrets: new KeytarSecretStore() });
+    return await createProvider(config, { env, secrets: new KeytarSecretStore(), offline });
   } catch (error) {
-    if (isAppError(error) && error.code === 'keychain') return createProvider(config, { env });
+    if (isAppError(error) && error.code === 'keychain') return createProvider(config, { env, offline });
     throw error;
   }
 }
+
 
 /** Export formats by file extension. */
 const FORMATS: Record<string, 'json' | 'docx' | 'pdf' | 'md' | 'txt'> = {

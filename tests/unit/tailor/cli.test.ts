@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -175,6 +175,32 @@ describe('cv-tailor with a loopback OpenAI-compatible server', () => {
     const chat = server.requests.find((request) => request.path.endsWith('/chat/completions'));
     expect(chat?.headers.authorization).toBe('Bearer loopback-key');
     expect(chat?.rawBody).not.toContain('jane.doe@example.org');
+  });
+
+  it('tailor honours offline mode, from the variable or the app\'s setting, before any connection', async () => {
+    const away = ['--provider', 'openai', '--base-url', 'https://api.example.com/v1', '--model', 'gpt-4o-mini'];
+    const byVariable = await cli(['tailor', '--cv', cvFile, '--job', jobFile, ...away], {
+      CV_TAILOR_API_KEY: 'a-key',
+      CV_TAILOR_OFFLINE: '1',
+    });
+    expect(byVariable.code).toBe(1);
+    expect(byVariable.stderr).toMatch(/offline/i);
+    const dataDir = path.join(dir, 'offline-data');
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ schemaVersion: 1, settings: { offline: true } }));
+    const bySetting = await cli(['tailor', '--cv', cvFile, '--job', jobFile, ...away], {
+      CV_TAILOR_API_KEY: 'a-key',
+      CV_TAILOR_DATA_DIR: dataDir,
+    });
+    expect(bySetting.code).toBe(1);
+    expect(bySetting.stderr).toMatch(/offline/i);
+    // A server on this machine stays usable offline.
+    server.enqueue({ content: { patches: [], reorders: [] } });
+    const local = await cli(['tailor', '--cv', cvFile, '--job', jobFile, ...remote(), '--json'], {
+      CV_TAILOR_API_KEY: 'loopback-key',
+      CV_TAILOR_DATA_DIR: dataDir,
+    });
+    expect(local.code, local.stderr).toBe(0);
   });
 
   it('tailor reports a rejected key as a one-line user error', async () => {
