@@ -126,6 +126,41 @@ describe('cv-tailor batch', () => {
       expect(server.maxInFlight).toBe(2);
     });
 
+    it('writes a letter per posting with --letters, checked against the CV', async () => {
+      const folder = path.join(dir, 'jobs-letters');
+      mkdirSync(folder);
+      writeFileSync(path.join(folder, 'only.txt'), SAMPLE_JOB_TEXT);
+      server.enqueue(
+        { content: { patches: [], reorders: [] } },
+        {
+          content: {
+            greeting: 'Dear Hiring Manager,',
+            paragraphs: [
+              'I reduced payment API latency by 35% by adding Redis caching.',
+              'I led a team of 25 engineers.',
+            ],
+            closing: 'Kind regards, [NAME]',
+          },
+        },
+      );
+      const out = path.join(dir, 'out-letters');
+      const run = await cli(
+        ['batch', '--cv', cvFile, '--jobs', folder, ...remote(), '--letters', '--out', out, '--json'],
+        {
+          CV_TAILOR_API_KEY: 'loopback-key',
+        },
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const letter = JSON.parse(readFileSync(path.join(out, 'only.letter.json'), 'utf8')) as {
+        paragraphs: string[];
+        findings: unknown[];
+      };
+      expect(letter.paragraphs.join(' ')).toContain('Redis caching');
+      // The invented team of 25 never reaches the letter.
+      expect(letter.paragraphs.join(' ')).not.toContain('25 engineers');
+      expect((JSON.parse(run.stdout) as Summary[])[0].status).toBe('done');
+    });
+
     it('names each posting that failed, keeps the others, exits 4, and finishes it on a rerun', async () => {
       const folder = path.join(dir, 'jobs-with-broken');
       mkdirSync(folder);
