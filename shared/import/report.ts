@@ -32,6 +32,8 @@ export const importReportSchema = z.object({
   lines: z.array(reportLineSchema),
   fields: z.array(importFieldSchema),
   warnings: z.array(z.string()),
+  /** What the importer wants the person to know that is no problem ("Read from a LinkedIn export: …"). */
+  notes: z.array(z.string()).optional(),
   /** Entries the importer is unsure of, each with what to check ("work[2]", "no employer was found"). */
   checks: z.array(z.object({ path: z.string(), message: z.string(), entryId: z.string().optional() })).optional(),
   /** Indices into `lines` of the lines whose text went into no field ("Not placed"). */

@@ -84,6 +84,7 @@ export const parseCommand: CliCommand = {
     const output = toJsonResume(cv);
     output.meta = { ...(output.meta ?? {}), importedFrom: format, ids: collectIds(cv) };
     const json = `${JSON.stringify(output, null, 2)}\n`;
+    for (const note of report.notes ?? []) io.stderr(`note: ${note}\n`);
     for (const warning of report.warnings) io.stderr(`warning: ${warning}\n`);
     if (values.report) io.stderr(reportText(cv, report));
     if (values.out) {

@@ -262,22 +262,22 @@ export function readLinkedInExport(bytes: Uint8Array): { cv: Cv; report: ImportR
   for (const section of ['work', 'education', 'certificates', 'languages', 'projects', 'skills'] as const)
     if (cv[section]?.length === 0) delete cv[section];
   const missing = CV_FILES.filter((file) => !texts.has(file) && file !== 'phonenumbers.csv');
-  const warnings = [
+  const notes = [
     `Read from a LinkedIn data export: ${CV_FILES.filter((file) => texts.has(file))
       .map((file) => texts.get(file)?.name)
       .join(', ')}.`,
-    ...(missing.length
-      ? [
-          `Not in this export: ${missing.map((file) => CSV_DISPLAY_NAMES[file]).join(', ')}. Download the complete archive from LinkedIn to include them.`,
-        ]
-      : []),
   ];
+  const warnings = missing.length
+    ? [
+        `Not in this export: ${missing.map((file) => CSV_DISPLAY_NAMES[file]).join(', ')}. Download the complete archive from LinkedIn to include them.`,
+      ]
+    : [];
   if (trace.fields.length === 0)
     throw new AppError(
       'empty-file',
       'This LinkedIn export holds no profile, positions, education or skills.',
     );
-  return { cv, report: { lines: trace.lines, fields: trace.fields, warnings } };
+  return { cv, report: { lines: trace.lines, fields: trace.fields, warnings, notes } };
 }
 
 const CSV_DISPLAY_NAMES: Record<CvFile, string> = {

@@ -193,6 +193,13 @@ export function ImportReportPanel({ report, fileName, onClose }: ImportReportPan
           </li>
         ))}
       </ul>
+      {(report.notes?.length ?? 0) > 0 && (
+        <ul className="report-notes">
+          {report.notes?.map((note, index) => (
+            <li key={index}>{note}</li>
+          ))}
+        </ul>
+      )}
       {report.warnings.length > 0 && (
         <ul className="warnings">
           {report.warnings.map((warning, index) => (

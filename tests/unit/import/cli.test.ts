@@ -50,7 +50,7 @@ describe('cv-tailor parse', () => {
     const cv = JSON.parse(result.stdout);
     expect(cv.basics.name).toBe('Marta Kowalczyk-Reyes');
     expect(cv.work.map((job: { name: string }) => job.name)).toEqual(['Havenlijn Logistics', 'Ferro & Co, Retail']);
-    expect(result.stderr).toMatch(/Read from a LinkedIn data export: Profile\.csv, Positions\.csv, Skills\.csv/);
+    expect(result.stderr).toMatch(/note: Read from a LinkedIn data export: Profile\.csv, Positions\.csv, Skills\.csv/);
     const other = path.join(temp, 'photos.zip');
     writeFileSync(other, zipSync({ 'a.txt': new TextEncoder().encode('hello') }));
     const refused = run(other);

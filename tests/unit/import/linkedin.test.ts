@@ -75,7 +75,7 @@ describe('LinkedIn data export', () => {
     // Every value is traced to its file, row and column.
     const title = report.fields.find((field) => field.path === 'work[1].position');
     expect(title && report.lines[title.source.line].text).toBe('Positions.csv, row 3 · Title: Data Analyst');
-    expect(report.warnings[0]).toMatch(/Read from a LinkedIn data export: .*Positions\.csv/);
+    expect(report.notes?.[0]).toMatch(/Read from a LinkedIn data export: .*Positions\.csv/);
     expect(report.warnings.join(' ')).toMatch(/Not in this export: Projects\.csv/);
     // Connections are not part of a CV.
     expect(JSON.stringify(cv)).not.toContain('Jan');
