@@ -405,8 +405,6 @@ export function checkText(
       continue;
     }
     if (verdict === 'posting') {
-      // A word only the posting names is never plain: the posting is not evidence.
-      plainWords += 2;
       findings.push(
         makeFinding(
           'from-posting',

@@ -264,6 +264,7 @@ export function detectQuantities(context: DetectContext, seen: SpanSet): Detecti
     seen.add(quantity.start, quantity.end);
     if (originalQuantities.some((source) => quantityMatches(quantity, source))) continue;
     const around = contextWords(replacement, quantity.start, quantity.end);
+    const sentence = contextWords(replacement, quantity.start, quantity.end, SENTENCE_REACH);
     const backed = scopeQuantities.some(
       (source) =>
         quantityMatches(quantity, source) &&
@@ -276,10 +277,7 @@ export function detectQuantities(context: DetectContext, seen: SpanSet): Detecti
             isDateQuantity(quantity) &&
             /^\d{4}-\d{1,2}(-\d{1,2})?$/.test(source.text)) ||
           sameSubject(around, contextWords(scopeText, source.start, source.end)) ||
-          sameSentenceSubject(
-            contextWords(replacement, quantity.start, quantity.end, SENTENCE_REACH),
-            contextWords(scopeText, source.start, source.end, SENTENCE_REACH),
-          )),
+          sameSentenceSubject(sentence, contextWords(scopeText, source.start, source.end, SENTENCE_REACH))),
     );
     if (backed) continue;
     if (

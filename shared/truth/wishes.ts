@@ -40,11 +40,6 @@ const WISH_CUES = new RegExp(
 
 const normalise = (text: string): string => text.replace(/\u2019/g, "'");
 
-/** True when a letter sentence states a wish, a plan or what the person looks forward to. */
-export function isWishSentence(sentence: string): boolean {
-  return WISH_CUES.test(normalise(sentence));
-}
-
 /** Where one clause of a sentence ends and the next begins. */
 const CLAUSE_BREAK = /[,;:\u2013\u2014]|\s(?:and|but|while|und|aber|während|et|mais|tandis)\s/giu;
 
@@ -56,7 +51,7 @@ const INFINITIVE = /\b(?:zu\s+\p{L}+n|to\s+\p{L}+|(?:à|de|d')\s*\p{L}+(?:er|ir|
 const FIRST_PERSON_SUBJECT = /(?:^|\s)(?:(?:i|ich|je)(?=[\s,.;!?]|$)|j'(?=\p{L}))/iu;
 
 /** The clauses of a sentence, split at commas, dashes and joining words; offsets its own. */
-export function clausesOf(sentence: string): Array<{ start: number; end: number }> {
+function clausesOf(sentence: string): Array<{ start: number; end: number }> {
   const clauses: Array<{ start: number; end: number }> = [];
   let start = 0;
   for (const match of sentence.matchAll(CLAUSE_BREAK)) {

@@ -9,19 +9,13 @@ import { AppError, isAppError } from '../../../shared/errors';
 import { analyzeJob } from '../../../shared/match/analyze-job';
 import { matchCv } from '../../../shared/match/match';
 import { toJsonResume, type Cv } from '../../../shared/model/cv';
-import { INTENSITIES, type Intensity } from '../../../shared/tailor/paths';
 import { loadDictionary } from '../../services/jobs/load-dictionary';
 import type { LlmProvider } from '../../services/llm/provider';
-import {
-  openProvider,
-  providerConfigFromOptions,
-  readCvFile,
-  readJobFile,
-  writeOutput,
-} from '../../services/tailor/inputs';
+import { openProvider, readCvFile, readJobFile, writeOutput } from '../../services/tailor/inputs';
 import { writeLetter } from '../../services/tailor/letter';
 import { tailorCv } from '../../services/tailor/pipeline';
 import { CV_JOB_MODEL_OPTIONS, parseCommandArgs, requireOption } from './args';
+import { anonymizeOption, intensityOption, modelOption } from './model-options';
 import type { CliCommand } from './types';
 
 const USAGE = `Usage: cv-tailor batch --cv <file> --jobs <folder|file> [model options] [options]
@@ -149,33 +143,15 @@ export const batchCommand: CliCommand = {
     const cvPath = path.resolve(io.cwd, requireOption(values.cv, 'cv'));
     const jobsPath = path.resolve(io.cwd, requireOption(values.jobs, 'jobs'));
     const outDir = path.resolve(io.cwd, values.out ?? 'tailored');
-    const intensity = (values.intensity ?? 'balanced') as Intensity;
-    if (!(INTENSITIES as readonly string[]).includes(intensity))
-      throw new AppError('invalid-input', `--intensity must be light, balanced or bold, not "${intensity}".`);
+    const intensity = intensityOption(values.intensity);
     const parallel = values.parallel === undefined ? 1 : Number(values.parallel);
     if (!Number.isInteger(parallel) || parallel < 1 || parallel > 64)
       throw new AppError(
         'invalid-input',
         `--parallel must be a whole number from 1 to 64, not "${values.parallel}".`,
       );
-    if (values.anonymize && values['no-anonymize'])
-      throw new AppError('invalid-input', 'Choose either --anonymize or --no-anonymize.');
-    const config = values['no-ai']
-      ? null
-      : providerConfigFromOptions(
-          { model: values.model, provider: values.provider, baseUrl: values['base-url'] },
-          io.cwd,
-        );
-    if (values['no-ai'] && (values.model || values.provider || values['base-url']))
-      throw new AppError(
-        'invalid-input',
-        '--no-ai cannot be combined with --model, --provider or --base-url.',
-      );
-    if (!values['no-ai'] && !config)
-      throw new AppError(
-        'invalid-input',
-        'Choose a model (--model <file.gguf>, or --provider … --base-url … --model …) or --no-ai.',
-      );
+    const anonymize = anonymizeOption(values);
+    const config = modelOption(values, io.cwd);
     if (values.letters && !config) throw new AppError('invalid-input', '--letters needs a model.');
     const cv: Cv = await readCvFile(cvPath);
     const postings = await postingsOf(jobsPath);
@@ -183,7 +159,6 @@ export const batchCommand: CliCommand = {
     await mkdir(outDir, { recursive: true }).catch(() => {
       throw new AppError('storage', `Cannot create "${outDir}": check that it is writable.`);
     });
-    const anonymize = values.anonymize ? true : values['no-anonymize'] ? false : undefined;
     let provider: LlmProvider | undefined;
     const summary: SummaryEntry[] = [];
     try {

@@ -21,6 +21,7 @@ import {
 } from '../../services/tailor/inputs';
 import { writeLetter } from '../../services/tailor/letter';
 import { CV_JOB_MODEL_OPTIONS, parseCommandArgs, requireOption } from './args';
+import { anonymizeOption } from './model-options';
 import type { CliCommand } from './types';
 
 const USAGE = `Usage: cv-tailor letter --cv <file> --job <file> (--model <file.gguf> | --provider <id> --base-url <url> --model <name>) [options]
@@ -61,8 +62,7 @@ export const letterCommand: CliCommand = {
     const length = values.length ?? 'standard';
     if (!(LETTER_LENGTHS as readonly string[]).includes(length))
       throw new AppError('invalid-input', `--length must be short or standard, not "${length}".`);
-    if (values.anonymize && values['no-anonymize'])
-      throw new AppError('invalid-input', 'Choose either --anonymize or --no-anonymize.');
+    const anonymize = anonymizeOption(values);
     const outPath = values.out ? path.resolve(io.cwd, values.out) : undefined;
     const format = outPath ? formatOfOutput(outPath) : undefined;
     const config = providerConfigFromOptions(
@@ -86,7 +86,7 @@ export const letterCommand: CliCommand = {
         length: length as LetterLength,
         language: values.language,
         provider,
-        anonymize: values.anonymize ? true : values['no-anonymize'] ? false : undefined,
+        anonymize,
       });
       if (outPath && format) {
         const bytes =

@@ -2,21 +2,19 @@
  * `cv-tailor tailor`: tailors a CV to a posting with a local or remote model, or without AI.
  */
 import path from 'node:path';
-import { AppError } from '../../../shared/errors';
 import { toJsonResume } from '../../../shared/model/cv';
-import { INTENSITIES, type Intensity } from '../../../shared/tailor/paths';
 import { exportCv } from '../../services/export/index';
 import type { LlmProvider } from '../../services/llm/provider';
 import {
   formatOfOutput,
   openProvider,
-  providerConfigFromOptions,
   readCvFile,
   readJobFile,
   writeOutput,
 } from '../../services/tailor/inputs';
 import { tailorCv, type TailorResult } from '../../services/tailor/pipeline';
 import { CV_JOB_MODEL_OPTIONS, parseCommandArgs, requireOption } from './args';
+import { anonymizeOption, intensityOption, modelOption } from './model-options';
 import type { CliCommand } from './types';
 
 const USAGE = `Usage: cv-tailor tailor --cv <file> --job <file> [options]
@@ -36,10 +34,6 @@ Options:
   --no-ai                 reorder by relevance only, no model
   --out <file>            write the tailored CV (.json, .docx, .pdf, .md, .txt)
   --json                  print { cv, changes, findings, missingKeywords, warnings } as JSON`;
-
-function isIntensity(value: string): value is Intensity {
-  return (INTENSITIES as readonly string[]).includes(value);
-}
 
 function humanReport(result: TailorResult): string {
   const lines: string[] = [];
@@ -87,37 +81,16 @@ export const tailorCommand: CliCommand = {
     );
     const cvPath = path.resolve(io.cwd, requireOption(values.cv, 'cv'));
     const jobPath = path.resolve(io.cwd, requireOption(values.job, 'job'));
-    const intensity = values.intensity ?? 'balanced';
-    if (!isIntensity(intensity))
-      throw new AppError('invalid-input', `--intensity must be light, balanced or bold, not "${intensity}".`);
-    if (values.anonymize && values['no-anonymize'])
-      throw new AppError('invalid-input', 'Choose either --anonymize or --no-anonymize.');
+    const intensity = intensityOption(values.intensity);
+    const anonymize = anonymizeOption(values);
     const outPath = values.out ? path.resolve(io.cwd, values.out) : undefined;
     const format = outPath ? formatOfOutput(outPath) : undefined;
-    const config = values['no-ai']
-      ? null
-      : providerConfigFromOptions(
-          { model: values.model, provider: values.provider, baseUrl: values['base-url'] },
-          io.cwd,
-        );
-    if (values['no-ai'] && (values.model || values.provider || values['base-url'])) {
-      throw new AppError(
-        'invalid-input',
-        '--no-ai cannot be combined with --model, --provider or --base-url.',
-      );
-    }
-    if (!values['no-ai'] && !config) {
-      throw new AppError(
-        'invalid-input',
-        'Choose a model (--model <file.gguf>, or --provider … --base-url … --model …) or --no-ai.',
-      );
-    }
+    const config = modelOption(values, io.cwd);
     const cv = await readCvFile(cvPath);
     const jobText = await readJobFile(jobPath);
     let provider: LlmProvider | undefined;
     try {
       provider = config ? await openProvider(config, io.env) : undefined;
-      const anonymize = values.anonymize ? true : values['no-anonymize'] ? false : undefined;
       const result = await tailorCv({ cv, jobText, intensity, provider, anonymize });
       const tailored = toJsonResume(result.cv);
       if (outPath && format) {

@@ -3,7 +3,8 @@
  * header (GGUF insights): the context it can run with, the memory that takes, and a
  * compatibility score from 0 to 1. Nothing is loaded.
  */
-import { GgufInsights, readGgufFileInfo } from 'node-llama-cpp';
+import { GgufInsights } from 'node-llama-cpp';
+import { readHeader } from './gguf-info';
 import type { MachineProfile } from '../models/fit';
 
 /** The estimate for one model. */
@@ -29,13 +30,7 @@ const size = (bytes: number): string =>
 
 /** Estimates how a model file fits a machine. */
 export async function fitOfModelFile(filePath: string, machine: MachineProfile): Promise<LocalModelFit> {
-  const info = await readGgufFileInfo(filePath, {
-    sourceType: 'filesystem',
-    readTensorInfo: true,
-    logWarnings: false,
-    signal: AbortSignal.timeout(15_000),
-  });
-  const insights = await GgufInsights.from(info);
+  const insights = await GgufInsights.from(await readHeader(filePath));
   const trained = insights.trainContextSize ?? PREFERRED_CONTEXT;
   const hasGpu = machine.gpuVramBytes > 0;
   const result = await insights.configurationResolver.resolveAndScoreConfig(

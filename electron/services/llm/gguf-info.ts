@@ -66,6 +66,33 @@ async function hasPlausibleHeader(filePath: string): Promise<boolean> {
   }
 }
 
+type GgufFileInfo = Awaited<ReturnType<typeof readGgufFileInfo>>;
+
+/** Headers already read, by path, with the size and time of the file they were read from. */
+const headers = new Map<string, { sizeBytes: number; modifiedMs: number; info: Promise<GgufFileInfo> }>();
+const MAX_HEADERS = 32;
+
+/**
+ * A model's parsed header (with tensor info), read once per version of the file: Settings lists
+ * the models after every change, and the fit estimate reads the same header.
+ */
+export async function readHeader(filePath: string): Promise<GgufFileInfo> {
+  const stats = await stat(filePath);
+  const known = headers.get(filePath);
+  if (known && known.sizeBytes === stats.size && known.modifiedMs === stats.mtimeMs) return known.info;
+  const info = readGgufFileInfo(filePath, {
+    sourceType: 'filesystem',
+    readTensorInfo: true,
+    logWarnings: false,
+    signal: AbortSignal.timeout(HEADER_TIMEOUT_MS),
+  });
+  headers.delete(filePath);
+  if (headers.size >= MAX_HEADERS) headers.delete(headers.keys().next().value as string);
+  headers.set(filePath, { sizeBytes: stats.size, modifiedMs: stats.mtimeMs, info });
+  info.catch(() => headers.delete(filePath));
+  return info;
+}
+
 /**
  * Reads a model's metadata from its header.
  *
@@ -85,12 +112,7 @@ export async function readGgufInfo(filePath: string): Promise<GgufInfo> {
   }
   try {
     if (!(await hasPlausibleHeader(filePath))) throw new Error('no GGUF header');
-    const info = await readGgufFileInfo(filePath, {
-      sourceType: 'filesystem',
-      readTensorInfo: true,
-      logWarnings: false,
-      signal: AbortSignal.timeout(HEADER_TIMEOUT_MS),
-    });
+    const info = await readHeader(filePath);
     const general = info.metadata.general;
     let parameterCount = 0;
     for (const tensor of info.fullTensorInfo ?? info.tensorInfo ?? []) {

@@ -1,7 +1,7 @@
 /**
  * The window: library sidebar, the open CV, notices and toasts.
  */
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useWorkspace } from '../state/store-context';
 import { CvEditor } from './CvEditor';
 import { CvHeader } from './CvHeader';
@@ -70,6 +70,20 @@ function EmptyState() {
   );
 }
 
+/** A page of its own (settings, the board): its title, then its content scrolling below. */
+function Page({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <>
+      <header className="cv-header">
+        <div className="cv-title">
+          <h1>{title}</h1>
+        </div>
+      </header>
+      <div className="editor-scroll">{children}</div>
+    </>
+  );
+}
+
 /** The whole window. */
 export function App() {
   const isReady = useWorkspace((state) => state.isReady);
@@ -106,27 +120,13 @@ export function App() {
             <p>{loadError}</p>
           </div>
         ) : view === 'settings' ? (
-          <>
-            <header className="cv-header">
-              <div className="cv-title">
-                <h1>Settings</h1>
-              </div>
-            </header>
-            <div className="editor-scroll">
-              <SettingsView />
-            </div>
-          </>
+          <Page title="Settings">
+            <SettingsView />
+          </Page>
         ) : view === 'board' ? (
-          <>
-            <header className="cv-header">
-              <div className="cv-title">
-                <h1>Applications</h1>
-              </div>
-            </header>
-            <div className="editor-scroll">
-              <JobBoard />
-            </div>
-          </>
+          <Page title="Applications">
+            <JobBoard />
+          </Page>
         ) : view === 'review' ? (
           <ReviewWorkspace />
         ) : openCv ? (

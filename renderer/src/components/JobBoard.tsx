@@ -67,24 +67,23 @@ function JobCard({ job }: { job: JobSummary }) {
         />
       </label>
       <div className="board-moves">
-        <button
-          type="button"
-          className="icon"
-          disabled={!previous}
-          aria-label={previous ? `Move ${name} to ${TITLES[previous]}` : 'No earlier status'}
-          onClick={() => previous && void moveJob(job.id, previous)}
-        >
-          ←
-        </button>
-        <button
-          type="button"
-          className="icon"
-          disabled={!next}
-          aria-label={next ? `Move ${name} to ${TITLES[next]}` : 'No later status'}
-          onClick={() => next && void moveJob(job.id, next)}
-        >
-          →
-        </button>
+        {(
+          [
+            [previous, '←', 'No earlier status'],
+            [next, '→', 'No later status'],
+          ] as const
+        ).map(([target, arrow, none]) => (
+          <button
+            key={arrow}
+            type="button"
+            className="icon"
+            disabled={!target}
+            aria-label={target ? `Move ${name} to ${TITLES[target]}` : none}
+            onClick={() => target && void moveJob(job.id, target)}
+          >
+            {arrow}
+          </button>
+        ))}
       </div>
     </li>
   );

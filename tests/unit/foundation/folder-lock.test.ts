@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOCK_FILE, lockDataFolder } from '../../../electron/services/library/folder-lock';
 import { startAppServices } from '../../../electron/services/app-services';
-import { AppError } from '../../../shared/errors';
+import { appErrorOf } from '../../fixtures/app-error';
 
 let dataDir: string;
 beforeEach(async () => {
@@ -33,15 +33,9 @@ describe('one writer per data folder', () => {
     const other = otherProcess();
     try {
       await writeFile(path.join(dataDir, LOCK_FILE), ownedBy(other.pid));
-      const error = await lockDataFolder(dataDir).then(
-        () => undefined,
-        (caught: unknown) => caught,
-      );
-      expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).code).toBe('conflict');
-      expect((error as AppError).message).toMatch(
-        new RegExp(`already open on this folder \\(process ${other.pid}`),
-      );
+      const error = await appErrorOf(lockDataFolder(dataDir));
+      expect(error.code).toBe('conflict');
+      expect(error.message).toMatch(new RegExp(`already open on this folder \\(process ${other.pid}`));
       // The other's lock is left as it is.
       expect(await readFile(path.join(dataDir, LOCK_FILE), 'utf8')).toBe(ownedBy(other.pid));
     } finally {
@@ -66,7 +60,9 @@ describe('one writer per data folder', () => {
       emit: () => undefined,
     });
     await services.handlers.createCv({ name: 'Kept' });
-    expect(JSON.parse(await readFile(path.join(dataDir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid });
+    expect(JSON.parse(await readFile(path.join(dataDir, LOCK_FILE), 'utf8'))).toMatchObject({
+      pid: process.pid,
+    });
     await services.close();
     await expect(stat(path.join(dataDir, LOCK_FILE))).rejects.toThrow();
     const reopened = await startAppServices({

@@ -4,7 +4,7 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importCv } from '../../../electron/services/import/index';
 import { linkedInDate } from '../../../electron/services/import/linkedin';
-import { AppError } from '../../../shared/errors';
+import { appErrorOf } from '../../fixtures/app-error';
 
 const FOLDER = path.resolve(import.meta.dirname, '../../fixtures/linkedin/export');
 
@@ -22,15 +22,6 @@ async function exportZip(
   for (const [name, text] of Object.entries(options.extra ?? {}))
     files[name] = new TextEncoder().encode(text);
   return zipSync(files);
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 describe('LinkedIn data export', () => {
@@ -92,16 +83,16 @@ describe('LinkedIn data export', () => {
 
   it('refuses a ZIP that is no LinkedIn export, a damaged one and an empty one, each with its own message', async () => {
     const other = zipSync({ 'notes.txt': new TextEncoder().encode('hello') });
-    const notLinkedIn = await errorOf(importCv({ bytes: other, fileName: 'export.zip' }));
+    const notLinkedIn = await appErrorOf(importCv({ bytes: other, fileName: 'export.zip' }));
     expect(notLinkedIn.code).toBe('unsupported-file');
     expect(notLinkedIn.message).toMatch(/not a Word document or a LinkedIn data export/);
     const whole = await exportZip();
-    const damaged = await errorOf(
+    const damaged = await appErrorOf(
       importCv({ bytes: whole.subarray(0, whole.length - 40), fileName: 'linkedin.zip' }),
     );
     expect(damaged.code).toBe('corrupt-file');
     const empty = zipSync({ 'Profile.csv': new TextEncoder().encode('First Name,Last Name,Headline\n') });
-    const nothing = await errorOf(importCv({ bytes: empty, fileName: 'linkedin.zip' }));
+    const nothing = await appErrorOf(importCv({ bytes: empty, fileName: 'linkedin.zip' }));
     expect(nothing.code).toBe('empty-file');
   });
 

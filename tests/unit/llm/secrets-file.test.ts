@@ -3,12 +3,12 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
 import {
   EncryptedFileSecretStore,
   type StringCipher,
 } from '../../../electron/services/secrets/encrypted-file-store';
 import { KeytarSecretStore } from '../../../electron/services/secrets/keytar-store';
+import { appErrorOf } from '../../fixtures/app-error';
 
 const hasPrivateKeyring = process.env.CV_TAILOR_KEYRING === 'private';
 const SECRET = `sk-file-${Math.random().toString(36).slice(2)}-0123456789abcdef`;
@@ -46,15 +46,6 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 describe('API keys in a file encrypted by the OS key store', () => {
   it('stores, reads and deletes a key, and the file holds only ciphertext', async () => {
     const store = new EncryptedFileSecretStore({ file, cipher: aesCipher() });
@@ -75,7 +66,7 @@ describe('API keys in a file encrypted by the OS key store', () => {
   it('refuses the plain-text fallback and an unavailable store with a message that says what to do', async () => {
     for (const cipher of [aesCipher('basic_text'), aesCipher('gnome_libsecret', false)]) {
       const store = new EncryptedFileSecretStore({ file, cipher });
-      const error = await errorOf(store.set('openai', SECRET));
+      const error = await appErrorOf(store.set('openai', SECRET));
       expect(error.code).toBe('keychain');
       expect(error.message).toMatch(/Secret Service keyring|CV_TAILOR_API_KEY/);
       expect((await readdir(dir)).length).toBe(0);
@@ -95,7 +86,7 @@ describe('API keys in a file encrypted by the OS key store', () => {
   it('leaves a damaged file as it is and says so', async () => {
     await writeFile(file, '{ not json');
     const store = new EncryptedFileSecretStore({ file, cipher: aesCipher() });
-    const error = await errorOf(store.set('openai', SECRET));
+    const error = await appErrorOf(store.set('openai', SECRET));
     expect(error.code).toBe('keychain');
     expect(error.message).toMatch(/damaged/);
     expect(await readFile(file, 'utf8')).toBe('{ not json');
@@ -103,7 +94,7 @@ describe('API keys in a file encrypted by the OS key store', () => {
 
   it('says a key must be entered again when the OS key changed', async () => {
     await new EncryptedFileSecretStore({ file, cipher: aesCipher() }).set('openai', SECRET);
-    const error = await errorOf(new EncryptedFileSecretStore({ file, cipher: aesCipher() }).get('openai'));
+    const error = await appErrorOf(new EncryptedFileSecretStore({ file, cipher: aesCipher() }).get('openai'));
     expect(error.message).toMatch(/Enter the key again/);
   });
 
