@@ -87,24 +87,38 @@ function makeFinding(
   };
 }
 
-/** Lemmas of the original's content words that the rewrite does not use (by stem). */
-function droppedLemmas(
+/**
+ * What the rewrite no longer uses of the field's original (by stem): the lemmas of its content
+ * words, how many content words those are, and how many of its verbs.
+ */
+interface DroppedWording {
+  lemmas: Set<string>;
+  words: number;
+  verbs: number;
+}
+
+function droppedWording(
   original: string,
   replacement: string,
   context: FieldContext,
-): Set<string> | undefined {
-  if (!original.trim() || !context.index.lexicon.substitutes) return undefined;
-  const language = context.index.language;
+): DroppedWording | undefined {
+  const { lexicon, language } = context.index;
+  if (!original.trim() || !lexicon.substitutes) return undefined;
   const used = new Set(wordTokens(replacement).flatMap((token) => wordKeys(token.text, language)));
-  const dropped = new Set<string>();
+  const unused = (text: string): boolean => !wordKeys(text, language).some((key) => used.has(key));
+  const lemmas = new Set<string>();
+  let words = 0;
   for (const token of wordTokens(original)) {
-    if (isFreeWord(token.text) || /\d/.test(token.text)) continue;
-    if (wordKeys(token.text, language).some((key) => used.has(key))) continue;
+    if (isFreeWord(token.text) || /\d/.test(token.text) || !unused(token.text)) continue;
+    words += 1;
     const folded = foldCase(token.text);
-    dropped.add(folded);
-    for (const lemma of context.index.lexicon.lemmas(folded)) dropped.add(lemma);
+    lemmas.add(folded);
+    for (const lemma of lexicon.lemmas(folded)) lemmas.add(lemma);
   }
-  return dropped;
+  const verbs = (lexicon.verbs?.(original, language) ?? []).filter((verb) =>
+    unused(original.slice(verb.start, verb.end)),
+  ).length;
+  return { lemmas, words, verbs };
 }
 
 /** The sources of a field: its original, its entry, and the CV where the field may use it. */
@@ -113,8 +127,9 @@ function sourcesOf(
   segments: PathSegment[],
   original: string,
   replacement: string,
-): GroundingSources & { entry?: SourceScope; durations: number[] } {
+): GroundingSources & { entry?: SourceScope; durations: number[]; droppedWords: number } {
   const { index } = context;
+  const dropped = droppedWording(original, replacement, context);
   const entryKey = entryKeyOf(segments);
   const entry = entryKey ? index.entries.get(entryKey) : undefined;
   const scopes: SourceScope[] = [];
@@ -133,7 +148,9 @@ function sourcesOf(
   return {
     scopes,
     entry,
-    dropped: droppedLemmas(original, replacement, context),
+    dropped: dropped?.lemmas,
+    droppedVerbs: dropped?.verbs ?? 0,
+    droppedWords: dropped?.words ?? 0,
     ladderScope: entry ? ladderScopeOf(context, segments, original, replacement) : index.whole,
     credentialScope: index.whole,
     posting: context.jobText?.trim() ? scopeOfText(index, context.jobText, 'the posting') : undefined,
@@ -405,6 +422,7 @@ export function checkText(
       continue;
     }
     if (verdict === 'posting') {
+      if (phrase.length === 1 && isPlainWord(phrase[0], replacement, context.index)) plainWords += 1;
       findings.push(
         makeFinding(
           'from-posting',
@@ -505,15 +523,16 @@ export function checkText(
       ),
     );
   }
-  // A rewrite that swaps some of its original's words and brings in one plain word, and nothing
-  // else unsupported, restates its source: wording no lexical resource covers ("a revamp of"
-  // for "reworking") is not a new fact.
+  // A rewrite that swaps some of its original's words and brings in plain words, no more than
+  // one for every two it dropped, and nothing else unsupported, restates its source: wording no
+  // lexical resource covers ("a revamp of" for "reworking") is not a new fact.
   if (
     !context.isLetter &&
     hasOriginal &&
-    plainWords === 1 &&
-    findings.length === 1 &&
-    (sources.dropped?.size ?? 0) > 0
+    plainWords >= 1 &&
+    plainWords <= Math.max(1, Math.floor(sources.droppedWords / 2)) &&
+    findings.length === plainWords &&
+    sources.droppedWords > 0
   )
     return [];
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);

@@ -33,6 +33,7 @@ import {
   frequencyOf,
   ladderLevel,
   periodsIn,
+  FUNCTION_PHRASES,
 } from './vocabulary';
 import { ROLE_NOUNS } from './lexicon';
 
@@ -415,6 +416,8 @@ export interface GroundingSources {
   credentialScope: SourceScope;
   /** Lemmas of the field's original that the rewrite no longer uses, whose place a near word may take. */
   dropped?: Set<string>;
+  /** How many of the original's verbs the rewrite no longer uses: each may give its place to another verb. */
+  droppedVerbs?: number;
   posting?: SourceScope;
 }
 
@@ -562,10 +565,12 @@ export function judgeWords(
   const verbs = index.lexicon.verbs ? index.lexicon.verbs(text, index.language) : ([] as TaggedVerb[]);
   const verbAt = (start: number): TaggedVerb | undefined => verbs.find((verb) => verb.start === start);
   const namesCertificate = certificateNamed(text, index);
+  let verbSwaps = sources.droppedVerbs ?? 0;
   markInitialismRuns(text, tokens, sources, groundedRun);
   markMultiWordAliases(text, tokens, sources, index, groundedRun);
+  const connective = functionPhrasePositions(tokens);
   tokens.forEach((token, position) => {
-    if (covered(token.start, token.end)) return;
+    if (covered(token.start, token.end) || connective.has(position)) return;
     if (groundedRun.has(position)) {
       judged.push({ ...token, verdict: 'grounded' });
       return;
@@ -632,6 +637,16 @@ export function judgeWords(
         restatesRelation(part.text, verb, sources, index)
       )
         verdict = 'grounded';
+      else if (
+        verb &&
+        verbSwaps > 0 &&
+        !isName &&
+        !isNamedSkill(part.text, index) &&
+        swapsVerb(part.text, verb, sources, index)
+      ) {
+        verbSwaps -= 1;
+        verdict = 'grounded';
+      }
       judged.push({ ...part, verdict, ...(verb ? { verb: true } : {}) });
     }
   });
@@ -656,6 +671,24 @@ function restatesRelation(
   if (index.language !== 'en') return true;
   const classes = index.lexicon.verbClasses?.(verb.lemma) ?? [];
   return classes.some((verbClass) => sources.scopes[0]?.verbClasses.has(verbClass));
+}
+
+/** WordNet's verb classes of making and of winning: such a verb in a verb's place is a new duty or result. */
+const MAKING_OR_WINNING = new Set([33, 36]);
+
+/**
+ * True when a new verb may stand in the place of a verb the rewrite dropped from its original
+ * ("Hosted" for "Ran", "Mined" for "Analysed"): a verb that claims no ownership, achievement or
+ * credential, and whose main sense makes or wins nothing the original's verbs do not
+ * ("Designed" for "Tested" is a new duty). A verb added beside the original's verbs gets no
+ * such place.
+ */
+function swapsVerb(word: string, verb: TaggedVerb, sources: GroundingSources, index: GroundingIndex): boolean {
+  const key = foldCase(word);
+  if ([key, verb.lemma].some((form) => STRICT_WORDS.has(form) || CREDENTIAL_WORDS.has(form))) return false;
+  if (ladderLevel(verb.lemma, index.language) > 0 || ladderLevel(word, index.language) > 0) return false;
+  const main = index.lexicon.verbClasses?.(verb.lemma)[0];
+  return main === undefined || !MAKING_OR_WINNING.has(main) || sources.scopes[0]?.verbClasses.has(main) === true;
 }
 
 /**
@@ -892,6 +925,19 @@ const INITIALISM_JOINERS = new Set([
 ]);
 
 /** Two- and three-word skill names whose alias the source states ("Google Cloud" for GCP). */
+/** Positions of the words of phrases that only connect ("au cours de", "im Rahmen"). */
+function functionPhrasePositions(tokens: WordToken[]): Set<number> {
+  const positions = new Set<number>();
+  const folded = tokens.map((token) => foldCase(token.text).replace(/\u2019/g, "'"));
+  for (let start = 0; start < tokens.length; start += 1) {
+    for (const phrase of FUNCTION_PHRASES) {
+      if (phrase.every((word, offset) => folded[start + offset] === word))
+        for (let at = start; at < start + phrase.length; at += 1) positions.add(at);
+    }
+  }
+  return positions;
+}
+
 function markMultiWordAliases(
   text: string,
   tokens: WordToken[],

@@ -464,6 +464,44 @@ const LISTED_FUNCTION_WORDS: ReadonlySet<string> = new Set(
         extractQuantities(word).length === 0,
     ),
 );
+/**
+ * Phrases that only connect, whose words alone would look like content ("au cours de" is
+ * "during", not a course): their words need no source.
+ */
+export const FUNCTION_PHRASES: readonly string[][] = [
+  'in the course of',
+  'as part of',
+  'in line with',
+  'by means of',
+  'in terms of',
+  'with a view to',
+  'au cours de',
+  'au cours du',
+  'au cours des',
+  'tout au long de',
+  'tout au long du',
+  'au sein de',
+  'au sein du',
+  'au sein des',
+  "à l'aide de",
+  "à l'aide d'",
+  'à partir de',
+  'à partir du',
+  'en vue de',
+  'en tant que',
+  'dans le cadre de',
+  'dans le cadre du',
+  'dans le cadre des',
+  'grâce à',
+  'im rahmen',
+  'im laufe',
+  'im zuge',
+  'mit hilfe',
+  'in form',
+  'im hinblick auf',
+  'im bereich',
+].map((phrase) => phrase.split(/\s+/));
+
 /** Every function word grounding lets through without a source. */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   ...CURATED_FUNCTION_WORDS,

@@ -5,6 +5,8 @@
  * nothing about the person's record, so the posting's duties and tools may appear in it; only
  * what it says the person already has ("my eight years of Kafka") is still judged.
  *
+ * A clause that says what the person has not done yet is read the same way.
+ *
  * Found by grammar (modal and conditional forms, verbs of wanting and looking forward), not by
  * the topic of the sentence.
  */
@@ -19,6 +21,13 @@ const WISH_CUES = new RegExp(
     String.raw`\b(?:the|an|every)\s+(?:opportunity|chance|prospect)\s+(?:to|of)\b`,
     String.raw`\bwhat\s+(?:draws|attracts|appeals\s+to)\s+me\b`,
     String.raw`\bappeals?\s+to\s+me\b`,
+    // What the person says they have not done yet claims nothing ("I have not yet worked in a
+    // data centre", "je n'ai pas encore piloté", "ich habe noch keine Erfahrung mit PNF").
+    String.raw`\b(?:have|has|had)\s+(?:not|never)\s+(?:yet\s+)?(?!only\b)(?:worked|used|led|managed|held|had|done|run|taken|been)\b`,
+    String.raw`\b(?:haven't|hasn't|have\s+yet\s+to|not\s+yet|no\s+(?:direct\s+|hands-on\s+|formal\s+|prior\s+)?experience)\b`,
+    String.raw`\bn'ai\s+(?:pas|jamais)\s+(?:encore\s+)?(?:eu|travaillé|utilisé|piloté|occupé|exercé|managé|dirigé|été)\b`,
+    String.raw`\bpas\s+encore\b`,
+    String.raw`\bnoch\s+(?:nicht|keine?[nmrs]?)\b`,
     // Applying names the job it applies for without claiming it.
     String.raw`\b(?:apply|applying|application|candidacy|join|joining)\b`,
     String.raw`\b(?:bewerbe|bewerben|bewerbung|candidature|postule|postuler|rejoindre)\b`,

@@ -1,9 +1,9 @@
 /**
  * Measures the truth checks on the labelled rewrites: how many fabrications they catch and how
  * many faithful rewrites they let through, on the development set (the older single-field cases
- * plus `dev.json`) and on two test sets (`test-a.json`, `test-b.json`, written and labelled before
+ * plus `dev.json`, and `dev-b.json`) and on the test sets (`test-a.json` to `test-d.json`, written and labelled before
  * the checks ran on them, never changed since). `npm run eval:truth` prints every set;
- * `-- --misses dev|dev-b|test-a|test-b|test-c` lists the misses of one; `-- --dev` runs the development set alone.
+ * `-- --misses dev|dev-b|test-a|test-b|test-c|test-d` lists the misses of one; `-- --dev` runs the development set alone.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -126,7 +126,7 @@ export function secondDevelopmentCases(): RunnableCase[] {
 }
 
 /** The names of the test sets, each written and labelled before the checks ran on it. */
-export const TEST_SETS = ['test-a.json', 'test-b.json', 'test-c.json'] as const;
+export const TEST_SETS = ['test-a.json', 'test-b.json', 'test-c.json', 'test-d.json'] as const;
 
 /** The cases of one test set. */
 export function testCases(name: (typeof TEST_SETS)[number]): RunnableCase[] {

@@ -98,6 +98,44 @@ describe('grounding', () => {
       expect(check('work[0].highlights[0]', bullet(0), rewrite).length, rewrite).toBeGreaterThan(0);
   });
 
+  it("lets a verb take the place of one the original drops, never add a duty beside the original's verbs", () => {
+    // "Built" becomes "Wrote": one verb for another, the facts unchanged.
+    const cv2 = CV.work?.[1].highlights?.[0] ?? '';
+    expect(check('work[1].highlights[0]', cv2, 'Wrote dbt models for the finance reports.')).toEqual([]);
+    // Keeping "Built" and adding "audited" is a new duty.
+    expect(
+      check('work[1].highlights[0]', cv2, 'Built and audited dbt models for the finance reports.').map(
+        (f) => f.text,
+      ),
+    ).toContain('audited');
+    // A swapped verb still may not claim ownership.
+    expect(
+      check('work[1].highlights[0]', cv2, 'Owned dbt models for the finance reports.').length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('reads phrases that only connect as function words ("au cours de", "im Rahmen")', () => {
+    const cv: Cv = {
+      basics: { name: 'Léa' },
+      work: [
+        {
+          id: 'w',
+          name: 'Labo Nord',
+          position: 'Technicienne',
+          highlights: ['A réussi deux audits COFRAC.'],
+        },
+      ],
+    };
+    expect(
+      check(
+        'work[0].highlights[0]',
+        'A réussi deux audits COFRAC.',
+        'A réussi, au cours de deux audits, le COFRAC.',
+        cv,
+      ),
+    ).toEqual([]);
+  });
+
   it('reads an acronym spelled from inside its words, and one defined beside its words', () => {
     expect(spellsAcronym('DOACs', ['direct', 'oral', 'anticoagulants'])).toBe(true);
     expect(spellsAcronym('MLD', ['Manuelle', 'Lymphdrainage'])).toBe(true);
@@ -455,6 +493,20 @@ describe('grounding', () => {
       [],
     );
     expect(letter('At Acme Logistics I built the dashboards in React.').length).toBeGreaterThan(0);
+  });
+
+  it('lets a letter say what the person has not done yet, and still judges what it claims', () => {
+    const letter = (sentence: string) =>
+      checkLetter(
+        { greeting: 'Dear team,', paragraphs: [sentence], closing: 'Kind regards,' },
+        { cv: CV, jobText: JOB, fallbackGreeting: 'Dear Hiring Manager,', lexicon },
+      ).findings.map((finding) => finding.text);
+    expect(
+      letter('I have not yet worked with Terraform, but I would welcome the chance to learn it.'),
+    ).toEqual([]);
+    expect(letter('I have not only mentored analysts but also built everything in Terraform.')).toContain(
+      'Terraform',
+    );
   });
 
   it("lets a letter wish for the posting's duties, but not claim them inside the wish", () => {
