@@ -40,6 +40,7 @@ import {
   STANDALONE_TITLES,
 } from './lexicon';
 import { normalizeText } from './text';
+import { extractQuantities, quantityMatches, type Quantity } from './quantities';
 import {
   severityOf,
   type CheckEditInput,
@@ -50,7 +51,14 @@ import {
 } from './types';
 import { ownedPhrases, wishSpans } from './wishes';
 import { isPlainWord } from './grounding';
-import { FIRST_PERSON, LETTER_WORDS, SECOND_PERSON, SCOPE_LADDER, ladderLevel } from './vocabulary';
+import {
+  FIRST_PERSON,
+  FUNCTION_WORDS,
+  LETTER_WORDS,
+  SECOND_PERSON,
+  SCOPE_LADDER,
+  ladderLevel,
+} from './vocabulary';
 
 /** What one field check needs beyond its two texts. */
 export interface FieldContext {
@@ -119,6 +127,57 @@ function droppedWording(
     unused(original.slice(verb.start, verb.end)),
   ).length;
   return { lemmas, words, verbs };
+}
+
+/** Up to three words right after a count, to the next function word or mark ("42,000 subscribers"). */
+function countedWords(text: string, quantity: Quantity): string[] {
+  const rest = text.slice(quantity.end);
+  const words: string[] = [];
+  let from = 0;
+  for (const token of wordTokens(rest)) {
+    if (/[^\s-]/.test(rest.slice(from, token.start)) || FUNCTION_WORDS.has(foldCase(token.text))) break;
+    if (/\d/.test(token.text)) break;
+    words.push(token.text);
+    from = token.end;
+    if (words.length === 3) break;
+  }
+  return words;
+}
+
+/**
+ * Counts the original states, swapped ("4 engineers and 12 contractors" → "12 engineers and 4
+ * contractors"): a number of the original now counts what another of its numbers counted.
+ */
+function recountedNumbers(original: string, replacement: string, context: FieldContext): Detection[] {
+  const counts = extractQuantities(original)
+    .filter((quantity) => quantity.kind === 'count')
+    .map((quantity) => ({ quantity, counted: countedWords(original, quantity) }))
+    .filter((item) => item.counted.length > 0);
+  if (counts.length < 2) return [];
+  const grounds = (words: string[], source: string[]): boolean => {
+    const scope = scopeOfText(context.index, source.join(' '), 'what it counts');
+    const near = { scopes: [scope], ladderScope: scope, credentialScope: scope };
+    return judgeWords(words.join(' '), near, context.index).some((word) => word.verdict === 'grounded');
+  };
+  const detections: Detection[] = [];
+  for (const quantity of extractQuantities(replacement)) {
+    if (quantity.kind !== 'count') continue;
+    const counted = countedWords(replacement, quantity);
+    const own = counts.filter((item) => quantityMatches(quantity, item.quantity));
+    if (counted.length === 0 || own.length === 0 || own.some((item) => grounds(counted, item.counted)))
+      continue;
+    const other = counts.find(
+      (item) => !quantityMatches(quantity, item.quantity) && grounds(counted, item.counted),
+    );
+    if (!other) continue;
+    detections.push({
+      kind: 'number',
+      start: quantity.start,
+      end: quantity.end,
+      message: `your CV counts ${quote(own[0].counted.join(' '))} with ${quote(own[0].quantity.text)} and ${quote(other.counted.join(' '))} with ${quote(other.quantity.text)}`,
+    });
+  }
+  return detections;
 }
 
 /** The sources of a field: its original, its entry, and the CV where the field may use it. */
@@ -362,6 +421,7 @@ export function checkText(
   const detections: Detection[] = [
     ...detectContacts(detectContext, seen),
     ...detectQuantities(detectContext, seen),
+    ...recountedNumbers(original, replacement, context),
     ...detectDegrees(detectContext, seen),
   ];
   const postingText = sources.posting ? foldCase(sources.posting.text) : '';

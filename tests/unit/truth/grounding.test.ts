@@ -114,6 +114,29 @@ describe('grounding', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('reports counts the original states but swaps between the things they count', () => {
+    const cv: Cv = {
+      basics: { name: 'Kim' },
+      work: [
+        {
+          id: 'w',
+          name: 'Rollout Co',
+          position: 'Site Lead',
+          highlights: ['Managed 4 engineers and 12 contractors.'],
+        },
+      ],
+    };
+    const original = 'Managed 4 engineers and 12 contractors.';
+    expect(
+      check('work[0].highlights[0]', original, 'Managed 12 engineers and 4 contractors.', cv).map(
+        (f) => f.text,
+      ),
+    ).toEqual(['12', '4']);
+    expect(check('work[0].highlights[0]', original, 'Managed 12 contractors and 4 engineers.', cv)).toEqual(
+      [],
+    );
+  });
+
   it('reads phrases that only connect as function words ("au cours de", "im Rahmen")', () => {
     const cv: Cv = {
       basics: { name: 'Léa' },
