@@ -18,7 +18,7 @@ import { writeLetter } from './tailor/letter';
 /** Runs a cancellable task registered under its id. */
 export type TaskRunner = <T>(id: string, work: (signal: AbortSignal) => Promise<T>) => Promise<T>;
 
-type TailorHandlerNames = 'getTailorPlan' | 'tailorJob' | 'saveReview' | 'saveTailoredVersion' | 'restoreTailoredVersion' | 'writeLetter' | 'saveLetter';
+type TailorHandlerNames = 'getTailorPlan' | 'tailorJob' | 'undoTailor' | 'saveReview' | 'saveTailoredVersion' | 'restoreTailoredVersion' | 'writeLetter' | 'saveLetter';
 
 /** Converts a pipeline change into the stored shape, with a stable id for decisions. */
 function storedChange(change: TailorChange, index: number): ProposedChange {
@@ -113,6 +113,9 @@ export function createTailorHandlers(deps: HandlerDeps, runTask: TaskRunner): Pi
             if (progress.change) deps.emit('tailorChange', { taskId, change: storedChange(progress.change, count++) });
           },
         });
+        // A mostly unusable answer is not worth reviewing: say so once, keep the job as it was.
+        if (result.unusable)
+          throw new AppError('model-error', `${result.unusable} Nothing was saved. Try again, choose a larger model, or tailor without AI.`);
         const proposal: Proposal = {
           id: newId('p-'),
           createdAt: new Date().toISOString(),
@@ -128,6 +131,7 @@ export function createTailorHandlers(deps: HandlerDeps, runTask: TaskRunner): Pi
         return store.setProposal(jobId, proposal);
       }),
 
+    undoTailor: async ({ jobId }) => store.undoTailor(jobId),
     saveReview: async ({ jobId, decisions, cv }) => store.saveReview(jobId, { decisions, cv }),
     saveTailoredVersion: async ({ jobId, label }) => store.saveTailoredVersion(jobId, label),
     restoreTailoredVersion: async ({ jobId, versionId }) => store.restoreTailoredVersion(jobId, versionId),

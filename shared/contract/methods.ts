@@ -158,6 +158,11 @@ export const METHODS = {
     input: z.object({ jobId: id, cvId: id, intensity: z.enum(INTENSITIES), useModel: z.boolean(), taskId }),
     output: jobRecordSchema,
   },
+  undoTailor: {
+    channel: 'app:tailor.undo',
+    input: z.object({ jobId: id }),
+    output: jobRecordSchema,
+  },
   saveReview: {
     channel: 'app:tailor.saveReview',
     input: z.object({ jobId: id, decisions: z.record(z.string(), z.enum(['accepted', 'rejected'])), cv: cvSchema }),

@@ -134,6 +134,8 @@ export const jobRecordSchema = z.object({
   proposal: proposalSchema.nullable().default(null),
   /** The review of that proposal, autosaved as the person works. */
   review: reviewSchema.nullable().default(null),
+  /** The run before the latest with its review, kept so tailoring again can be undone. */
+  previousRun: z.object({ proposal: proposalSchema, review: reviewSchema }).nullable().default(null),
   /** The person's own note on this application. */
   note: z.string().max(5000).default(''),
   /** Each status the job was moved to, with when. */

@@ -40,11 +40,13 @@ function humanReport(result: TailorResult): string {
   const applied = result.changes.filter((change) => change.status === 'applied').length;
   const review = result.changes.filter((change) => change.status === 'needs-review').length;
   const reverted = result.changes.filter((change) => change.status === 'reverted').length;
+  const count = result.changes.length;
   lines.push(
     result.mode === 'no-ai'
-      ? `Tailored without AI: ${result.changes.length} reorder(s).`
-      : `${result.changes.length} change(s): ${applied} applied, ${review} to review, ${reverted} reverted.`,
+      ? `Tailored without AI: ${count} ${count === 1 ? 'reorder' : 'reorders'}.`
+      : `${count} ${count === 1 ? 'change' : 'changes'}: ${applied} applied, ${review} to review, ${reverted} reverted.`,
   );
+  if (result.unusable) lines.push(result.unusable);
   for (const change of result.changes) {
     lines.push('', `[${change.status}] ${change.path}${change.reason ? ` — ${change.reason}` : ''}`);
     if (change.op === 'replace') {
@@ -116,7 +118,7 @@ export const tailorCommand: CliCommand = {
           ),
           findings: result.findings,
           missingKeywords: result.missingKeywords,
-          warnings: result.warnings,
+          warnings: result.unusable ? [result.unusable, ...result.warnings] : result.warnings,
         };
         io.stdout(`${JSON.stringify(output, null, 2)}\n`);
       } else {

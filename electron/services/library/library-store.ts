@@ -44,6 +44,11 @@ export interface LibraryStoreOptions {
 }
 
 /** The library of one person, opened from a data folder. */
+/** True when the person decided on a change or edited the tailored CV of a run. */
+function hasReviewWork(proposal: Proposal, review: Review): boolean {
+  return Object.keys(review.decisions).length > 0 || JSON.stringify(review.cv) !== JSON.stringify(proposal.baseCv);
+}
+
 export class LibraryStore {
   private readonly library: JsonDocument<LibraryData>;
   private readonly settingsDocument: JsonDocument<SettingsFile>;
@@ -276,6 +281,7 @@ export class LibraryStore {
         letters: [],
         proposal: null,
         review: null,
+        previousRun: null,
         note: '',
         statusHistory: [],
       };
@@ -307,10 +313,38 @@ export class LibraryStore {
     return this.library.update((data) => {
       const job = this.findJob(data, id);
       const stamp = this.stamp();
+      if (job.proposal && job.review) {
+        // The person's review of the last run stays: as a named version, and whole (with its
+        // decisions) so this run can be undone.
+        job.previousRun = { proposal: job.proposal, review: job.review };
+        if (hasReviewWork(job.proposal, job.review))
+          job.tailored.push({ id: newId('v-'), createdAt: stamp, label: `Review before tailoring again (${job.proposal.intensity})`, cv: job.review.cv });
+      }
       job.proposal = proposal;
       job.review = { proposalId: proposal.id, decisions: {}, cv: proposal.baseCv, updatedAt: stamp };
       if (proposal.baseCvId) job.cvId = proposal.baseCvId;
       job.tailored.push({ id: newId('v-'), createdAt: stamp, label: `Before tailoring (${proposal.intensity})`, cv: proposal.baseCv });
+      job.updatedAt = stamp;
+      pruneVersions(job.tailored);
+      return structuredClone(job);
+    });
+  }
+
+  /**
+   * Goes back to the tailoring run before the latest, with its review as the person left it.
+   * The undone run's tailored CV stays as a version.
+   */
+  undoTailor(id: string): Promise<JobRecord> {
+    return this.library.update((data) => {
+      const job = this.findJob(data, id);
+      const previous = job.previousRun;
+      if (!previous) throw new AppError('conflict', 'There is no earlier tailoring run to go back to.');
+      const stamp = this.stamp();
+      if (job.proposal && job.review && hasReviewWork(job.proposal, job.review))
+        job.tailored.push({ id: newId('v-'), createdAt: stamp, label: `Undone tailoring (${job.proposal.intensity})`, cv: job.review.cv });
+      job.proposal = previous.proposal;
+      job.review = { ...previous.review, updatedAt: stamp };
+      job.previousRun = null;
       job.updatedAt = stamp;
       pruneVersions(job.tailored);
       return structuredClone(job);

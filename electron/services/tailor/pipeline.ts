@@ -108,6 +108,46 @@ export interface TailorResult {
   match: MatchResult;
   mode: 'ai' | 'no-ai';
   sent?: SentSummary;
+  /**
+   * Set when the model's answer is mostly unusable (most of its edits refused or reverted, none
+   * kept): one sentence for the person. The app then saves nothing.
+   */
+  unusable?: string;
+}
+
+/** Shares of an answer's edits beyond which the answer as a whole is unusable. */
+const UNUSABLE_SHARE = 0.75;
+const UNUSABLE_MIN_EDITS = 4;
+
+/**
+ * One warning per reason for the refused edits, not one per edit: "Ignored 12 edits: … (and 11
+ * more for the same reason)".
+ */
+export function rejectionWarnings(rejected: readonly RejectedPatch[], restore: (text: string) => string): string[] {
+  const byReason = new Map<RejectionReason, RejectedPatch[]>();
+  for (const item of rejected) byReason.set(item.reason, [...(byReason.get(item.reason) ?? []), item]);
+  return [...byReason.values()].map((items) => {
+    const message = restore(items[0].message);
+    if (items.length === 1) return `Ignored an edit: ${message}`;
+    return `Ignored ${items.length} edits: ${message.replace(/\.$/, '')} (and ${items.length - 1} more for the same reason).`;
+  });
+}
+
+/**
+ * The verdict on an answer: unusable when nothing in it can be kept, or when at least
+ * three in four of its edits (and four or more) were refused or reverted.
+ */
+export function unusableVerdict(kept: number, refused: number, reverted: number): string | undefined {
+  const bad = refused + reverted;
+  const total = kept + bad;
+  if (total === 0) return undefined;
+  const mostly = total >= UNUSABLE_MIN_EDITS && bad / total >= UNUSABLE_SHARE;
+  if (kept > 0 && !mostly) return undefined;
+  const parts = [
+    refused > 0 ? `${refused} ${refused === 1 ? 'edit was' : 'edits were'} invalid or repeated` : '',
+    reverted > 0 ? `${reverted} changed or invented a number or date` : '',
+  ].filter(Boolean);
+  return `The model's answer was not usable: ${parts.join(' and ')}, out of ${total}.`;
 }
 
 /** Rejections that mean the model misread the task: retried with feedback when nothing was usable. */
@@ -353,15 +393,19 @@ export async function tailorCv(options: TailorOptions): Promise<TailorResult> {
   const warnings = [...fitted.warnings];
   if (generated.attempts > 1)
     warnings.push(`The model needed ${generated.attempts} attempts to give a usable answer.`);
-  for (const item of generated.rejected)
-    warnings.push(`Ignored an edit: ${anonymizer ? anonymizer.restore(item.message) : item.message}`);
+  warnings.push(
+    ...rejectionWarnings(generated.rejected, (text) => (anonymizer ? anonymizer.restore(text) : text)),
+  );
   const reverted = changes.filter((change) => change.status === 'reverted').length;
   if (reverted > 0)
-    warnings.push(`${reverted} change(s) were reverted because they changed or invented a number or date.`);
+    warnings.push(
+      `${reverted} ${reverted === 1 ? 'change was' : 'changes were'} reverted because ${reverted === 1 ? 'it' : 'they'} changed or invented a number or date.`,
+    );
 
   const tailored = applyChanges(cv, changes);
   const applied = changes.filter((change) => change.status === 'applied').length;
   const review = changes.filter((change) => change.status === 'needs-review').length;
+  const unusable = unusableVerdict(applied + review, generated.rejected.length, reverted);
   report({
     step: 'done',
     detail: `${applied} applied, ${review} to review, ${reverted} reverted`,
@@ -377,6 +421,7 @@ export async function tailorCv(options: TailorOptions): Promise<TailorResult> {
     job,
     match,
     mode: 'ai',
+    ...(unusable ? { unusable } : {}),
     sent: {
       provider: provider.description,
       kind: provider.kind,

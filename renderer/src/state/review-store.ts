@@ -68,6 +68,8 @@ export interface ReviewStoreState {
   seal(): void;
   undo(): void;
   redo(): void;
+  /** Goes back to the tailoring run before the latest, with its review as it was. */
+  undoTailor(): Promise<void>;
   setCurrent(changeId: string | null): void;
   /** Moves the current change by delta in reading order; returns the new id. */
   moveCurrent(delta: number): string | null;
@@ -262,6 +264,20 @@ export function createReviewStore(api: CvTailorApi, options: ReviewStoreOptions 
       undo() {
         const { history } = get();
         if (history) commit(undoHistory(history));
+      },
+
+      async undoTailor() {
+        const job = get().job;
+        if (!job?.previousRun || get().task) return;
+        await get().flush();
+        try {
+          const restored = await api.undoTailor({ jobId: job.id });
+          set({ ...fromJob(restored), currentId: null, saveState: 'saved', runError: null });
+          setJob(restored);
+          notify('Back to the earlier tailoring run, with your decisions. The undone run was kept as a version.');
+        } catch (error) {
+          notify(messageOf(error), 'error');
+        }
       },
 
       redo() {

@@ -119,6 +119,46 @@ describe('tailoring through the handlers', () => {
     expect(restored.tailored.at(-1)?.label).toBe('Before restore');
   });
 
+  it('keeps the reviewed run when tailoring again, as a version and whole for undo', async () => {
+    const { handlers, cv, job } = await setUp();
+    await handlers.tailorJob({ jobId: job.id, cvId: cv.id, intensity: 'light', useModel: false, taskId: 'r1' });
+    const edited = { ...cv.cv, basics: { ...cv.cv.basics, summary: 'Reviewed summary.' } };
+    await handlers.saveReview({ jobId: job.id, decisions: { c1: 'rejected' }, cv: edited });
+    const again = await handlers.tailorJob({ jobId: job.id, cvId: cv.id, intensity: 'bold', useModel: false, taskId: 'r2' });
+    expect(again.review?.decisions).toEqual({});
+    expect(again.tailored.map((version) => version.label)).toContain('Review before tailoring again (light)');
+    expect(again.tailored.find((version) => version.label.startsWith('Review before'))?.cv.basics?.summary).toBe('Reviewed summary.');
+    const undone = await handlers.undoTailor({ jobId: job.id });
+    expect(undone.proposal?.intensity).toBe('light');
+    expect(undone.review?.decisions).toEqual({ c1: 'rejected' });
+    expect(undone.review?.cv.basics?.summary).toBe('Reviewed summary.');
+    expect(undone.previousRun).toBeNull();
+    await expect(handlers.undoTailor({ jobId: job.id })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('saves nothing when the model answer is mostly unusable, and says so once', async () => {
+    const { handlers, cv, job } = await setUp();
+    await handlers.updateSettings({ provider: { kind: 'remote', providerId: 'my-server', baseUrl: server.url, model: 'test-model' } });
+    await handlers.setApiKey({ providerId: 'my-server', key: KEY });
+    const bullets = cv.cv.work![0].highlights!;
+    // One usable edit, four that repeat their field unchanged.
+    server.enqueue({
+      content: {
+        patches: [
+          { path: 'work[0].highlights[2]', original: bullets[2], replacement: 'Cut payment API latency by 35% with Redis caching', reason: 'Speed' },
+          ...[0, 1, 3, 4].map((index) => ({ path: `work[0].highlights[${index}]`, original: bullets[index] ?? bullets[0], replacement: bullets[index] ?? bullets[0], reason: 'Same' })),
+        ],
+        reorders: [],
+      },
+    });
+    const before = await handlers.getJob({ id: job.id });
+    const failure = await handlers
+      .tailorJob({ jobId: job.id, cvId: cv.id, intensity: 'balanced', useModel: true, taskId: 'u1' })
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'model-error', message: expect.stringMatching(/not usable.*Nothing was saved/) });
+    expect(await handlers.getJob({ id: job.id })).toEqual(before);
+  });
+
   it('writes a letter with the model and keeps it as a version of the job', async () => {
     const { handlers, cv, job } = await setUp();
     await handlers.setApiKey({ providerId: 'my-server', key: KEY });

@@ -41,6 +41,10 @@ describe('tailoring with the tiny generated GGUF model (gibberish output)', () =
         result.warnings,
       );
       expect(result.sent).toMatchObject({ kind: 'local', anonymized: false });
+      // Gibberish that leaves nothing to keep is called unusable once, not warned about per edit.
+      const kept = result.changes.filter((change) => change.status !== 'reverted').length;
+      if (kept === 0 && result.changes.length + result.rejected.length > 0) expect(result.unusable).toMatch(/not usable/);
+      expect(new Set(result.warnings).size).toBe(result.warnings.length);
       // Whatever the model wrote, the safe CV is exactly the input plus the changes that passed.
       expect(result.cv).toEqual(applyChanges(cv, result.changes));
       for (const change of result.changes) {

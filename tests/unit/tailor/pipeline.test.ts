@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Cv } from '../../../shared/model/cv';
 import type { FindingKind } from '../../../shared/truth';
 import { createRemoteProvider } from '../../../electron/services/llm/remote-provider';
-import { tailorCv, type TailorProgress } from '../../../electron/services/tailor/pipeline';
+import { rejectionWarnings, tailorCv, unusableVerdict, type TailorProgress } from '../../../electron/services/tailor/pipeline';
 import { startOpenAiServer, type OpenAiServer } from '../../fixtures/openai-server';
 import { SAMPLE_JOB_TEXT, sampleCv } from './sample-data';
 
@@ -331,5 +331,31 @@ describe('tailorCv with an OpenAI-compatible server', () => {
     expect(result.mode).toBe('no-ai');
     expect(result.changes.every((change) => change.op === 'reorder')).toBe(true);
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('judging a model answer as a whole', () => {
+  it('gives one warning per reason for refused edits, not one per edit', () => {
+    const refused = (reason: 'duplicate' | 'bad-path', index: number) => ({
+      patch: { op: 'replace' as const, path: `work[0].highlights[${index}]`, original: '', replacement: '', reason: '' },
+      reason,
+      message: reason === 'duplicate' ? 'The same field was edited twice.' : `No field ${index}.`,
+    });
+    const warnings = rejectionWarnings(
+      [refused('duplicate', 1), refused('duplicate', 2), refused('duplicate', 3), refused('bad-path', 9)],
+      (text) => text,
+    );
+    expect(warnings).toEqual([
+      'Ignored 3 edits: The same field was edited twice (and 2 more for the same reason).',
+      'Ignored an edit: No field 9.',
+    ]);
+  });
+
+  it('calls an answer unusable when nothing can be kept or three in four edits are refused', () => {
+    expect(unusableVerdict(0, 0, 0)).toBeUndefined();
+    expect(unusableVerdict(3, 1, 0)).toBeUndefined();
+    expect(unusableVerdict(1, 2, 0)).toBeUndefined();
+    expect(unusableVerdict(1, 4, 0)).toMatch(/not usable: 4 edits were invalid or repeated, out of 5/);
+    expect(unusableVerdict(0, 0, 2)).toMatch(/2 changed or invented a number or date, out of 2/);
   });
 });

@@ -91,9 +91,12 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
   const job = useReview((state) => state.job);
   const present = useReview((state) => state.history?.present ?? null);
   const saveState = useReview((state) => state.saveState);
-  const canUndo = useReview((state) => (state.history?.past.length ?? 0) > 0);
+  const canUndo = useReview((state) => (state.history?.past.length ?? 0) > 0 || !!state.job?.previousRun);
+  const undoesRun = useReview((state) => (state.history?.past.length ?? 0) === 0 && !!state.job?.previousRun);
   const canRedo = useReview((state) => (state.history?.future.length ?? 0) > 0);
   const setView = useWorkspace((state) => state.setView);
+  // The job's name and status are the library's: renamed or moved in the sidebar, they show here at once.
+  const listed = useWorkspace((state) => (state.activeJob?.id === job?.id ? state.activeJob : null));
   const [split, setSplit] = useState(0.5);
   const [isPanelOpen, setPanelOpen] = useState(true);
   const [tab, setTab] = useState<'cv' | 'letter'>('cv');
@@ -197,8 +200,8 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
     window.addEventListener('pointerup', up);
   };
 
-  const title = job?.analysis?.title ?? 'Job';
-  const company = job?.analysis?.company;
+  const title = (listed ?? job)?.analysis?.title ?? 'Job';
+  const company = (listed ?? job)?.analysis?.company;
   const saveText = saveState === 'saved' ? 'All changes saved' : saveState === 'error' ? 'Not saved' : 'Saving…';
 
   return (
@@ -216,8 +219,8 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
           )}
         </div>
         <div className="toolbar">
-          <button type="button" className="secondary" disabled={!canUndo} onClick={() => review.getState().undo()} title="Undo (Ctrl+Z)">
-            Undo
+          <button type="button" className="secondary" disabled={!canUndo} onClick={() => (undoesRun ? void review.getState().undoTailor() : review.getState().undo())} title={undoesRun ? 'Go back to the earlier tailoring run (Ctrl+Z)' : 'Undo (Ctrl+Z)'}>
+            {undoesRun ? 'Undo tailoring' : 'Undo'}
           </button>
           <button type="button" className="secondary" disabled={!canRedo} onClick={() => review.getState().redo()} title="Redo (Ctrl+Shift+Z)">
             Redo
@@ -303,7 +306,7 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
         </div>
         {job &&
           (isPanelOpen ? (
-            <JobPanel job={job} cv={tailoredCv ?? original} onClose={() => setPanelOpen(false)} />
+            <JobPanel job={listed ?? job} cv={tailoredCv ?? original} onClose={() => setPanelOpen(false)} />
           ) : (
             <button type="button" className="panel-opener" aria-label="Show the job and match panel" onClick={() => setPanelOpen(true)}>
               Job &amp; match

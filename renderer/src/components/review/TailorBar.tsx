@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { INTENSITIES, type TailorIntensity } from '../../../../shared/model/library';
 import { useApi } from '../../state/store-context';
 import type { TailorPlan } from '../../state/review-store';
+import { ConfirmDialog } from '../ConfirmDialog';
 import { Dialog } from '../Dialog';
 import { useReview } from './review-context';
 import { changeLabel } from './TailoredPane';
@@ -95,6 +96,10 @@ export function TailorBar() {
   const [intensity, setIntensity] = useState<TailorIntensity>('balanced');
   const [plan, setPlan] = useState<TailorPlan | null>(null);
   const [isAsking, setAsking] = useState(false);
+  const [again, setAgain] = useState<{ useModel: boolean } | null>(null);
+  const decided = useReview((state) => Object.keys(state.history?.present.decisions ?? {}).length);
+  const edited = useReview((state) => (state.history?.past.length ?? 0) > 0);
+  const proposed = useReview((state) => state.job?.proposal?.changes.length ?? 0);
 
   useEffect(() => {
     if (!cvId) return;
@@ -108,7 +113,11 @@ export function TailorBar() {
     };
   }, [api, cvId]);
 
-  const start = (useModel: boolean) => {
+  const start = (useModel: boolean, confirmed = false) => {
+    if (!confirmed && (decided > 0 || edited)) {
+      setAgain({ useModel });
+      return;
+    }
     if (useModel && plan?.kind === 'remote' && plan.provider && !wasConfirmed(plan.provider)) {
       setAsking(true);
       return;
@@ -175,6 +184,25 @@ export function TailorBar() {
         <p className="run-error" role="alert">
           {runError}
         </p>
+      )}
+      {again && (
+        <ConfirmDialog
+          title="Tailor this job again?"
+          confirmLabel="Tailor again"
+          onClose={() => setAgain(null)}
+          onConfirm={() => start(again.useModel, true)}
+        >
+          <p>
+            {decided > 0
+              ? `You have decided on ${decided} of ${proposed} ${proposed === 1 ? 'change' : 'changes'}.`
+              : 'You have edited the tailored CV.'}{' '}
+            Tailoring again starts a new review.
+          </p>
+          <p>
+            Your current review is kept as the version “Review before tailoring again”, and <strong>Undo tailoring</strong> brings it
+            back with your decisions.
+          </p>
+        </ConfirmDialog>
       )}
       {isAsking && plan && (
         <PlanDialog

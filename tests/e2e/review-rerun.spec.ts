@@ -1,0 +1,193 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startOpenAiServer, type OpenAiServer } from '../fixtures/openai-server';
+import { callApi, startHost, type HostProcess } from './host';
+
+let host: HostProcess | undefined;
+let server: OpenAiServer | undefined;
+
+test.afterEach(async () => {
+  await host?.stop();
+  await server?.close();
+  host = undefined;
+  server = undefined;
+});
+
+const SHOTS = 'tests/e2e/screenshots';
+
+const CV_MARKDOWN = `# Tomás Ferreira
+
+Warehouse operations lead · tomas.ferreira@example.org · Porto, Portugal
+
+## Summary
+
+Operations lead running inbound and outbound flows for an e-commerce fulfilment centre.
+
+## Experience
+
+### Operations Lead — Norte Fulfilment
+Mar 2019 – Present
+
+- Led a shift of 24 pickers and packers across two warehouse zones.
+- Cut mis-picks by 18% by introducing barcode checks at packing.
+- Planned weekly labour rosters against order forecasts.
+
+### Team Leader — Rápido Logística
+Jan 2015 – Feb 2019
+
+- Trained new starters on the warehouse management system.
+- Ran the daily stock counts for the returns area.
+
+## Skills
+
+- Operations: WMS, rostering, stock control
+`;
+
+const POSTING = `Warehouse Shift Manager
+Atlântico Retail — Porto
+
+Requirements
+- Experience leading warehouse shifts
+- Knowledge of a warehouse management system (WMS)
+- Strong planning of labour and rosters
+`;
+
+async function setUp(page: Page): Promise<void> {
+  await page.goto(host!.url);
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByTestId('import-input')
+    .setInputFiles({ name: 'tomas.md', mimeType: 'text/markdown', buffer: Buffer.from(CV_MARKDOWN) });
+  await expect(page.getByRole('textbox', { name: 'Full name' })).toHaveValue('Tomás Ferreira', {
+    timeout: 30_000,
+  });
+  await page.getByRole('button', { name: 'Add a job' }).click();
+  await page.getByLabel('Paste the job posting').fill(POSTING);
+  await page.getByRole('button', { name: 'Add job' }).click();
+  await expect(page.getByRole('complementary', { name: 'Warehouse Shift Manager' })).toBeVisible();
+  await page.getByRole('button', { name: 'Tailor CV for this job' }).click();
+  await expect(page.getByRole('heading', { name: /Tailor for Warehouse Shift Manager/ })).toBeVisible();
+}
+
+test('tailoring again asks first, keeps the reviewed run and can be undone', async ({ page }) => {
+  test.setTimeout(120_000);
+  host = await startHost();
+  await setUp(page);
+  const tailored = page.getByRole('tabpanel', { name: 'Tailored CV' });
+
+  await page.getByRole('button', { name: 'Tailor without AI' }).click();
+  const changes = tailored.locator('[data-change-id]');
+  await expect(changes.first()).toBeVisible({ timeout: 30_000 });
+  const count = await changes.count();
+  await changes.first().getByRole('button', { name: 'Reject' }).click();
+  await expect(page.getByText(new RegExp(`0 accepted · 1 rejected`))).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+
+  // Running again with a decision made asks first; "Keep it" leaves the review as it is.
+  await page.getByRole('button', { name: 'Tailor without AI' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tailor this job again?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(
+    `You have decided on 1 of ${count} ${count === 1 ? 'change' : 'changes'}`,
+  );
+  await page.screenshot({ path: `${SHOTS}/80-review-tailor-again.png` });
+  await dialog.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.getByText(/0 accepted · 1 rejected/)).toBeVisible();
+
+  // Confirmed, the new run starts a fresh review; Undo tailoring brings the decision back.
+  await page.getByRole('button', { name: 'Tailor without AI' }).click();
+  await page
+    .getByRole('dialog', { name: 'Tailor this job again?' })
+    .getByRole('button', { name: 'Tailor again' })
+    .click();
+  await expect(page.getByText(/0 accepted · 0 rejected/)).toBeVisible({ timeout: 30_000 });
+  const jobs = await callApi<{ id: string }[]>(page, 'listJobs', {});
+  const job = await callApi<{ tailored: { label: string }[] }>(page, 'getJob', { id: jobs[0].id });
+  expect(job.tailored.map((version) => version.label)).toContain('Review before tailoring again (balanced)');
+  const undo = page.getByRole('button', { name: 'Undo tailoring' });
+  await expect(undo).toBeEnabled();
+  await undo.click();
+  await expect(page.getByText(/0 accepted · 1 rejected/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
+  await page.screenshot({ path: `${SHOTS}/81-review-tailoring-undone.png` });
+});
+
+test('a mostly unusable model answer ends with one message and keeps the review', async ({ page }) => {
+  test.setTimeout(120_000);
+  server = await startOpenAiServer({ models: ['test-model'] });
+  host = await startHost();
+  await setUp(page);
+  await callApi(page, 'updateSettings', {
+    provider: { kind: 'remote', providerId: 'loopback', baseUrl: server.url, model: 'test-model' },
+  });
+  await page.reload();
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: /Warehouse Shift Manager/ })
+    .click();
+  await page.getByRole('button', { name: /Tailor CV for this job|Review tailoring/ }).click();
+  const bullets = [
+    'Led a shift of 24 pickers and packers across two warehouse zones.',
+    'Cut mis-picks by 18% by introducing barcode checks at packing.',
+    'Planned weekly labour rosters against order forecasts.',
+  ];
+  // One edit that changes a number (reverted) and four that repeat their field unchanged.
+  server.enqueue({
+    content: {
+      patches: [
+        {
+          path: 'work[0].highlights[1]',
+          original: bullets[1],
+          replacement: 'Cut mis-picks by 40% with barcode checks.',
+          reason: 'Impact',
+        },
+        ...[0, 2].map((index) => ({
+          path: `work[0].highlights[${index}]`,
+          original: bullets[index],
+          replacement: bullets[index],
+          reason: 'Same',
+        })),
+        {
+          path: 'basics.summary',
+          original: 'x',
+          replacement:
+            'Operations lead running inbound and outbound flows for an e-commerce fulfilment centre.',
+          reason: 'Same',
+        },
+        {
+          path: 'work[1].highlights[0]',
+          original: 'Trained new starters on the warehouse management system.',
+          replacement: 'Trained new starters on the warehouse management system.',
+          reason: 'Same',
+        },
+      ],
+      reorders: [],
+    },
+  });
+  await page.getByRole('button', { name: 'Tailor', exact: true }).click();
+  const alert = page.getByRole('alert').filter({ hasText: "The model's answer was not usable" });
+  await expect(alert).toBeVisible({ timeout: 30_000 });
+  await expect(alert).toContainText('Nothing was saved');
+  await expect(page.getByRole('alert').filter({ hasText: 'not usable' })).toHaveCount(1);
+  const jobs = await callApi<{ id: string }[]>(page, 'listJobs', {});
+  const job = await callApi<{ proposal: unknown }>(page, 'getJob', { id: jobs[0].id });
+  expect(job.proposal).toBeNull();
+  await page.screenshot({ path: `${SHOTS}/82-review-unusable-answer.png` });
+});
+
+test('the job status shown in review follows the library', async ({ page }) => {
+  test.setTimeout(90_000);
+  host = await startHost();
+  await setUp(page);
+  const panel = page.getByRole('complementary', { name: 'Warehouse Shift Manager' });
+  await expect(panel.getByLabel('Status')).toHaveValue('saved');
+  await panel.getByLabel('Status').selectOption('applied');
+  await expect(panel.getByLabel('Status')).toHaveValue('applied');
+  await page.getByRole('button', { name: 'Tailor without AI' }).click();
+  await expect(
+    page.getByRole('tabpanel', { name: 'Tailored CV' }).locator('[data-change-id]').first(),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  // A review save after the run does not bring the old status back.
+  await expect(panel.getByLabel('Status')).toHaveValue('applied');
+});
