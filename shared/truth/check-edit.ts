@@ -371,7 +371,8 @@ function inWish(text: string, start: number, end: number): boolean {
  * without claiming them; what the person says they have ("my Kafka experience") is a claim.
  */
 function letterAllows(word: JudgedWord, text: string): boolean {
-  if (word.verdict === 'ungrounded' && LETTER_WORDS.has(foldCase(word.text))) return true;
+  if ((word.verdict === 'ungrounded' || word.verdict === 'posting') && LETTER_WORDS.has(foldCase(word.text)))
+    return true;
   const { inWish: wished, owned } = letterSentenceOf(text, word.start, word.end);
   if (owned) return false;
   if (wished) return true;

@@ -428,14 +428,14 @@ dear hello hi sincerely regards kind best wishes faithfully respectfully yours t
 apply applying application applications opportunity opportunities position role vacancy opening
 post job posting advert advertisement excited exciting eager keen delighted pleased happy glad
 interested interest interests hope hoping look looking forward welcome chance discuss discussing
-conversation interview consideration considering consider attached enclosed resume cv hiring
+conversation interview consideration considering consider attached enclosed resume cv hiring skills
 join joining contribute contributing company organisation organization team mission values
 believe confident sure motivation motivated enthusiasm enthusiastic appeal appeals appealing
 attracted drawn impressed admire match matches fit fits suited suitable ideal time reading
 bewerbung bewerbe bewerben stelle position freue freuen gespräch interesse gerne herzlichen
-grüßen grüße mit freundlichen sehr geehrte geehrter damen herren
+grüßen grüße mit freundlichen sehr geehrte geehrter damen herren lebenslauf kenntnisse
 candidature postuler poste madame monsieur salutations cordialement sincères distinguées
-entretien intérêt motivation rejoindre équipe adresse adresser heureux heureuse ravi ravie
+entretien intérêt motivation rejoindre équipe adresse adresser heureux heureuse ravi ravie bref disposition
 souhaite souhaiterais envie apporter mettre profit volontiers
 einbringen bringe gern
 career path background journey ausschreibung stellenanzeige anzeige laufbahn werdegang karriere

@@ -4,6 +4,7 @@
  */
 import { AppError, isAppError } from '../../../shared/errors';
 import { checkLetter } from '../../../shared/letter/check';
+import { draftLetter } from '../../../shared/letter/draft';
 import { detectLanguage } from '../../../shared/letter/language';
 import { findHiringManager } from '../../../shared/letter/posting';
 import { buildLetterMessages, cvFactsText, defaultGreeting } from '../../../shared/letter/prompt';
@@ -16,7 +17,7 @@ import {
   type LetterTone,
 } from '../../../shared/letter/schema';
 import type { SkillsDictionary } from '../../../shared/match/dictionary';
-import { analyzeJob } from '../../../shared/match';
+import { analyzeJob, matchCv } from '../../../shared/match';
 import type { Cv } from '../../../shared/model/cv';
 import type { JobAnalysis } from '../../../shared/model/job';
 import { retryMessages } from '../../../shared/tailor/prompt';
@@ -193,6 +194,43 @@ export async function writeLetter(options: WriteLetterOptions): Promise<LetterRe
     job,
     hiringManager,
     language,
+    warnings,
+  };
+}
+
+/**
+ * Drafts a cover letter without a model, from the CV's own sentences that evidence the
+ * posting's requirements (see `draftLetter`), held to the same checks as a written letter.
+ */
+export async function draftLetterWithoutModel(
+  options: Pick<WriteLetterOptions, 'cv' | 'jobText' | 'dictionary'>,
+): Promise<LetterResult> {
+  const { cv, jobText } = options;
+  if (!jobText.trim())
+    throw new AppError('invalid-input', 'The job posting is empty: paste or open a posting first.');
+  const dictionary = options.dictionary ?? (await loadDictionary());
+  const job = analyzeJob(jobText, dictionary);
+  const match = matchCv(cv, job, dictionary);
+  const hiringManager = findHiringManager(jobText);
+  const language = detectLanguage(cvFactsText(cv));
+  const draft = draftLetter({ cv, job, match, language: language.code, hiringManager });
+  const checked = checkLetter(draft, {
+    cv,
+    jobText,
+    ...truthResources(dictionary),
+    fallbackGreeting: defaultGreeting(hiringManager, job.company),
+  });
+  const warnings =
+    match.requirements.some((requirement) => requirement.status !== 'missing') || checked.letter.paragraphs.length > 2
+      ? []
+      : ["Your CV shows little of what the posting asks for: the draft says who you are and what you apply for; add the rest yourself."];
+  return {
+    letter: checked.letter,
+    findings: checked.findings,
+    removed: checked.removed,
+    job,
+    hiringManager,
+    language: language.name,
     warnings,
   };
 }

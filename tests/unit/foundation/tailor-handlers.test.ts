@@ -179,11 +179,17 @@ describe('tailoring through the handlers', () => {
     expect(result.job.letters[0].letter.paragraphs.join(' ')).toContain('35%');
   });
 
-  it('refuses to write a letter without a model, with a clear message', async () => {
+  it('drafts a letter from the CV without a model: every claim a sentence of the CV, versioned', async () => {
     const { handlers, cv, job } = await setUp();
-    await expect(handlers.writeLetter({ jobId: job.id, cvId: cv.id, tone: 'warm', length: 'short', taskId: 't5' })).rejects.toMatchObject({
-      code: 'invalid-input',
-      message: expect.stringContaining('Settings'),
-    });
+    const result = await handlers.writeLetter({ jobId: job.id, cvId: cv.id, tone: 'warm', length: 'short', taskId: 't5' });
+    const [version] = result.job.letters;
+    expect(version.label).toBe('Drafted from your CV (no AI)');
+    expect(result.findings).toEqual([]);
+    const body = version.letter.paragraphs.join('\n');
+    expect(body).toMatch(/^I am applying for the /);
+    // The evidence quoted is the CV's own wording, from the entry it belongs to.
+    const bullets = cv.cv.work!.flatMap((entry) => entry.highlights ?? []);
+    expect(bullets.some((bullet) => body.toLowerCase().includes(bullet.replace(/\.$/, '').toLowerCase()))).toBe(true);
+    expect(body).toContain(`At ${cv.cv.work![0].name}`);
   });
 });

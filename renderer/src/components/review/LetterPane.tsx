@@ -8,6 +8,7 @@ import { wordDiff } from '../../../../shared/review/word-diff';
 import { formatWhen } from '../format';
 import { DiffText } from './DiffText';
 import { useReview } from './review-context';
+import { useTailorPlan } from './use-tailor-plan';
 import type { LetterLength, LetterTone } from '../../state/review-store';
 
 function letterText(letter: Letter): string {
@@ -33,10 +34,15 @@ export function LetterPane() {
   const [compareId, setCompareId] = useState<string>('');
   const compared = versions.find((version) => version.id === compareId);
   const running = task?.kind === 'letter' ? task : null;
+  const plan = useTailorPlan(useReview((state) => state.cvId));
+  // Without a model, the letter is drafted from the CV's own sentences (tone and length do not apply).
+  const drafts = plan?.mode === 'no-ai';
 
   return (
     <div className="letter-pane">
       <div className="letter-controls" role="group" aria-label="Write the cover letter">
+        {!drafts && (
+          <>
         <label>
           Tone{' '}
           <select value={tone} onChange={(event) => setTone(event.target.value as LetterTone)}>
@@ -52,8 +58,16 @@ export function LetterPane() {
             <option value="standard">Standard</option>
           </select>
         </label>
-        <button type="button" className="primary" disabled={!!task} onClick={() => void write(tone, length)}>
-          {letter ? 'Write again' : 'Write'}
+          </>
+        )}
+        <button
+          type="button"
+          className="primary"
+          disabled={!!task || !plan}
+          title={drafts ? 'Draft a letter from the sentences of your CV, without AI' : `Write with ${plan?.provider ?? 'the model'}`}
+          onClick={() => void write(tone, length)}
+        >
+          {drafts ? (letter ? 'Draft again from my CV' : 'Draft from my CV') : letter ? 'Write again' : 'Write'}
         </button>
         <span className="item-meta save-state">{letter ? (saveState === 'saved' ? 'Saved' : saveState === 'error' ? 'Not saved' : 'Saving…') : ''}</span>
       </div>
@@ -105,7 +119,13 @@ export function LetterPane() {
           <textarea className="doc-input" aria-label="Closing" value={letter.closing} rows={2} onChange={(event) => edit({ ...letter, closing: event.target.value })} />
         </div>
       ) : (
-        !running && <p className="item-meta letter-empty">No letter yet. Choose a tone and a length, then Write. It uses the model chosen in Settings.</p>
+        !running && (
+          <p className="item-meta letter-empty">
+            {drafts
+              ? 'No letter yet. Without a model, Draft builds one from the sentences of your CV that show what the posting asks for: nothing in it is new, and you can edit it freely. To write with AI, choose a model in Settings.'
+              : 'No letter yet. Choose a tone and a length, then Write. It uses the model chosen in Settings.'}
+          </p>
+        )
       )}
       {versions.length > 0 && (
         <section className="letter-versions" aria-label="Letter versions">

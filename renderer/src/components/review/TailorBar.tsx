@@ -2,13 +2,13 @@
  * Starting a tailoring run: intensity, with the model or without AI, the plan of what is sent
  * before the first remote run, then progress with Cancel and the changes as they arrive.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { INTENSITIES, type TailorIntensity } from '../../../../shared/model/library';
-import { useApi } from '../../state/store-context';
 import type { TailorPlan } from '../../state/review-store';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { Dialog } from '../Dialog';
 import { useReview } from './review-context';
+import { useTailorPlan } from './use-tailor-plan';
 import { changeLabel } from './TailoredPane';
 
 const CONFIRMED_KEY = 'cv-tailor-remote-confirmed';
@@ -87,31 +87,18 @@ function PlanDialog({ plan, onProceed, onClose }: { plan: TailorPlan; onProceed:
 
 /** The run controls and, while a run goes, its progress. */
 export function TailorBar() {
-  const api = useApi();
   const cvId = useReview((state) => state.cvId);
   const task = useReview((state) => state.task);
   const tailor = useReview((state) => state.tailor);
   const cancel = useReview((state) => state.cancel);
   const runError = useReview((state) => state.runError);
   const [intensity, setIntensity] = useState<TailorIntensity>('balanced');
-  const [plan, setPlan] = useState<TailorPlan | null>(null);
+  const plan = useTailorPlan(cvId);
   const [isAsking, setAsking] = useState(false);
   const [again, setAgain] = useState<{ useModel: boolean } | null>(null);
   const decided = useReview((state) => Object.keys(state.history?.present.decisions ?? {}).length);
   const edited = useReview((state) => (state.history?.past.length ?? 0) > 0);
   const proposed = useReview((state) => state.job?.proposal?.changes.length ?? 0);
-
-  useEffect(() => {
-    if (!cvId) return;
-    let live = true;
-    api
-      .getTailorPlan({ cvId })
-      .then((result) => live && setPlan(result))
-      .catch(() => live && setPlan(null));
-    return () => {
-      live = false;
-    };
-  }, [api, cvId]);
 
   const start = (useModel: boolean, confirmed = false) => {
     if (!confirmed && (decided > 0 || edited)) {

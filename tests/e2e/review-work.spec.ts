@@ -191,3 +191,35 @@ test('the job status shown in review follows the library', async ({ page }) => {
   // A review save after the run does not bring the old status back.
   await expect(panel.getByLabel('Status')).toHaveValue('applied');
 });
+
+test('without a model, a letter is drafted from the CV, editable and versioned', async ({ page }) => {
+  test.setTimeout(90_000);
+  host = await startHost();
+  await setUp(page);
+  await page.getByRole('tab', { name: 'Cover letter' }).click();
+  await expect(
+    page.getByText(/Without a model, Draft builds one from the sentences of your CV/),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Draft from my CV' }).click();
+  const paragraph = page.getByRole('textbox', { name: 'Paragraph 1' });
+  await expect(paragraph).toHaveValue(
+    /I am applying for the Warehouse Shift Manager position at Atlântico Retail/,
+    {
+      timeout: 30_000,
+    },
+  );
+  const body = await page
+    .locator('.letter-doc textarea')
+    .evaluateAll((fields) => fields.map((field) => (field as HTMLTextAreaElement).value).join('\n'));
+  expect(body).toMatch(/led a shift of 24 pickers and packers across two warehouse zones/i);
+  await expect(page.getByRole('list', { name: 'Truth-check findings in the letter' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Letter versions' })).toContainText(
+    'Drafted from your CV (no AI)',
+  );
+  await page.screenshot({ path: `${SHOTS}/83-letter-drafted-without-model.png` });
+  // The draft is the person's to edit; the edit is saved as a version.
+  await page.getByRole('textbox', { name: 'Greeting' }).fill('Dear Ms Costa,');
+  await expect(page.getByRole('region', { name: 'Letter versions' })).toContainText('Edited', {
+    timeout: 10_000,
+  });
+});
