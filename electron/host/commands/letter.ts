@@ -19,15 +19,16 @@ import {
   readJobFile,
   writeOutput,
 } from '../../services/tailor/inputs';
-import { writeLetter } from '../../services/tailor/letter';
+import { draftLetterWithoutModel, writeLetter, type LetterResult } from '../../services/tailor/letter';
 import { CV_JOB_MODEL_OPTIONS, parseCommandArgs, requireOption } from './args';
 import { anonymizeOption } from './model-options';
 import type { CliCommand } from './types';
 
-const USAGE = `Usage: cv-tailor letter --cv <file> --job <file> (--model <file.gguf> | --provider <id> --base-url <url> --model <name>) [options]
+const USAGE = `Usage: cv-tailor letter --cv <file> --job <file> (--model <file.gguf> | --provider <id> --base-url <url> --model <name> | --no-ai) [options]
 
 Writes a cover letter from the CV and the posting. Sentences stating a number or date the CV does
-not support are removed; other findings are listed for review.
+not support are removed; other findings are listed for review. With --no-ai, drafts one from the
+CV's own sentences that show what the posting asks for (tone and length do not apply).
 
 Options:
   --tone <tone>           formal | warm | direct (default formal)
@@ -51,6 +52,7 @@ export const letterCommand: CliCommand = {
         tone: { type: 'string' },
         length: { type: 'string' },
         language: { type: 'string' },
+        'no-ai': { type: 'boolean' },
       },
       false,
     );
@@ -69,25 +71,29 @@ export const letterCommand: CliCommand = {
       { model: values.model, provider: values.provider, baseUrl: values['base-url'] },
       io.cwd,
     );
-    if (!config)
+    if (!config && !values['no-ai'])
       throw new AppError(
         'invalid-input',
-        'A letter needs a model: --model <file.gguf>, or --provider … --base-url … --model ….',
+        'A letter needs a model: --model <file.gguf>, or --provider … --base-url … --model …, or --no-ai for a draft from the CV.',
       );
     const cv = await readCvFile(cvPath);
     const jobText = await readJobFile(jobPath);
     let provider: LlmProvider | undefined;
     try {
-      provider = await openProvider(config, io.env);
-      const result = await writeLetter({
-        cv,
-        jobText,
-        tone: tone as LetterTone,
-        length: length as LetterLength,
-        language: values.language,
-        provider,
-        anonymize,
-      });
+      let result: LetterResult;
+      if (!config || values['no-ai']) result = await draftLetterWithoutModel({ cv, jobText });
+      else {
+        provider = await openProvider(config, io.env);
+        result = await writeLetter({
+          cv,
+          jobText,
+          tone: tone as LetterTone,
+          length: length as LetterLength,
+          language: values.language,
+          provider,
+          anonymize,
+        });
+      }
       if (outPath && format) {
         const bytes =
           format === 'json'

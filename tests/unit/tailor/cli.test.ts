@@ -253,4 +253,15 @@ describe('cv-tailor with a loopback OpenAI-compatible server', () => {
     expect(output.closing).toBe('Kind regards, Jane Q. Doe');
     expect(output.findings.some((finding) => finding.severity === 'revert')).toBe(true);
   });
+
+  it('letter --no-ai drafts from the CV without a model, with no findings', async () => {
+    const run = await cli(['letter', '--cv', cvFile, '--job', jobFile, '--no-ai', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const output = JSON.parse(run.stdout) as { paragraphs: string[]; findings: unknown[] };
+    expect(output.findings).toEqual([]);
+    expect(output.paragraphs[0]).toMatch(/^I am applying for the /);
+    const missing = await cli(['letter', '--cv', cvFile, '--job', jobFile]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/--no-ai/);
+  });
 });
