@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startOpenAiServer, type OpenAiServer } from '../fixtures/openai-server';
 import { callApi, startHost, type HostProcess } from './host';
@@ -51,7 +52,7 @@ Requirements
 - Strong planning of labour and rosters
 `;
 
-async function setUp(page: Page): Promise<void> {
+async function setUp(page: Page, posting = POSTING): Promise<void> {
   await page.goto(host!.url);
   await page
     .getByRole('navigation', { name: 'Library' })
@@ -61,7 +62,7 @@ async function setUp(page: Page): Promise<void> {
     timeout: 30_000,
   });
   await page.getByRole('button', { name: 'Add a job' }).click();
-  await page.getByLabel('Paste the job posting').fill(POSTING);
+  await page.getByLabel('Paste the job posting').fill(posting);
   await page.getByRole('button', { name: 'Add job' }).click();
   await expect(page.getByRole('complementary', { name: 'Warehouse Shift Manager' })).toBeVisible();
   await page.getByRole('button', { name: 'Tailor CV for this job' }).click();
@@ -222,4 +223,42 @@ test('without a model, a letter is drafted from the CV, editable and versioned',
   await expect(page.getByRole('region', { name: 'Letter versions' })).toContainText('Edited', {
     timeout: 10_000,
   });
+});
+
+test('a missing keyword is added only through "I have this", in the entry the person picks', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  host = await startHost();
+  await setUp(page, `${POSTING}- Experience with SAP EWM\n`);
+  await page.getByRole('button', { name: 'Tailor without AI' }).click();
+  const tailored = page.getByRole('tabpanel', { name: 'Tailored CV' });
+  await expect(tailored.locator('[data-change-id]').first()).toBeVisible({ timeout: 30_000 });
+  const missing = page.getByRole('list', { name: 'Missing keywords' });
+  await expect(missing).toContainText('SAP');
+  await missing.getByRole('button', { name: 'I have SAP' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add “SAP” where it is true' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Where is it true?').selectOption({ label: 'Team Leader at Rápido Logística' });
+  // A sentence that does not name the keyword is refused with the reason.
+  await dialog.getByLabel(/Your sentence/).fill('Used the warehouse system daily.');
+  await dialog.getByRole('button', { name: 'Add to the tailored CV' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Name “SAP” in the sentence');
+  await dialog.getByLabel(/Your sentence/).fill('Booked goods receipts and stock transfers in SAP EWM.');
+  await page.screenshot({ path: `${SHOTS}/84-review-i-have-this.png` });
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+  expect(axe.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))).toEqual([]);
+  await dialog.getByRole('button', { name: 'Add to the tailored CV' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(tailored).toContainText('Booked goods receipts and stock transfers in SAP EWM.');
+  await expect(page.getByRole('button', { name: 'I have SAP' })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  // One undoable step; the master CV is untouched.
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(tailored).not.toContainText('Booked goods receipts');
+  const cvs = await callApi<{ id: string }[]>(page, 'listCvs', {});
+  const master = await callApi<{ cv: { work: { highlights: string[] }[] } }>(page, 'getCv', {
+    id: cvs[0].id,
+  });
+  expect(master.cv.work[1].highlights.join(' ')).not.toContain('SAP');
 });

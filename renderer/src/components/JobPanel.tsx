@@ -9,7 +9,10 @@ import type { CoverageStatus, RequirementMatch } from '../../../shared/model/job
 import { JOB_STATUSES, type JobRecord, type JobStatus } from '../../../shared/model/library';
 import skillsData from '../../../resources/skills/skills.json';
 import { useWorkspace } from '../state/store-context';
+import type { StatementTarget } from '../../../shared/tailor/statement';
+import { addStatement } from '../../../shared/tailor/statement';
 import { ConfirmDialog } from './ConfirmDialog';
+import { HaveThisDialog } from './HaveThisDialog';
 import { focusField } from './focus-field';
 
 const dictionary = createSkillsDictionary(skillsData);
@@ -89,7 +92,18 @@ function highlightedPosting(text: string, requirements: RequirementMatch[]): Rea
 }
 
 /** The panel for one job; matched against `cv` when given (the tailored CV), else the open CV. */
-export function JobPanel({ job, onClose, cv }: { job: JobRecord; onClose: () => void; cv?: Cv | null }) {
+export function JobPanel({
+  job,
+  onClose,
+  cv,
+  onAddStatement,
+}: {
+  job: JobRecord;
+  onClose: () => void;
+  cv?: Cv | null;
+  /** Adds what the person says they have to the CV shown (the tailored CV in review); else to the open CV. */
+  onAddStatement?: (target: StatementTarget, text: string) => void;
+}) {
   const openDraft = useWorkspace((state) => state.draft);
   const draft = cv ?? openDraft;
   const view = useWorkspace((state) => state.view);
@@ -97,6 +111,12 @@ export function JobPanel({ job, onClose, cv }: { job: JobRecord; onClose: () => 
   const setJobStatus = useWorkspace((state) => state.setJobStatus);
   const deleteJob = useWorkspace((state) => state.deleteJob);
   const [isConfirmingDelete, setConfirmingDelete] = useState(false);
+  const editDraft = useWorkspace((state) => state.editDraft);
+  const [having, setHaving] = useState<string | null>(null);
+  const addHere =
+    onAddStatement ??
+    ((target: StatementTarget, text: string) =>
+      editDraft((copy) => Object.assign(copy, addStatement(copy, target, text))));
   const analysis = job.analysis;
   const match = useMemo(
     () => (draft && analysis ? matchCv(draft, analysis, dictionary) : null),
@@ -207,12 +227,28 @@ export function JobPanel({ job, onClose, cv }: { job: JobRecord; onClose: () => 
       {match && match.missing.length > 0 && (
         <>
           <h3>Keywords your CV does not show</h3>
-          <p className="item-meta">Add them only where they are true for you.</p>
-          <ul className="chips" aria-label="Missing keywords">
+          <p className="item-meta">Add one only where it is true for you: choose where, in your own words.</p>
+          <ul className="have-this-list" aria-label="Missing keywords">
             {match.missing.map((keyword) => (
-              <li key={keyword}>{keyword}</li>
+              <li key={keyword} className="have-this-chip">
+                {keyword}
+                {draft && (
+                  <button type="button" aria-label={`I have ${keyword}`} onClick={() => setHaving(keyword)}>
+                    I have this
+                  </button>
+                )}
+              </li>
             ))}
           </ul>
+          {having && draft && (
+            <HaveThisDialog
+              keyword={having}
+              cv={draft}
+              destination={onAddStatement ? 'the tailored CV' : 'my CV'}
+              onAdd={addHere}
+              onClose={() => setHaving(null)}
+            />
+          )}
         </>
       )}
       <h3>Posting</h3>

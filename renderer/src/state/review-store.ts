@@ -11,6 +11,7 @@ import { decide, decideMany, orderedChanges, reconcileDecisions, type Decision, 
 import { pushHistory, redoHistory, sealHistory, startHistory, undoHistory, type History } from '../../../shared/review/history';
 import { setAtPath, getAtPath } from '../../../shared/tailor/paths';
 import { splitKeywords } from '../../../shared/tailor/patch';
+import { addStatement, type StatementTarget } from '../../../shared/tailor/statement';
 
 /** How the autosave stands. */
 export type ReviewSaveState = 'saved' | 'pending' | 'saving' | 'error';
@@ -64,6 +65,8 @@ export interface ReviewStoreState {
   decideMany(changeIds: readonly string[], decision: Decision): void;
   /** Changes a text field of the tailored CV (typing coalesces per field). */
   editField(path: string, text: string): void;
+  /** Adds what the person says they have (a bullet of their own, or a skill); one undoable step. */
+  addStatement(target: StatementTarget, text: string): void;
   /** Ends the current typing step (the field lost focus). */
   seal(): void;
   undo(): void;
@@ -254,6 +257,13 @@ export function createReviewStore(api: CvTailorApi, options: ReviewStoreOptions 
         const value = Array.isArray(getAtPath(present.cv, path)) ? splitKeywords(text) : text;
         const cv = setAtPath(present.cv, path, value);
         commit(pushHistory(history, { ...present, cv }, `edit:${path}`));
+      },
+
+      addStatement(target, text) {
+        const { history } = get();
+        if (!history) return;
+        const cv = addStatement(history.present.cv, target, text);
+        if (cv !== history.present.cv) commit(pushHistory(history, { ...history.present, cv }));
       },
 
       seal() {

@@ -306,7 +306,12 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
         </div>
         {job &&
           (isPanelOpen ? (
-            <JobPanel job={listed ?? job} cv={tailoredCv ?? original} onClose={() => setPanelOpen(false)} />
+            <JobPanel
+              job={listed ?? job}
+              cv={tailoredCv ?? original}
+              onClose={() => setPanelOpen(false)}
+              onAddStatement={present ? (target, text) => review.getState().addStatement(target, text) : undefined}
+            />
           ) : (
             <button type="button" className="panel-opener" aria-label="Show the job and match panel" onClick={() => setPanelOpen(true)}>
               Job &amp; match
