@@ -184,6 +184,27 @@ const isCausal = (word: string, next: string | undefined, previous?: string): bo
   (/^own$/i.test(word) && previous !== undefined && POSSESSIVES.has(previous));
 const POSSESSIVES = new Set(['my', 'our', 'their', 'his', 'her', 'its', 'your', 'one', 'on']);
 
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'our', 'their', 'my', 'his', 'her', 'your', 'this', 'these', 'those', 'each', 'every']);
+
+/**
+ * A ladder word used as the noun or adjective of a thing ("the team's practice guide", "the
+ * steering group", "a leading provider"), not as a verb or a role: it claims no ownership. Role
+ * nouns ("the lead engineer") and nouns of the act itself ("the management of") still do.
+ */
+function thingNotOwnership(text: string, tokens: WordToken[], position: number, language: GroundingLanguage): boolean {
+  if (language !== 'en') return false;
+  const key = foldCase(tokens[position].text);
+  if (ROLE_NOUNS.has(key) || ROLE_NOUNS.has(key.replace(/s$/, '')) || /(?:ment|ship|ion)s?$/.test(key)) return false;
+  for (let back = 1; back <= 2 && position - back >= 0; back += 1) {
+    const previous = tokens[position - back];
+    if (/[,.;:()\n|•]/.test(text.slice(previous.end, tokens[position - back + 1].start))) return false;
+    const folded = foldCase(previous.text);
+    if (DETERMINERS.has(folded) || /^['\u2019]s\b/u.test(text.slice(previous.end))) return true;
+    if (ladderLevel(previous.text, language) > 0 || FUNCTION_WORDS.has(folded)) return false;
+  }
+  return false;
+}
+
 /** German separable particles that close a clause ("führte … zurück", "leitete … ein"). */
 const SEPARABLE_PARTICLES = new Set(
   'ab an auf aus bei durch ein fort her heraus herbei hin mit nach vor weg weiter wieder zu zurück zusammen'.split(
@@ -276,7 +297,8 @@ export function buildScope(
     const next = tokens[index + 1]?.text.toLowerCase();
     const previous = tokens[index - 1]?.text.toLowerCase();
     const level = ladderLevel(token.text, language);
-    if (level > 0 && !isCausal(token.text, next, previous)) scope.ladder = Math.max(scope.ladder, level);
+    if (level > 0 && !isCausal(token.text, next, previous) && !thingNotOwnership(text, tokens, index, language))
+      scope.ladder = Math.max(scope.ladder, level);
     if (isAcronym(token.text)) scope.acronyms.add(withoutPlural(token.text));
     const parts = partsOf(token);
     const pieces = parts.length > 1 ? [token, ...parts] : parts;
@@ -578,7 +600,8 @@ export function judgeWords(
     const next = tokens[position + 1]?.text.toLowerCase();
     const previous = tokens[position - 1]?.text.toLowerCase();
     const level =
-      index.language === 'de' && separatedParticle(text, token.end)
+      (index.language === 'de' && separatedParticle(text, token.end)) ||
+      thingNotOwnership(text, tokens, position, index.language)
         ? 0
         : ladderLevel(token.text, index.language);
     if (level > 0 && !isCausal(token.text, next, previous)) {

@@ -137,6 +137,29 @@ describe('grounding', () => {
     );
   });
 
+  it('reads a ladder word naming a thing as no ownership ("the practice guide", "the steering group")', () => {
+    const cv: Cv = {
+      basics: { name: 'Jo' },
+      work: [
+        {
+          id: 'w',
+          name: 'Council',
+          position: 'Social Worker',
+          highlights: ['Wrote the practice guide for the steering group.'],
+        },
+      ],
+    };
+    const original = 'Wrote the practice guide for the steering group.';
+    expect(
+      kinds(
+        check('work[0].highlights[0]', original, 'Led the steering group and wrote its practice guide.', cv),
+      ),
+    ).toContain('scope:Led');
+    expect(
+      check('work[0].highlights[0]', original, 'Wrote the steering group’s practice guide.', cv),
+    ).toEqual([]);
+  });
+
   it('reads phrases that only connect as function words ("au cours de", "im Rahmen")', () => {
     const cv: Cv = {
       basics: { name: 'Léa' },
