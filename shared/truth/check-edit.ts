@@ -454,7 +454,14 @@ export function checkText(
     );
   let judged = judgeWords(replacement, sources, context.index, seen.spans);
   if (context.isLetter)
-    judged = judged.filter((word) => word.verdict === 'grounded' || !letterAllows(word, replacement));
+    // A letter's own wording (attitude, motivation: "matters a great deal to me") is plain
+    // words no CV states; names, skills, numbers, roles and the posting's words stay judged.
+    judged = judged.filter(
+      (word) =>
+        word.verdict === 'grounded' ||
+        (!letterAllows(word, replacement) &&
+          !(word.verdict === 'ungrounded' && isPlainWord(word, replacement, context.index))),
+    );
   // Plain words the rewrite brings in (see `isPlainWord`).
   let plainWords = 0;
   for (const phrase of phrasesOf(replacement, judged)) {

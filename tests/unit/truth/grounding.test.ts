@@ -555,6 +555,16 @@ describe('grounding', () => {
     );
   });
 
+  it("lets a letter's own plain wording through, never a name, skill or number", () => {
+    const letter = (sentence: string) =>
+      checkLetter(
+        { greeting: 'Dear team,', paragraphs: [sentence], closing: 'Kind regards,' },
+        { cv: CV, jobText: JOB, fallbackGreeting: 'Dear Hiring Manager,', lexicon },
+      ).findings.map((finding) => finding.text);
+    expect(letter('Mentoring analysts matters to me.')).toEqual([]);
+    expect(letter('Mentoring analysts in Terraform matters to me.')).toContain('Terraform');
+  });
+
   it("lets a letter wish for the posting's duties, but not claim them inside the wish", () => {
     const letter = (sentence: string) =>
       checkLetter(
