@@ -233,9 +233,11 @@ export function createWordNetLexicon(folder = wordNetFolder()): LexicalResource 
       const key = lemma.toLowerCase().replace(/ /g, '_');
       let kind = kindCache.get(key);
       if (!kind) {
-        const [first] = lookupIndex(index.n, key);
-        const lexFile = first === undefined ? undefined : readSynset(data.n, first)?.lexFile;
-        if (lexFile !== undefined) kind = CONCRETE_NOUN_FILES.has(lexFile) ? 'concrete' : 'other';
+        const nouns = lookupIndex(index.n, key);
+        const lexFile = nouns[0] === undefined ? undefined : readSynset(data.n, nouns[0])?.lexFile;
+        // A word mostly used as an adjective ("familiar", "regular", "great") names no thing.
+        const mostlyAdjective = lookupIndex(index.a, key).length > nouns.length;
+        if (lexFile !== undefined) kind = CONCRETE_NOUN_FILES.has(lexFile) && !mostlyAdjective ? 'concrete' : 'other';
         else kind = PARTS.some((part) => lookupIndex(index[part], key).length > 0) ? 'other' : 'unknown';
         kindCache.set(key, kind);
       }
