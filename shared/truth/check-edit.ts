@@ -123,9 +123,12 @@ function droppedWording(
     lemmas.add(folded);
     for (const lemma of lexicon.lemmas(folded)) lemmas.add(lemma);
   }
-  const verbs = (lexicon.verbs?.(original, language) ?? []).filter((verb) =>
-    unused(original.slice(verb.start, verb.end)),
-  ).length;
+  // English verbs are tagged once with the original's scope; other languages are tagged here.
+  const tagged =
+    language === 'en'
+      ? scopeOfText(context.index, original, 'the original text').verbs
+      : (lexicon.verbs?.(original, language) ?? []);
+  const verbs = tagged.filter((verb) => unused(original.slice(verb.start, verb.end))).length;
   return { lemmas, words, verbs };
 }
 

@@ -58,6 +58,8 @@ export interface SourceScope {
   groups: Set<number>;
   /** Broad classes of the source's verbs (English, where the resource tags verbs). */
   verbClasses: Set<number>;
+  /** The source's verbs, where the resource tags them (English). */
+  verbs: readonly TaggedVerb[];
   /** The text folded for alias lookups, padded with spaces: ` k8s on aws `. */
   aliasText: string;
   /** The periods the source states a frequency for ("weekly", "per day"): week, day. */
@@ -258,6 +260,7 @@ export function buildScope(
     ladder: 0,
     groups: new Set(),
     verbClasses: new Set(),
+    verbs: [],
     aliasText: ` ${foldForAlias(text)} `,
     periods: periodsIn(text),
   };
@@ -322,9 +325,11 @@ export function buildScope(
     for (const piece of parts) run.push(piece.text.charAt(0).toUpperCase());
   });
   flushRun();
-  if (language === 'en' && lexicon.verbs && lexicon.verbClasses)
-    for (const verb of lexicon.verbs(text, language))
+  if (language === 'en' && lexicon.verbs && lexicon.verbClasses) {
+    scope.verbs = lexicon.verbs(text, language);
+    for (const verb of scope.verbs)
       for (const verbClass of lexicon.verbClasses(verb.lemma)) scope.verbClasses.add(verbClass);
+  }
   return scope;
 }
 
