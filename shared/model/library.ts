@@ -126,6 +126,10 @@ export const jobRecordSchema = z.object({
   status: z.enum(JOB_STATUSES),
   postingText: z.string(),
   analysis: jobAnalysisSchema.nullable(),
+  /** The title the person gave the job (absent: the posting's own). */
+  title: z.string().max(200).optional(),
+  /** The company the person gave the job, possibly none (absent: the posting's own). */
+  company: z.string().max(200).optional(),
   /** The master CV this job is tailored from. */
   cvId: z.string().nullable(),
   tailored: z.array(cvVersionSchema),
@@ -155,6 +159,9 @@ export const cvSummarySchema = z.object({
   name: z.string(),
   updatedAt: z.string(),
   versionCount: z.number(),
+  createdAt: z.string().optional(),
+  /** The name of the file the CV was imported from (absent for CVs started from scratch). */
+  sourceFileName: z.string().optional(),
 });
 export type CvSummary = z.infer<typeof cvSummarySchema>;
 
