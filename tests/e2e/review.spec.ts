@@ -277,7 +277,7 @@ test('tailors without AI and with the tiny local model, which ends with zero or 
 
     // Without AI: reorders only, by relevance.
     await page.getByRole('button', { name: 'Tailor without AI' }).click();
-    await expect(page.getByText(/changes · 0 accepted/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/changes? · 0 accepted/)).toBeVisible({ timeout: 30_000 });
     const tailored = page.getByRole('tabpanel', { name: 'Tailored CV' });
     await expect(tailored.locator('.reorder-list').first()).toBeVisible();
     await page.getByRole('button', { name: /Accept all safe/ }).click();

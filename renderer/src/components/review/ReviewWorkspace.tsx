@@ -6,6 +6,7 @@
  */
 import { useCallback, useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { MasterCv } from '../../../../shared/model/library';
+import { countOf } from '../../../../shared/format/plural';
 import { isPending, safePending } from '../../../../shared/review/decisions';
 import { createReviewStore } from '../../state/review-store';
 import { StoreContext, useApi, useWorkspace } from '../../state/store-context';
@@ -73,7 +74,7 @@ function SummaryLine() {
   return (
     <div className="review-summary">
       <p className="item-meta" aria-live="polite">
-        {changes.length} changes · {accepted} accepted · {rejected} rejected · {pending.length} to review
+        {countOf(changes.length, 'change')} · {accepted} accepted · {rejected} rejected · {pending.length} to review
         {reverted > 0 && ` · ${reverted} reverted by the truth check`}
       </p>
       <button type="button" className="secondary small" disabled={safe.length === 0} onClick={() => decideMany(safe.map((change) => change.id), 'accepted')}>

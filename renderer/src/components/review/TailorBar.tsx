@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { INTENSITIES, type TailorIntensity } from '../../../../shared/model/library';
+import { countOf } from '../../../../shared/format/plural';
 import { useApi } from '../../state/store-context';
 import type { TailorPlan } from '../../state/review-store';
 import { Dialog } from '../Dialog';
@@ -155,7 +156,7 @@ export function TailorBar() {
           />
           <span className="run-detail">
             {running.detail}
-            {running.arriving.length > 0 && ` · ${running.arriving.length} change${running.arriving.length === 1 ? '' : 's'} so far`}
+            {running.arriving.length > 0 && ` · ${countOf(running.arriving.length, 'change')} so far`}
           </span>
           <button type="button" className="secondary small" onClick={() => void cancel()}>
             Cancel
@@ -171,9 +172,9 @@ export function TailorBar() {
           ))}
         </ul>
       )}
-      {runError && !task && (
+      {runError?.kind === 'tailor' && !task && (
         <p className="run-error" role="alert">
-          {runError}
+          {runError.message}
         </p>
       )}
       {isAsking && plan && (
