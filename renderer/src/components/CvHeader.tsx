@@ -39,7 +39,7 @@ export function CvHeader() {
   return (
     <header className="cv-header">
       <div className="cv-title">
-        <h1>{openCv.name}</h1>
+        <h1 title={openCv.name}>{openCv.name}</h1>
         <span className={`save-state save-${saveState}`} role="status" aria-live="polite">
           {SAVE_LABELS[saveState]}
         </span>

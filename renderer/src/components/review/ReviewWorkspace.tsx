@@ -7,6 +7,7 @@
 import { useCallback, useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { MasterCv } from '../../../../shared/model/library';
 import { countOf } from '../../../../shared/format/plural';
+import { jobCompany, jobTitle } from '../../../../shared/library/jobs';
 import { isPending, safePending } from '../../../../shared/review/decisions';
 import { createReviewStore } from '../../state/review-store';
 import { StoreContext, useApi, useWorkspace } from '../../state/store-context';
@@ -20,6 +21,9 @@ import { TailorBar } from './TailorBar';
 import { TailoredDocument } from './TailoredPane';
 import { VersionsDialog } from './VersionsDialog';
 import '../../styles/review.css';
+
+/** Windows wide enough to show the job panel beside both documents from the start. */
+const ROOMY_REVIEW_QUERY = '(min-width: 1280px)';
 
 const SPLIT_MIN = 0.25;
 const SPLIT_MAX = 0.75;
@@ -96,7 +100,8 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
   const canRedo = useReview((state) => (state.history?.future.length ?? 0) > 0);
   const setView = useWorkspace((state) => state.setView);
   const [split, setSplit] = useState(0.5);
-  const [isPanelOpen, setPanelOpen] = useState(true);
+  // In a narrow window the two documents get the room; the job panel opens on demand.
+  const [isPanelOpen, setPanelOpen] = useState(() => window.matchMedia(ROOMY_REVIEW_QUERY).matches);
   const [tab, setTab] = useState<'cv' | 'letter'>('cv');
   const letter = useReview((state) => state.letter);
   const [dialog, setDialog] = useState<'versions' | 'export' | 'help' | null>(null);
@@ -198,15 +203,15 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
     window.addEventListener('pointerup', up);
   };
 
-  const title = job?.analysis?.title ?? 'Job';
-  const company = job?.analysis?.company;
+  const title = job ? jobTitle(job) : 'Job';
+  const company = job ? jobCompany(job) : '';
   const saveText = saveState === 'saved' ? 'All changes saved' : saveState === 'error' ? 'Not saved' : 'Saving…';
 
   return (
     <div className="review">
       <header className="cv-header review-header">
         <div className="cv-title">
-          <h1>
+          <h1 title={`Tailor for ${title}${company ? ` at ${company}` : ''}`}>
             Tailor for {title}
             {company ? ` at ${company}` : ''}
           </h1>
