@@ -32,6 +32,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
+    // The app icon (favicon and the sidebar's mark), served as it is.
+    publicDir: resolve('resources/icons'),
     plugins: [react(), copyFonts(resolve('resources/fonts'))],
     build: {
       outDir: 'out/renderer',

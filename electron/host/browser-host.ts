@@ -190,7 +190,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const url = new URL(request.url ?? '/', `http://${hostHeader}`);
     if (!url.pathname.startsWith('/api/')) {
       if (request.method !== 'GET') return send(response, 405, 'Method not allowed', 'text/plain');
-      return serveStatic(url.pathname, response);
+      // Browsers ask for /favicon.ico whatever the page links; the app icon answers.
+      return serveStatic(url.pathname === '/favicon.ico' ? '/icon.png' : url.pathname, response);
     }
     const origin = request.headers.origin;
     if (origin && origin !== `http://${hostHeader}`) return send(response, 403, 'Forbidden', 'text/plain');

@@ -51,6 +51,7 @@ async function createWindow(): Promise<void> {
     createWindowOptions({
       preloadPath: path.join(here, '../preload/index.cjs'),
       isDarkBackground: nativeTheme.shouldUseDarkColors,
+      iconPath: path.join(app.getAppPath(), 'resources', 'icons', 'icon.png'),
     }),
   );
   mainWindow.once('ready-to-show', () => mainWindow?.show());

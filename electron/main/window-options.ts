@@ -8,6 +8,8 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 export interface WindowOptionsInput {
   preloadPath: string;
   isDarkBackground: boolean;
+  /** The window's icon (the app icon; macOS takes it from the bundle instead). */
+  iconPath?: string;
 }
 
 /** Builds the options of the main window: isolated, sandboxed, no Node in the renderer. */
@@ -18,6 +20,7 @@ export function createWindowOptions(input: WindowOptionsInput): BrowserWindowCon
     minWidth: 960,
     minHeight: 600,
     title: 'CV Tailor',
+    ...(input.iconPath ? { icon: input.iconPath } : {}),
     show: false,
     backgroundColor: input.isDarkBackground ? '#17191c' : '#f6f5f2',
     webPreferences: {

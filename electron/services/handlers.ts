@@ -126,7 +126,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const job = await importJob({ bytes: new Uint8Array(Buffer.from(base64, 'base64')), fileName, password });
       return store.createJob({ postingText: job.text, analysis: job.analysis, cvId });
     },
-    updateJob: async ({ id, status, cvId, note }) => store.updateJob(id, { status, cvId, note }),
+    updateJob: async ({ id, status, cvId, note, title, company }) => store.updateJob(id, { status, cvId, note, title, company }),
     deleteJob: async ({ id }) => {
       await store.deleteJob(id);
       return { deleted: true as const };

@@ -137,6 +137,10 @@ export const METHODS = {
       status: z.enum(JOB_STATUSES).optional(),
       cvId: id.nullable().optional(),
       note: z.string().max(5000).optional(),
+      /** A new title for the job (not blank). */
+      title: z.string().max(200).optional(),
+      /** A new company for the job (blank: none). */
+      company: z.string().max(200).optional(),
     }),
     output: jobRecordSchema,
   },

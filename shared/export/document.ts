@@ -3,6 +3,7 @@
  * exporter renders: HTML, DOCX, Markdown and plain text show the same words in the same order.
  */
 import type { CoverLetter } from './types';
+import { cvLocale, formatCvDate, formatCvDateRange } from '../format/dates';
 import type { Cv, CvBasics } from '../model/cv';
 
 /** One dated item of a section: a job, a degree, a project, a certificate… */
@@ -49,43 +50,21 @@ export interface DocHeader {
 
 /** A whole CV as exporters see it. */
 export interface CvDocument {
+  /** The CV's locale (BCP 47): the language its dates are written in and its document declares. */
+  locale: string;
   header: DocHeader;
   sections: DocSection[];
 }
 
 /** A whole letter as exporters see it. */
 export interface LetterDocument {
+  /** The locale of the CV the letter goes with. */
+  locale: string;
   header: DocHeader;
   greeting: string;
   paragraphs: string[];
   closing: string;
   signature: string;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/**
- * Formats a JSON Resume date ("2019", "2019-03", "2019-03-14") for people: "2019", "Mar 2019".
- *
- * Anything that is not an ISO date is shown as written, so no information is lost.
- */
-export function formatDate(value: string | undefined): string {
-  const text = (value ?? '').trim();
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
-  if (!match) return text;
-  const [, year, month] = match;
-  const monthIndex = month ? Number(month) - 1 : -1;
-  if (month && (monthIndex < 0 || monthIndex > 11)) return text;
-  return month ? `${MONTHS[monthIndex]} ${year}` : year;
-}
-
-/** Formats a date range; an entry with a start and no end is current ("Present"). */
-export function formatDateRange(start: string | undefined, end: string | undefined): string {
-  const from = formatDate(start);
-  const to = formatDate(end);
-  if (from && to) return from === to ? from : `${from} – ${to}`;
-  if (from) return `${from} – Present`;
-  return to;
 }
 
 function clean(value: string | undefined): string {
@@ -188,6 +167,9 @@ export function degreeOf(studyType: string | undefined, area: string | undefined
 
 /** Builds the document outline of a CV: sections in a fixed, conventional order. */
 export function cvDocument(cv: Cv): CvDocument {
+  const locale = cvLocale(cv);
+  const formatDate = (value: string | undefined) => formatCvDate(value, locale);
+  const formatDateRange = (start: string | undefined, end: string | undefined) => formatCvDateRange(start, end, locale);
   const sections: DocSection[] = [
     section('summary', 'Summary', { paragraphs: paragraphsOf(cv.basics?.summary) }),
     section('work', 'Experience', {
@@ -297,6 +279,7 @@ export function cvDocument(cv: Cv): CvDocument {
     }),
   ];
   return {
+    locale,
     header: headerOf(cv),
     sections: sections.filter((part) => part.paragraphs.length || part.details.length || part.entries.length),
   };
@@ -306,6 +289,7 @@ export function cvDocument(cv: Cv): CvDocument {
 export function letterDocument(letter: CoverLetter, cv: Cv): LetterDocument {
   const header = headerOf(cv);
   return {
+    locale: cvLocale(cv),
     header,
     greeting: clean(letter.greeting),
     paragraphs: letter.paragraphs.flatMap((paragraph) => paragraphsOf(paragraph)),

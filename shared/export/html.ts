@@ -186,11 +186,11 @@ function sectionHtml(part: DocSection): string {
   return `<section class="section section-${escapeHtml(part.key)}">${blocks.join('')}</section>`;
 }
 
-function page(spec: TemplateSpec, options: HtmlOptions, title: string, body: string): string {
+function page(spec: TemplateSpec, options: HtmlOptions, title: string, body: string, locale: string): string {
   const css = templateCss(spec, options.paper ?? 'a4', options.fontUrl);
   return [
     '<!DOCTYPE html>',
-    '<html lang="en"><head><meta charset="utf-8">',
+    `<html lang="${escapeHtml(locale)}"><head><meta charset="utf-8">`,
     `<title>${escapeHtml(title)}</title>`,
     `<style>${css}</style>`,
     `</head><body class="template-${spec.name}"><main class="page">${body}</main></body></html>`,
@@ -202,7 +202,7 @@ export function renderCvHtml(cv: Cv, options: HtmlOptions = {}): string {
   const spec = TEMPLATES[options.template ?? 'classic'];
   const doc = cvDocument(cv);
   const body = headerHtml(doc.header) + doc.sections.map(sectionHtml).join('');
-  return page(spec, options, options.title ?? (doc.header.name || 'CV'), body);
+  return page(spec, options, options.title ?? (doc.header.name || 'CV'), body, doc.locale);
 }
 
 /** Renders a cover letter as a complete HTML page in the chosen template (default classic, A4). */
@@ -223,5 +223,6 @@ export function renderLetterHtml(letter: CoverLetter, cv: Cv, options: HtmlOptio
     options,
     options.title ?? (doc.header.name ? `${doc.header.name}: cover letter` : 'Cover letter'),
     body,
+    doc.locale,
   );
 }

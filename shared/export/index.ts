@@ -5,7 +5,8 @@
 export { renderCvHtml, renderLetterHtml, templateCss, escapeHtml, type HtmlOptions } from './html';
 export { cvToMarkdown, letterToMarkdown, escapeMarkdown } from './markdown';
 export { cvToText, letterToText } from './text';
-export { cvDocument, entryHeading, letterDocument, formatDate, formatDateRange, degreeOf } from './document';
+export { cvDocument, entryHeading, letterDocument, degreeOf } from './document';
+export { cvLocale, formatCvDate, formatCvDateRange } from '../format/dates';
 export type { CvDocument, LetterDocument, DocEntry, DocSection, DocHeader, DocDetail } from './document';
 export {
   TEMPLATES,

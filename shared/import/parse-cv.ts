@@ -40,6 +40,7 @@ import { cvWords, isPlaced } from './placement';
 import { FieldRecorder } from './recorder';
 import type { ImportReport } from './report';
 import type { SourceLine } from './source-line';
+import { countOf } from '../format/plural';
 
 /** A section of the CV as found in the source: its kind, heading line and content lines. */
 interface Section {
@@ -96,6 +97,8 @@ function unplacedLines(cv: Cv, lines: PreparedLine[], headings: ReadonlySet<numb
   const unplaced = new Set<number>();
   for (const line of lines) {
     if (headings.has(line.index) || isDateOnly(line.text) || isPlaced(line.text, words)) continue;
+    // A contact line is placed once its contacts are, whatever label it gave them ("Portfolio: priya.dev").
+    if (isOnlyContact(line.text) && isPlaced(withoutContactLabels(line.text), words)) continue;
     unplaced.add(line.index);
   }
   return [...unplaced].sort((a, b) => a - b);
@@ -237,12 +240,19 @@ function joinWrappedAddresses(lines: PreparedLine[]): PreparedLine[] {
 
 const CONTACT_HOSTS: ReadonlySet<string> = new Set(['summary', 'other', 'skills', 'languages', 'interests']);
 
+/** Labels a contact is given ("Phone:", "Portfolio: …", "GitHub — …"): no content of their own. */
+const CONTACT_LABELS = /\b(?:e-?mail|phone|tel|mobile|web|website|homepage|portfolio|blog|linkedin|github|gitlab|twitter)\b/giu;
+
+function withoutContactLabels(text: string): string {
+  return text.replace(CONTACT_LABELS, ' ');
+}
+
 /** True when a line holds nothing but contact facts (an email, phone, link), once they are cut out. */
 function isOnlyContact(text: string): boolean {
   if (!isContactish(text)) return false;
   let rest = text;
   for (const found of [...findEmails(text), ...findUrls(text), ...findPhones(text)]) rest = rest.replace(found.value, ' ');
-  return rest.replace(/\b(?:e-?mail|phone|tel|mobile|web|website|linkedin|github)\b|[\s|•·:,;()–-]/giu, '') === '';
+  return withoutContactLabels(rest).replace(/[\s|•·:,;()–—-]/gu, '') === '';
 }
 
 /**
@@ -386,6 +396,14 @@ function parseHeader(sections: Section[], recorder: FieldRecorder, allLines: Pre
     if (basics.email && basics.phone) break;
     if (headerLines.includes(line)) continue;
     readContacts(line, false);
+    flushProfiles();
+  }
+  // Profile links in a section of no known kind ("Links", "Online") are read wherever they stand.
+  for (const line of sections.filter((section) => section.kind === 'other').flatMap((section) => section.lines)) {
+    for (const url of findUrls(line.text)) {
+      const profile = profileFromUrl(url.value);
+      if (profile) addProfile(profile, url.value, line);
+    }
     flushProfiles();
   }
 
@@ -1090,6 +1108,7 @@ export function parseCvLines(sourceLines: SourceLine[]): { cv: Cv; report: Impor
   }
 
   const basics = parseHeader(sections, recorder, prepared);
+  const unknownSections: Section[] = [];
 
   for (const section of sections) {
     const label = section.kind;
@@ -1164,7 +1183,8 @@ export function parseCvLines(sourceLines: SourceLine[]): { cv: Cv; report: Impor
         if (hasDatedEntries(section.lines) && section.lines.some((line) => roleScore(line.text) > 0)) {
           parseWork(section.lines, recorder, work, 'work', volunteer);
         } else if (section.lines.length > 0) {
-          recorder.warn(`The section "${section.heading?.text ?? ''}" was not imported; its lines are listed under "Not placed".`);
+          // Told once the CV is built: part of the section (its links) may have gone into fields.
+          unknownSections.push(section);
         }
         break;
       default:
@@ -1199,9 +1219,22 @@ export function parseCvLines(sourceLines: SourceLine[]): { cv: Cv; report: Impor
   };
   report.unplaced = unplacedLines(cv, prepared, recorder.headings);
   report.checks = entryChecks(cv);
+  const unplaced = new Set(report.unplaced);
+  const readLines = new Set(recorder.fields.map((field) => field.source.line));
+  for (const section of unknownSections) {
+    const left = section.lines.filter((line) => unplaced.has(line.index)).length;
+    if (left === 0) continue;
+    const name = section.heading?.text ?? '';
+    const isPartlyRead = section.lines.some((line) => readLines.has(line.index) || !unplaced.has(line.index));
+    recorder.warn(
+      isPartlyRead
+        ? `Part of the section "${name}" was not imported: ${countOf(left, 'line')} ${left === 1 ? 'is' : 'are'} listed under "Not placed".`
+        : `The section "${name}" was not imported; its lines are listed under "Not placed".`,
+    );
+  }
   if (report.unplaced.length > 0)
     recorder.warn(
-      `${report.unplaced.length} line${report.unplaced.length === 1 ? '' : 's'} of the file went into no field; they are listed under "Not placed".`,
+      `${countOf(report.unplaced.length, 'line')} of the file went into no field; ${report.unplaced.length === 1 ? 'it is' : 'they are'} listed under "Not placed".`,
     );
   return { cv, report };
 }

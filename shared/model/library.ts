@@ -2,6 +2,7 @@
  * What the library stores: master CVs with version history, jobs, and settings.
  */
 import { z } from 'zod';
+import { EXPORT_FORMATS, PAPER_SIZES, TEMPLATE_NAMES } from '../export/types';
 import { importReportSchema } from '../import/report';
 import { cvSchema } from './cv';
 import { jobAnalysisSchema } from './job';
@@ -126,6 +127,10 @@ export const jobRecordSchema = z.object({
   status: z.enum(JOB_STATUSES),
   postingText: z.string(),
   analysis: jobAnalysisSchema.nullable(),
+  /** The title the person gave the job (absent: the posting's own). */
+  title: z.string().max(200).optional(),
+  /** The company the person gave the job, possibly none (absent: the posting's own). */
+  company: z.string().max(200).optional(),
   /** The master CV this job is tailored from. */
   cvId: z.string().nullable(),
   tailored: z.array(cvVersionSchema),
@@ -157,6 +162,9 @@ export const cvSummarySchema = z.object({
   name: z.string(),
   updatedAt: z.string(),
   versionCount: z.number(),
+  createdAt: z.string().optional(),
+  /** The name of the file the CV was imported from (absent for CVs started from scratch). */
+  sourceFileName: z.string().optional(),
 });
 export type CvSummary = z.infer<typeof cvSummarySchema>;
 
@@ -173,6 +181,17 @@ export const jobSummarySchema = z.object({
 });
 export type JobSummary = z.infer<typeof jobSummarySchema>;
 
+/** Export choices remembered between exports. */
+export const exportChoicesSchema = z.object({
+  format: z.enum(EXPORT_FORMATS),
+  template: z.enum(TEMPLATE_NAMES),
+  paper: z.enum(PAPER_SIZES),
+});
+export type ExportChoices = z.infer<typeof exportChoicesSchema>;
+
+/** What the export dialog offers before the person has chosen anything. */
+export const DEFAULT_EXPORT_CHOICES: ExportChoices = { format: 'pdf', template: 'classic', paper: 'a4' };
+
 /** Settings the person can change. Secrets are never here: they live in the OS keychain. */
 const settingsFields = {
   theme: z.enum(['system', 'light', 'dark']),
@@ -184,11 +203,17 @@ const settingsFields = {
   modelPaths: z.array(z.string().max(4096)).max(100),
   /** The model used for tailoring and letters; null = none chosen (tailor without AI). */
   provider: providerConfigSchema.nullable(),
+  /** The library sidebar folded away in a wide window (narrow windows always start with it folded). */
+  sidebarCollapsed: z.boolean(),
+  /** The last format, template and paper chosen for an export, offered again next time. */
+  exportChoices: exportChoicesSchema,
 };
 export const settingsSchema = z.object({
   ...settingsFields,
   modelPaths: settingsFields.modelPaths.default([]),
   provider: settingsFields.provider.default(null),
+  sidebarCollapsed: settingsFields.sidebarCollapsed.default(false),
+  exportChoices: settingsFields.exportChoices.default(DEFAULT_EXPORT_CHOICES),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -205,6 +230,8 @@ export const DEFAULT_SETTINGS: Settings = {
   anonymizeRemote: true,
   modelPaths: [],
   provider: null,
+  sidebarCollapsed: false,
+  exportChoices: DEFAULT_EXPORT_CHOICES,
 };
 
 /** Something the store wants the person to know (e.g. a damaged file was recovered). */

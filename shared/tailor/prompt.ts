@@ -10,6 +10,7 @@
 import { AppError } from '../errors';
 import type { Cv } from '../model/cv';
 import type { JobAnalysis } from '../model/job';
+import { countOf } from '../format/plural';
 import { INTENSITY_RULES, sectionOrder, type EditKind, type Intensity } from './paths';
 
 /** One chat message (the shape every LLM provider takes). */
@@ -156,7 +157,7 @@ export function serialiseCv(cv: Cv, options: SerialiseOptions = {}): string {
           lines.push(`  (locked) ${joined(entry.name, (entry.keywords ?? []).join(', '))}`);
         break;
       case 'references':
-        lines.push(`  (locked) ${(cv.references ?? []).length} reference(s)`);
+        lines.push(`  (locked) ${countOf((cv.references ?? []).length, 'reference')}`);
         break;
     }
   }
@@ -421,7 +422,7 @@ export async function fitTailorPrompt(input: TailorPromptInput, options: FitOpti
       count === 0
         ? []
         : [
-            `The CV and the posting do not fit the model's context (${options.contextSize} tokens), so ${count} of the CV's least relevant part(s) were left out of the prompt and will not be edited.`,
+            `The CV and the posting do not fit the model's context (${options.contextSize} tokens), so ${countOf(count, 'part')} of the CV (the least relevant) ${count === 1 ? 'was' : 'were'} left out of the prompt and will not be edited.`,
           ],
   };
 }

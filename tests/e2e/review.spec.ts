@@ -277,7 +277,7 @@ test('tailors without AI and with the tiny local model, which ends with zero or 
 
     // Without AI: reorders only, by relevance.
     await page.getByRole('button', { name: 'Tailor without AI' }).click();
-    await expect(page.getByText(/changes · 0 accepted/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/changes? · 0 accepted/)).toBeVisible({ timeout: 30_000 });
     const tailored = page.getByRole('tabpanel', { name: 'Tailored CV' });
     await expect(tailored.locator('.reorder-list').first()).toBeVisible();
     await page.getByRole('button', { name: /Accept all safe/ }).click();
@@ -285,7 +285,7 @@ test('tailors without AI and with the tiny local model, which ends with zero or 
     // Typing into an unchanged field keeps it an editor until it loses focus.
     const summary = tailored.locator('textarea[data-path="basics.summary"]');
     await summary.click();
-    await page.keyboard.press('End');
+    await page.keyboard.press('Control+End');
     await page.keyboard.type(' Calm under pressure.');
     await expect(tailored.locator('textarea[data-path="basics.summary"]')).toBeFocused();
     await expect(tailored.locator('textarea[data-path="basics.summary"]')).toHaveValue(/Calm under pressure\.$/);

@@ -24,6 +24,7 @@ import {
   type StoreNotice,
 } from '../../../shared/model/library';
 import type { ImportReport } from '../../../shared/import/report';
+import { jobCompany, jobTitle, matchesJobSearch } from '../../../shared/library/jobs';
 import type { JobAnalysis } from '../../../shared/model/job';
 import { z } from 'zod';
 import { JsonDocument } from './json-document';
@@ -102,7 +103,14 @@ export class LibraryStore {
   /** Master CVs for the sidebar, most recently edited first. */
   listCvs(): CvSummary[] {
     return this.library.data.cvs
-      .map((entry) => ({ id: entry.id, name: entry.name, updatedAt: entry.updatedAt, versionCount: entry.versions.length }))
+      .map((entry) => ({
+        id: entry.id,
+        name: entry.name,
+        updatedAt: entry.updatedAt,
+        versionCount: entry.versions.length,
+        createdAt: entry.createdAt,
+        ...(entry.importedFrom ? { sourceFileName: entry.importedFrom.fileName } : {}),
+      }))
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
@@ -238,19 +246,17 @@ export class LibraryStore {
     return found;
   }
 
-  /** Jobs for the sidebar, most recent first; `query` searches title, company, status and posting. */
+  /** Jobs for the sidebar, most recent first; `query` searches title, company, status, posting and note. */
   listJobs(query?: string): JobSummary[] {
-    const terms = (query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     return this.library.data.jobs
-      .filter((job) => {
-        if (terms.length === 0) return true;
-        const haystack = [job.analysis?.title, job.analysis?.company, job.status, job.postingText].join(' ').toLowerCase();
-        return terms.every((term) => haystack.includes(term));
-      })
-      .map((job) => ({
+      .map((job) => ({ job, title: jobTitle(job), company: jobCompany(job) }))
+      .filter(({ job, title, company }) =>
+        matchesJobSearch({ title, company, status: job.status, postingText: job.postingText, note: job.note }, query ?? ''),
+      )
+      .map(({ job, title, company }) => ({
         id: job.id,
-        title: job.analysis?.title ?? firstLine(job.postingText),
-        company: job.analysis?.company ?? '',
+        title,
+        company,
         status: job.status,
         updatedAt: job.updatedAt,
         statusSince: job.statusHistory.at(-1)?.at ?? job.createdAt,
@@ -290,8 +296,19 @@ export class LibraryStore {
     });
   }
 
-  /** Changes a job's status or its master CV. */
-  updateJob(id: string, patch: { status?: JobStatus; cvId?: string | null; note?: string }): Promise<JobRecord> {
+  /**
+   * Changes a job's status, note, master CV, or the title and company it is known by.
+   *
+   * A title must not be blank; a blank company means the job names none. A change that is
+   * refused changes nothing.
+   */
+  updateJob(
+    id: string,
+    patch: { status?: JobStatus; cvId?: string | null; note?: string; title?: string; company?: string },
+  ): Promise<JobRecord> {
+    const title = patch.title?.replace(/\s+/g, ' ').trim();
+    const company = patch.company?.replace(/\s+/g, ' ').trim();
+    if (title !== undefined && !title) return Promise.reject(new AppError('invalid-input', 'A job needs a title.'));
     return this.library.update((data) => {
       const job = this.findJob(data, id);
       if (patch.status && patch.status !== job.status) {
@@ -299,6 +316,8 @@ export class LibraryStore {
         job.statusHistory.push({ status: patch.status, at: this.stamp() });
       }
       if (patch.note !== undefined) job.note = patch.note;
+      if (title !== undefined) job.title = title;
+      if (company !== undefined) job.company = company;
       if (patch.cvId !== undefined) {
         if (patch.cvId !== null) this.findCv(data, patch.cvId);
         job.cvId = patch.cvId;
@@ -421,10 +440,6 @@ export class LibraryStore {
       data.jobs = data.jobs.filter((job) => job.id !== id);
     });
   }
-}
-
-function firstLine(text: string): string {
-  return (text.split('\n').find((line) => line.trim()) ?? 'Untitled job').trim().slice(0, 120);
 }
 
 /** Keeps at most MAX_VERSIONS, dropping the oldest autosaves first. */

@@ -3,6 +3,7 @@
  * hold the letter to the same truth checks as a tailored CV.
  */
 import { AppError, isAppError } from '../../../shared/errors';
+import { countOf } from '../../../shared/format/plural';
 import { checkLetter } from '../../../shared/letter/check';
 import { draftLetter } from '../../../shared/letter/draft';
 import { detectLanguage } from '../../../shared/letter/language';
@@ -139,7 +140,7 @@ export async function writeLetter(options: WriteLetterOptions): Promise<LetterRe
           streamed += text.length;
           report({
             step: 'generate',
-            detail: `Writing (${streamed} characters)`,
+            detail: `Writing (${countOf(streamed, 'character')})`,
             fraction: 0.2 + 0.6 * Math.min(1, streamed / (maxTokens * 4)),
           });
         },
@@ -180,7 +181,7 @@ export async function writeLetter(options: WriteLetterOptions): Promise<LetterRe
   const warnings: string[] = [];
   if (checked.removed.length > 0) {
     warnings.push(
-      `${checked.removed.length} sentence(s) were removed because they stated a number or date your CV does not support.`,
+      `${countOf(checked.removed.length, 'sentence')} ${checked.removed.length === 1 ? 'was' : 'were'} removed because ${checked.removed.length === 1 ? 'it' : 'they'} stated a number or date your CV does not support.`,
     );
   }
   if (checked.letter.paragraphs.length === 0) {

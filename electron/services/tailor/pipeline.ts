@@ -7,6 +7,7 @@
  * input CV is never modified: every step returns new objects.
  */
 import { AppError, isAppError } from '../../../shared/errors';
+import { countOf } from '../../../shared/format/plural';
 import type { Cv } from '../../../shared/model/cv';
 import type { JobAnalysis, MatchResult } from '../../../shared/model/job';
 import type { SkillsDictionary } from '../../../shared/match/dictionary';
@@ -217,7 +218,7 @@ async function generatePatches(
           streamed += text.length;
           report({
             step: 'generate',
-            detail: `Receiving the model's answer (${streamed} characters)`,
+            detail: `Receiving the model's answer (${countOf(streamed, 'character')})`,
             fraction: 0.2 + 0.5 * Math.min(1, streamed / (maxTokens * 4)),
           });
         },
@@ -306,7 +307,7 @@ export async function tailorCv(options: TailorOptions): Promise<TailorResult> {
     const result = tailorWithoutAi(cv, job, match, intensity);
     for (const change of result.changes)
       report({ step: 'check', detail: `Reordered ${change.path}`, fraction: 0.9, change });
-    report({ step: 'done', detail: `${result.changes.length} reorder(s) by relevance`, fraction: 1 });
+    report({ step: 'done', detail: `${countOf(result.changes.length, 'reorder')} by relevance`, fraction: 1 });
     return { ...result, findings: [], warnings: [], rejected: [], job, match, mode: 'no-ai' };
   }
 

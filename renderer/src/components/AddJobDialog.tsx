@@ -9,7 +9,7 @@ import { Dialog } from './Dialog';
 const POSTING_FILE_TYPES = '.txt,.md,.markdown,.html,.htm,.pdf,.docx,.json,text/plain,text/html,application/pdf';
 
 /** The dialog. */
-export function AddJobDialog({ onClose }: { onClose: () => void }) {
+export function AddJobDialog({ onClose }: { onClose: (isAdded?: boolean) => void }) {
   const addJobFromText = useWorkspace((state) => state.addJobFromText);
   const addJobFromFile = useWorkspace((state) => state.addJobFromFile);
   const [text, setText] = useState('');
@@ -20,20 +20,20 @@ export function AddJobDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     const ok = await work();
     setBusy(false);
-    if (ok) onClose();
+    if (ok) onClose(true);
   };
 
   return (
     <Dialog
       title="Add a job"
-      onClose={onClose}
+      onClose={() => onClose()}
       actions={
         <>
           <button type="button" className="secondary" onClick={() => input.current?.click()} disabled={isBusy}>
             Open a file…
           </button>
           <span className="spacer" />
-          <button type="button" className="secondary" onClick={onClose}>
+          <button type="button" className="secondary" onClick={() => onClose()}>
             Cancel
           </button>
           <button type="button" className="primary" disabled={!text.trim() || isBusy} onClick={() => void run(() => addJobFromText(text))}>
@@ -46,7 +46,7 @@ export function AddJobDialog({ onClose }: { onClose: () => void }) {
       <textarea
         id="posting-text"
         className="posting-input"
-        rows={14}
+        rows={12}
         value={text}
         placeholder="Paste the whole posting: title, company, requirements…"
         onChange={(event) => setText(event.target.value)}

@@ -1,7 +1,7 @@
 /**
  * The window: library sidebar, the open CV, notices and toasts.
  */
-import { useEffect, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useWorkspace } from '../state/store-context';
 import { CvEditor } from './CvEditor';
 import { CvHeader } from './CvHeader';
@@ -12,6 +12,7 @@ import { JobPanel } from './JobPanel';
 import { LibrarySidebar } from './LibrarySidebar';
 import { ReviewWorkspace } from './review/ReviewWorkspace';
 import { SettingsView } from './SettingsView';
+import { useMediaQuery, WIDE_WINDOW_QUERY } from './useMediaQuery';
 
 function Notices() {
   const notices = useWorkspace((state) => state.notices);
@@ -84,6 +85,45 @@ function Page({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/**
+ * Whether the library sidebar is open: in a wide window as the person left it (remembered); in
+ * a narrow one folded, opening over the content until something is chosen.
+ */
+function useSidebar() {
+  const isWide = useMediaQuery(WIDE_WINDOW_QUERY);
+  const isCollapsed = useWorkspace((state) => state.isSidebarCollapsed);
+  const setCollapsed = useWorkspace((state) => state.setSidebarCollapsed);
+  const [isDrawerOpen, setDrawerOpen] = useState(false);
+  const [wasWide, setWasWide] = useState(isWide);
+  if (wasWide !== isWide) {
+    // Crossing into a narrow window starts with the sidebar folded again.
+    setWasWide(isWide);
+    setDrawerOpen(false);
+  }
+  const isOpen = isWide ? !isCollapsed : isDrawerOpen;
+  const toggle = useCallback(() => {
+    if (isWide) void setCollapsed(!isCollapsed);
+    else setDrawerOpen((open) => !open);
+  }, [isWide, isCollapsed, setCollapsed]);
+  const closeDrawer = useCallback(() => setDrawerOpen(false), []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const isShortcut = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'b';
+      if (isShortcut && !document.querySelector('[role="dialog"]')) {
+        event.preventDefault();
+        toggle();
+      } else if (event.key === 'Escape' && !isWide && isDrawerOpen && !document.querySelector('[role="dialog"]')) {
+        setDrawerOpen(false);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [toggle, isWide, isDrawerOpen]);
+
+  return { isOpen, isOverlay: !isWide, toggle, closeDrawer };
+}
+
 /** The whole window. */
 export function App() {
   const isReady = useWorkspace((state) => state.isReady);
@@ -94,6 +134,7 @@ export function App() {
   const setSidePanel = useWorkspace((state) => state.setSidePanel);
   const view = useWorkspace((state) => state.view);
   const activeJob = useWorkspace((state) => state.activeJob);
+  const sidebar = useSidebar();
 
   useEffect(() => {
     const save = () => void flush();
@@ -106,8 +147,9 @@ export function App() {
   }, [flush]);
 
   return (
-    <div className="app">
-      <LibrarySidebar />
+    <div className={`app ${sidebar.isOpen && !sidebar.isOverlay ? 'sidebar-open' : 'sidebar-collapsed'}`}>
+      <LibrarySidebar isOpen={sidebar.isOpen} isOverlay={sidebar.isOverlay} onToggle={sidebar.toggle} onNavigate={sidebar.closeDrawer} />
+      {sidebar.isOpen && sidebar.isOverlay && <div className="sidebar-scrim" aria-hidden="true" onMouseDown={sidebar.closeDrawer} />}
       <main className="workspace">
         <Notices />
         {!isReady ? (

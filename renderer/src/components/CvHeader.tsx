@@ -2,6 +2,7 @@
  * The bar above the editor: the CV's name, its save state, and what can be done with it.
  */
 import { useState } from 'react';
+import { countOf } from '../../../shared/format/plural';
 import { useWorkspace } from '../state/store-context';
 import type { SaveState } from '../state/workspace-store';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -38,7 +39,7 @@ export function CvHeader() {
   return (
     <header className="cv-header">
       <div className="cv-title">
-        <h1>{openCv.name}</h1>
+        <h1 title={openCv.name}>{openCv.name}</h1>
         <span className={`save-state save-${saveState}`} role="status" aria-live="polite">
           {SAVE_LABELS[saveState]}
         </span>
@@ -113,7 +114,7 @@ export function CvHeader() {
           onConfirm={() => void deleteCv(openCv.id)}
           onClose={() => setDialog(null)}
         >
-          <p>The CV and its {openCv.versions.length} saved versions are removed. Jobs tailored from it keep their own copies.</p>
+          <p>The CV and its {countOf(openCv.versions.length, 'saved version')} are removed. Jobs tailored from it keep their own copies.</p>
         </ConfirmDialog>
       )}
 

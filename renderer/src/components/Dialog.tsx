@@ -1,7 +1,8 @@
 /**
- * A modal dialog: labelled, focus moved inside, Escape closes.
+ * A modal dialog: labelled, focus moved inside, Escape closes. It fits the window: its content
+ * scrolls inside while the title and the buttons stay in view.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface DialogProps {
   title: string;
@@ -15,6 +16,7 @@ interface DialogProps {
 /** A modal dialog with a title, content and action buttons. */
 export function Dialog({ title, onClose, children, actions, wide }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const first = ref.current?.querySelector<HTMLElement>('input, textarea, button.primary, button');
@@ -28,7 +30,7 @@ export function Dialog({ title, onClose, children, actions, wide }: DialogProps)
         className={`dialog ${wide ? 'wide' : ''}`}
         role="dialog"
         aria-modal="true"
-        aria-labelledby="dialog-title"
+        aria-labelledby={titleId}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
             event.stopPropagation();
@@ -36,7 +38,7 @@ export function Dialog({ title, onClose, children, actions, wide }: DialogProps)
           }
         }}
       >
-        <h2 id="dialog-title">{title}</h2>
+        <h2 id={titleId}>{title}</h2>
         <div className="dialog-body">{children}</div>
         <div className="dialog-actions">{actions}</div>
       </div>

@@ -40,10 +40,11 @@ export function DocumentPreview({ html, scale, label }: DocumentPreviewProps) {
     const element = host.current;
     if (!element) return;
     const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-    const parsed = new DOMParser().parseFromString(html, 'text/html');
-    const css = Array.from(parsed.querySelectorAll('style'))
-      .map((style) => style.textContent ?? '')
-      .join('\n');
+    // The style elements are taken out before parsing: the parsed document shares the app's
+    // policy, which refuses inline styles (and says so in the console).
+    const styles = /<style>([\s\S]*?)<\/style>/g;
+    const css = Array.from(html.matchAll(styles), (match) => match[1]).join('\n');
+    const parsed = new DOMParser().parseFromString(html.replace(styles, ''), 'text/html');
     const { fonts, scoped } = splitCss(css);
     adoptFonts(fonts);
     const sheet = new CSSStyleSheet();

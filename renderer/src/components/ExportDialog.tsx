@@ -1,7 +1,8 @@
 /**
- * Export: format, template and paper size with a live preview of the result.
+ * Export: format, paper size and template with a live preview of the result. The choices are
+ * remembered in the settings and offered again next time.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   cvToMarkdown,
   cvToText,
@@ -11,8 +12,8 @@ import {
   renderCvHtml,
   renderLetterHtml,
 } from '../../../shared/export/index';
-import type { Letter } from '../../../shared/model/library';
-import type { ExportFormat, PaperSize, TemplateName } from '../../../shared/export/types';
+import type { ExportChoices, Letter } from '../../../shared/model/library';
+import { PAPER_MILLIMETRES, type ExportFormat, type PaperSize, type TemplateName } from '../../../shared/export/types';
 import { toJsonResume, type Cv } from '../../../shared/model/cv';
 import { useApi, useWorkspace } from '../state/store-context';
 import { Dialog } from './Dialog';
@@ -27,6 +28,15 @@ const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'json', label: 'JSON Resume', hint: 'For other tools' },
 ];
 
+/** CSS pixels per millimetre. */
+const PX_PER_MM = 96 / 25.4;
+
+/** The scale that fits a page of `paper` into a preview `width` wide (with its margins), within bounds. */
+function fittingScale(width: number, paper: PaperSize): number {
+  const page = PAPER_MILLIMETRES[paper].width * PX_PER_MM;
+  return Math.min(0.85, Math.max(0.4, (width - 48) / page));
+}
+
 interface ExportDialogProps {
   cv: Cv;
   /** When given, the dialog exports this cover letter (with the CV's contact details) instead of the CV. */
@@ -39,10 +49,29 @@ interface ExportDialogProps {
 export function ExportDialog({ cv, letter, baseName, onClose }: ExportDialogProps) {
   const api = useApi();
   const showToast = useWorkspace((state) => state.showToast);
-  const [format, setFormat] = useState<ExportFormat>('pdf');
-  const [template, setTemplate] = useState<TemplateName>('classic');
-  const [paper, setPaper] = useState<PaperSize>('a4');
+  const remembered = useWorkspace((state) => state.exportChoices);
+  const remember = useWorkspace((state) => state.rememberExportChoices);
+  const [choices, setChoices] = useState<ExportChoices>(remembered);
+  const { format, template, paper } = choices;
+  const choose = (change: Partial<ExportChoices>) => {
+    const next = { ...choices, ...change };
+    setChoices(next);
+    void remember(next);
+  };
+  const setFormat = (value: ExportFormat) => choose({ format: value });
+  const setTemplate = (value: TemplateName) => choose({ template: value });
+  const setPaper = (value: PaperSize) => choose({ paper: value });
   const [isExporting, setExporting] = useState(false);
+  const previewRef = useRef<HTMLDivElement>(null);
+  const [previewWidth, setPreviewWidth] = useState(0);
+
+  useEffect(() => {
+    const element = previewRef.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setPreviewWidth(entry.contentRect.width));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   const templates = listTemplates();
   const hasLayout = format === 'pdf' || format === 'docx';
 
@@ -106,14 +135,24 @@ export function ExportDialog({ cv, letter, baseName, onClose }: ExportDialogProp
           <fieldset>
             <legend>Format</legend>
             {FORMATS.map((item) => (
-              <label key={item.value} className="choice">
+              <label key={item.value} className="choice compact">
                 <input type="radio" name="format" value={item.value} checked={format === item.value} onChange={() => setFormat(item.value)} />
                 <span>
-                  <strong>{item.label}</strong>
-                  <span className="item-meta">{item.hint}</span>
+                  <strong>{item.label}</strong> <span className="item-meta">{item.hint}</span>
                 </span>
               </label>
             ))}
+          </fieldset>
+          <fieldset disabled={!hasLayout}>
+            <legend>Paper</legend>
+            <div className="segmented paper-choice">
+              {(['a4', 'letter'] as const).map((size) => (
+                <label key={size} className={`choice inline ${paper === size ? 'is-on' : ''}`}>
+                  <input type="radio" name="paper" value={size} checked={paper === size} onChange={() => setPaper(size)} />
+                  {size === 'a4' ? 'A4' : 'US Letter'}
+                </label>
+              ))}
+            </div>
           </fieldset>
           <fieldset disabled={!hasLayout}>
             <legend>Template</legend>
@@ -127,22 +166,11 @@ export function ExportDialog({ cv, letter, baseName, onClose }: ExportDialogProp
               </label>
             ))}
           </fieldset>
-          <fieldset disabled={!hasLayout}>
-            <legend>Paper</legend>
-            <div className="segmented">
-              {(['a4', 'letter'] as const).map((size) => (
-                <label key={size} className="choice inline">
-                  <input type="radio" name="paper" value={size} checked={paper === size} onChange={() => setPaper(size)} />
-                  {size === 'a4' ? 'A4' : 'US Letter'}
-                </label>
-              ))}
-            </div>
-          </fieldset>
         </div>
         {/* Focusable so the preview can be scrolled from the keyboard. */}
-        <div className="export-preview" tabIndex={0} role="region" aria-label="Export preview">
+        <div ref={previewRef} className="export-preview" tabIndex={0} role="region" aria-label="Export preview">
           {preview.kind === 'page' ? (
-            <DocumentPreview html={preview.html} scale={0.62} label={`Preview of the ${template} template on ${paper === 'a4' ? 'A4' : 'Letter'} paper`} />
+            <DocumentPreview html={preview.html} scale={previewWidth ? fittingScale(previewWidth, paper) : 0.62} label={`Preview of the ${template} template on ${paper === 'a4' ? 'A4' : 'Letter'} paper`} />
           ) : (
             <pre className="text-preview" aria-label="Text preview">
               {preview.text}

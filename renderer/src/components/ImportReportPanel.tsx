@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import type { ImportField, ImportReport } from '../../../shared/import/report';
 import { cvWords, isPlaced } from '../../../shared/import/placement';
+import { countOf } from '../../../shared/format/plural';
 import { newId, type Cv } from '../../../shared/model/cv';
 import { useWorkspace } from '../state/store-context';
 import { focusField } from './focus-field';
@@ -178,7 +179,7 @@ export function ImportReportPanel({ report, fileName, onClose }: ImportReportPan
         <div>
           <h2 id="report-title">How we read your file</h2>
           <p className="item-meta">
-            {fileName} · {report.fields.length} fields found{unsure ? ` · ${unsure} unsure (dotted)` : ''}
+            {fileName} · {countOf(report.fields.length, 'field')} found{unsure ? ` · ${unsure} unsure (dotted)` : ''}
           </p>
         </div>
         <button type="button" className="icon" aria-label="Close how we read your file" onClick={onClose}>

@@ -3,6 +3,7 @@
  * recomputed on every edit.
  */
 import { useMemo, useState, type ReactNode } from 'react';
+import { jobCompany, jobTitle } from '../../../shared/library/jobs';
 import { createSkillsDictionary, matchCv } from '../../../shared/match/index';
 import type { Cv } from '../../../shared/model/cv';
 import type { CoverageStatus, RequirementMatch } from '../../../shared/model/job';
@@ -14,6 +15,7 @@ import { addStatement } from '../../../shared/tailor/statement';
 import { ConfirmDialog } from './ConfirmDialog';
 import { HaveThisDialog } from './HaveThisDialog';
 import { focusField } from './focus-field';
+import { RenameJobDialog } from './RenameJobDialog';
 
 const dictionary = createSkillsDictionary(skillsData);
 
@@ -117,6 +119,7 @@ export function JobPanel({
     onAddStatement ??
     ((target: StatementTarget, text: string) =>
       editDraft((copy) => Object.assign(copy, addStatement(copy, target, text))));
+  const [isRenaming, setRenaming] = useState(false);
   const analysis = job.analysis;
   const match = useMemo(
     () => (draft && analysis ? matchCv(draft, analysis, dictionary) : null),
@@ -129,9 +132,9 @@ export function JobPanel({
     <aside className="side-panel job-panel" aria-labelledby="job-title">
       <header className="side-panel-header">
         <div>
-          <h2 id="job-title">{analysis?.title ?? 'Job posting'}</h2>
+          <h2 id="job-title">{jobTitle(job)}</h2>
           <p className="item-meta">
-            {[analysis?.company, analysis?.location, analysis?.seniority].filter(Boolean).join(' · ')}
+            {[jobCompany(job), analysis?.location, analysis?.seniority].filter(Boolean).join(' · ')}
           </p>
         </div>
         <button type="button" className="icon" aria-label="Close the job panel" onClick={onClose}>
@@ -156,12 +159,18 @@ export function JobPanel({
             </option>
           ))}
         </select>
-        {view !== 'review' && (
-          <button type="button" className="link danger-link" onClick={() => setConfirmingDelete(true)}>
-            Delete job…
+        <span className="job-links">
+          <button type="button" className="link" onClick={() => setRenaming(true)}>
+            Rename…
           </button>
-        )}
+          {view !== 'review' && (
+            <button type="button" className="link danger-link" onClick={() => setConfirmingDelete(true)}>
+              Delete job…
+            </button>
+          )}
+        </span>
       </div>
+      {isRenaming && <RenameJobDialog job={job} onClose={() => setRenaming(false)} />}
       {isConfirmingDelete && (
         <ConfirmDialog
           title="Delete this job?"

@@ -5,6 +5,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { CvTailorApi } from '../../../shared/contract';
 import { isAppError } from '../../../shared/errors';
+import { countOf } from '../../../shared/format/plural';
 import type { Cv } from '../../../shared/model/cv';
 import type { JobRecord, Letter, ProposedChange, TailorIntensity } from '../../../shared/model/library';
 import { decide, decideMany, orderedChanges, reconcileDecisions, type Decision, type ReviewState } from '../../../shared/review/decisions';
@@ -28,6 +29,12 @@ export interface RunningTask {
   detail: string;
   /** Changes that arrived before the run ended (tailoring only). */
   arriving: ProposedChange[];
+}
+
+/** Why the last run failed, and which kind of run it was. */
+export interface RunError {
+  kind: RunningTask['kind'];
+  message: string;
 }
 
 /** Letter tone. */
@@ -56,8 +63,8 @@ export interface ReviewStoreState {
   letterSaveState: ReviewSaveState;
   letterFindings: LetterFinding[];
   letterNotes: string[];
-  /** Last error of a run, shown beside the controls. */
-  runError: string | null;
+  /** Last error of a run, shown once, beside the controls of the kind of run that failed. */
+  runError: RunError | null;
   load(job: JobRecord, cvId: string | null): void;
   tailor(intensity: TailorIntensity, useModel: boolean): Promise<void>;
   cancel(): Promise<void>;
@@ -210,10 +217,10 @@ export function createReviewStore(api: CvTailorApi, options: ReviewStoreOptions 
           set({ ...fromJob(updated), currentId: null, saveState: 'saved' });
           setJob(updated);
           const count = updated.proposal?.changes.length ?? 0;
-          notify(count === 0 ? 'No changes were proposed. Your CV is unchanged.' : `${count} change${count === 1 ? '' : 's'} proposed. Review each one.`);
+          notify(count === 0 ? 'No changes were proposed. Your CV is unchanged.' : `${countOf(count, 'change')} proposed. Review each one.`);
         } catch (error) {
           if (isAppError(error) && error.code === 'cancelled') notify('Tailoring cancelled. Your CV is unchanged.');
-          else set({ runError: messageOf(error) });
+          else set({ runError: { kind: 'tailor', message: messageOf(error) } });
         } finally {
           stopProgress();
           stopChanges();
@@ -378,7 +385,7 @@ export function createReviewStore(api: CvTailorApi, options: ReviewStoreOptions 
           });
         } catch (error) {
           if (isAppError(error) && error.code === 'cancelled') notify('Writing cancelled.');
-          else set({ runError: messageOf(error) });
+          else set({ runError: { kind: 'letter', message: messageOf(error) } });
         } finally {
           stop();
           set({ task: null });

@@ -6,7 +6,16 @@ import { createStore } from 'zustand/vanilla';
 import type { CvTailorApi } from '../../../shared/contract';
 import { isAppError } from '../../../shared/errors';
 import type { Cv } from '../../../shared/model/cv';
-import type { CvSummary, JobRecord, JobStatus, JobSummary, MasterCv, StoreNotice } from '../../../shared/model/library';
+import {
+  DEFAULT_EXPORT_CHOICES,
+  type CvSummary,
+  type ExportChoices,
+  type JobRecord,
+  type JobStatus,
+  type JobSummary,
+  type MasterCv,
+  type StoreNotice,
+} from '../../../shared/model/library';
 
 /** How the open CV's draft stands against the disk. */
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
@@ -49,7 +58,23 @@ export interface WorkspaceState {
   view: MainView;
   /** The job shown in the job panel. */
   activeJob: JobRecord | null;
+  /** What the job search holds (blank: no search). */
+  jobQuery: string;
+  /** The jobs the search found; null while nothing is searched. */
+  foundJobs: JobSummary[] | null;
+  /** The person folded the library sidebar away (wide windows; narrow ones start folded). */
+  isSidebarCollapsed: boolean;
+  /** The export choices offered next time. */
+  exportChoices: ExportChoices;
   setView(view: MainView): void;
+  /** Searches the jobs by title, company, status, posting and note. */
+  searchJobs(query: string): Promise<void>;
+  /** Gives a job another title and company; resolves to the reason when it was refused (nothing changed then). */
+  renameJob(id: string, names: { title: string; company: string }): Promise<string | null>;
+  /** Folds the sidebar away or brings it back, remembered in the settings. */
+  setSidebarCollapsed(isCollapsed: boolean): Promise<void>;
+  /** Remembers the export choices for the next export. */
+  rememberExportChoices(choices: ExportChoices): Promise<void>;
   /** Saves a pasted posting as a job and shows it beside the CV. */
   addJobFromText(text: string): Promise<boolean>;
   /** Saves a posting file as a job and shows it beside the CV. */
@@ -105,11 +130,20 @@ export function createWorkspaceStore(api: CvTailorApi, options: { autosaveDelayM
   let timer: ReturnType<typeof setTimeout> | null = null;
   let saving: Promise<void> = Promise.resolve();
   let toastCounter = 0;
+  let searchCounter = 0;
 
   return createStore<WorkspaceState>()((set, get) => {
+    /** Runs the job search; a slower, older search never overwrites a newer one. */
+    const runSearch = async (query: string) => {
+      const ticket = ++searchCounter;
+      const found = query.trim() ? await api.listJobs({ query }) : null;
+      if (ticket === searchCounter) set({ foundJobs: found });
+    };
+
     const refreshLists = async () => {
       const [cvs, jobs] = await Promise.all([api.listCvs({}), api.listJobs({})]);
       set({ cvs, jobs });
+      if (get().jobQuery.trim()) await runSearch(get().jobQuery);
     };
 
     const guard = async (work: () => Promise<void>) => {
@@ -152,6 +186,37 @@ export function createWorkspaceStore(api: CvTailorApi, options: { autosaveDelayM
       sidePanel: null,
       view: 'cv',
       activeJob: null,
+      jobQuery: '',
+      foundJobs: null,
+      isSidebarCollapsed: false,
+      exportChoices: DEFAULT_EXPORT_CHOICES,
+
+      async searchJobs(query) {
+        set({ jobQuery: query });
+        await guard(() => runSearch(query));
+      },
+
+      async renameJob(id, names) {
+        try {
+          const job = await api.updateJob({ id, title: names.title, company: names.company });
+          if (get().activeJob?.id === id) set({ activeJob: job });
+          await refreshLists();
+          return null;
+        } catch (error) {
+          return messageOf(error);
+        }
+      },
+
+      async setSidebarCollapsed(isCollapsed) {
+        set({ isSidebarCollapsed: isCollapsed });
+        // A layout preference: if it cannot be stored, the sidebar still folds for this session.
+        await api.updateSettings({ sidebarCollapsed: isCollapsed }).catch(() => undefined);
+      },
+
+      async rememberExportChoices(choices) {
+        set({ exportChoices: choices });
+        await api.updateSettings({ exportChoices: choices }).catch(() => undefined);
+      },
 
       async addJobFromText(text) {
         try {
@@ -223,8 +288,13 @@ export function createWorkspaceStore(api: CvTailorApi, options: { autosaveDelayM
 
       async init() {
         try {
-          const info = await api.getAppInfo({});
-          set({ dataDir: info.dataDir, notices: info.notices });
+          const [info, settings] = await Promise.all([api.getAppInfo({}), api.getSettings({})]);
+          set({
+            dataDir: info.dataDir,
+            notices: info.notices,
+            isSidebarCollapsed: settings.sidebarCollapsed,
+            exportChoices: settings.exportChoices,
+          });
           await refreshLists();
           const first = get().cvs[0];
           if (first) await get().openCvById(first.id);

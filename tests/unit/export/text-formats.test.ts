@@ -3,7 +3,7 @@ import { exportCv, exportLetter, listTemplates } from '../../../electron/service
 import { cvToMarkdown, letterToMarkdown } from '../../../shared/export/markdown';
 import { cvToText, letterToText } from '../../../shared/export/text';
 import { renderCvHtml, renderLetterHtml } from '../../../shared/export/html';
-import { formatDate, formatDateRange } from '../../../shared/export/document';
+import { formatCvDate as formatDate, formatCvDateRange as formatDateRange } from '../../../shared/format/dates';
 import { TEMPLATE_NAMES } from '../../../shared/export/types';
 import { cvSchema, toJsonResume, type Cv } from '../../../shared/model/cv';
 import { isAppError } from '../../../shared/errors';

@@ -4,7 +4,8 @@
  *
  * Sections and entries carry `data-sync` keys (by id) so the two panes can scroll together.
  */
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
+import { cvLocale, formatCvDate, formatCvDateRange } from '../../../../shared/format/dates';
 import type { Cv, CvSection } from '../../../../shared/model/cv';
 import { SECTION_TITLES } from '../../../../shared/review/cv-fields';
 import { sectionOrder } from '../../../../shared/tailor/paths';
@@ -32,11 +33,12 @@ function joined(parts: unknown[], separator = ' · '): string {
   return parts.map(str).filter(Boolean).join(separator);
 }
 
-function dates(entry: Entry): string {
+/** The entry's dates as the export prints them, in the CV's language. */
+function dates(entry: Entry, locale: string): string {
   const start = str(entry.startDate);
   const end = str(entry.endDate);
-  if (!start && !end) return str(entry.date) || str(entry.releaseDate);
-  return `${start}${start || end ? ' – ' : ''}${end || (start ? 'Present' : '')}`;
+  if (!start && !end) return formatCvDate(str(entry.date) || str(entry.releaseDate), locale);
+  return formatCvDateRange(start, end, locale);
 }
 
 function entryTitle(section: CvSection, entry: Entry): { title: string; subtitle: string } {
@@ -70,6 +72,7 @@ export function CvDocument({ cv, renderText, renderList, renderSectionTools }: C
     .map(str)
     .filter(Boolean);
   const sections = sectionOrder(cv);
+  const locale = useMemo(() => cvLocale(cv), [cv]);
 
   return (
     <div className="cv-doc">
@@ -92,7 +95,7 @@ export function CvDocument({ cv, renderText, renderList, renderSectionTools }: C
             {section === 'skills' && renderList?.('skills')}
             {entries.map((entry, index) => {
               const { title, subtitle } = entryTitle(section, entry);
-              const when = dates(entry);
+              const when = dates(entry, locale);
               const summaryKey = section === 'projects' ? 'description' : 'summary';
               const summary = entry[summaryKey];
               const key = entry.id ?? String(index);

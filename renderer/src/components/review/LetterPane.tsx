@@ -80,9 +80,9 @@ export function LetterPane() {
           </button>
         </div>
       )}
-      {runError && !task && (
+      {runError?.kind === 'letter' && !task && (
         <p className="run-error" role="alert">
-          {runError}
+          {runError.message}
         </p>
       )}
       {findings.length > 0 && (

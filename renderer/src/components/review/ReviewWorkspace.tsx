@@ -6,6 +6,8 @@
  */
 import { useCallback, useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { MasterCv } from '../../../../shared/model/library';
+import { countOf } from '../../../../shared/format/plural';
+import { jobCompany, jobTitle } from '../../../../shared/library/jobs';
 import { isPending, safePending } from '../../../../shared/review/decisions';
 import { createReviewStore } from '../../state/review-store';
 import { StoreContext, useApi, useWorkspace } from '../../state/store-context';
@@ -19,6 +21,9 @@ import { TailorBar } from './TailorBar';
 import { TailoredDocument } from './TailoredPane';
 import { VersionsDialog } from './VersionsDialog';
 import '../../styles/review.css';
+
+/** Windows wide enough to show the job panel beside both documents from the start. */
+const ROOMY_REVIEW_QUERY = '(min-width: 1280px)';
 
 const SPLIT_MIN = 0.25;
 const SPLIT_MAX = 0.75;
@@ -73,7 +78,7 @@ function SummaryLine() {
   return (
     <div className="review-summary">
       <p className="item-meta" aria-live="polite">
-        {changes.length} changes · {accepted} accepted · {rejected} rejected · {pending.length} to review
+        {countOf(changes.length, 'change')} · {accepted} accepted · {rejected} rejected · {pending.length} to review
         {reverted > 0 && ` · ${reverted} reverted by the truth check`}
       </p>
       <button type="button" className="secondary small" disabled={safe.length === 0} onClick={() => decideMany(safe.map((change) => change.id), 'accepted')}>
@@ -98,7 +103,8 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
   // The job's name and status are the library's: renamed or moved in the sidebar, they show here at once.
   const listed = useWorkspace((state) => (state.activeJob?.id === job?.id ? state.activeJob : null));
   const [split, setSplit] = useState(0.5);
-  const [isPanelOpen, setPanelOpen] = useState(true);
+  // In a narrow window the two documents get the room; the job panel opens on demand.
+  const [isPanelOpen, setPanelOpen] = useState(() => window.matchMedia(ROOMY_REVIEW_QUERY).matches);
   const [tab, setTab] = useState<'cv' | 'letter'>('cv');
   const letter = useReview((state) => state.letter);
   const [dialog, setDialog] = useState<'versions' | 'export' | 'help' | null>(null);
@@ -200,15 +206,16 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
     window.addEventListener('pointerup', up);
   };
 
-  const title = (listed ?? job)?.analysis?.title ?? 'Job';
-  const company = (listed ?? job)?.analysis?.company;
+  const named = listed ?? job;
+  const title = named ? jobTitle(named) : 'Job';
+  const company = named ? jobCompany(named) : '';
   const saveText = saveState === 'saved' ? 'All changes saved' : saveState === 'error' ? 'Not saved' : 'Saving…';
 
   return (
     <div className="review">
       <header className="cv-header review-header">
         <div className="cv-title">
-          <h1>
+          <h1 title={`Tailor for ${title}${company ? ` at ${company}` : ''}`}>
             Tailor for {title}
             {company ? ` at ${company}` : ''}
           </h1>

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { INTENSITIES, type TailorIntensity } from '../../../../shared/model/library';
+import { countOf } from '../../../../shared/format/plural';
 import type { TailorPlan } from '../../state/review-store';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { Dialog } from '../Dialog';
@@ -151,7 +152,7 @@ export function TailorBar() {
           />
           <span className="run-detail">
             {running.detail}
-            {running.arriving.length > 0 && ` · ${running.arriving.length} change${running.arriving.length === 1 ? '' : 's'} so far`}
+            {running.arriving.length > 0 && ` · ${countOf(running.arriving.length, 'change')} so far`}
           </span>
           <button type="button" className="secondary small" onClick={() => void cancel()}>
             Cancel
@@ -167,9 +168,9 @@ export function TailorBar() {
           ))}
         </ul>
       )}
-      {runError && !task && (
+      {runError?.kind === 'tailor' && !task && (
         <p className="run-error" role="alert">
-          {runError}
+          {runError.message}
         </p>
       )}
       {again && (
