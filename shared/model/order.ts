@@ -65,3 +65,11 @@ export function reorderSections(
   const moved = moveItem(shown, from, to);
   return [...moved, ...order.filter((section) => !shown.includes(section))];
 }
+
+/**
+ * The sections of the CV that have entries, plus those named in `always`, in the CV's order:
+ * what an editor shows (empty sections are offered to add instead).
+ */
+export function shownSections(cv: Cv, always: readonly CvSection[]): CvSection[] {
+  return sectionsInOrder(cv).filter((section) => always.includes(section) || (cv[section]?.length ?? 0) > 0);
+}

@@ -8,6 +8,7 @@ import {
   moveItem,
   reorderSections,
   sectionsInOrder,
+  shownSections,
 } from '../../../shared/model/order';
 
 const CV: Cv = {
@@ -91,5 +92,23 @@ describe('export in the section order', () => {
     ]);
     const markdown = cvToMarkdown(cv);
     expect(markdown.indexOf('## Skills')).toBeLessThan(markdown.indexOf('## Experience'));
+  });
+});
+
+describe('shownSections', () => {
+  it('shows the sections with entries and the always-shown ones, in the CV order', () => {
+    const cv: Cv = {
+      ...CV,
+      skills: [],
+      awards: [{ title: 'Best paper' }],
+      meta: { sectionOrder: ['awards', 'languages'] },
+    };
+    expect(shownSections(cv, ['work', 'education', 'skills'])).toEqual([
+      'awards',
+      'languages',
+      'work',
+      'education',
+      'skills',
+    ]);
   });
 });
