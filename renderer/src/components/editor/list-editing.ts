@@ -3,10 +3,10 @@
  * with focus kept where the person is working and every removal undoable.
  */
 import { original } from 'immer';
-import { useMemo } from 'react';
+import { useContext, useMemo } from 'react';
 import type { Cv, CvSection } from '../../../../shared/model/cv';
 import { moveItem } from '../../../../shared/model/order';
-import { useWorkspace } from '../../state/store-context';
+import { StoreContext, useWorkspace } from '../../state/store-context';
 
 /** An entry as the generic editor sees it: a loose object with an optional id. */
 export type Entry = Record<string, unknown> & { id?: string };
@@ -97,7 +97,9 @@ function focusAfterRemoval(key: string, index: number): void {
 export function useListEditing(list: ListAddress): ListEditing {
   const editDraft = useWorkspace((state) => state.editDraft);
   const showToast = useWorkspace((state) => state.showToast);
+  const store = useContext(StoreContext);
   return useMemo(() => {
+    const openCvId = () => store?.getState().openCv?.id;
     const editEntry = (index: number, change: (entry: Entry) => void) =>
       editDraft((cv) => {
         const entry = list.read(cv)?.[index];
@@ -143,14 +145,22 @@ export function useListEditing(list: ListAddress): ListEditing {
         });
         focusAfterRemoval(list.key, index);
         const restored = removed;
+        const cvId = openCvId();
         if (!restored) return;
-        showToast(`Removed ${label}.`, 'info', {
-          label: 'Undo',
-          run: () => {
-            insert(restored, index);
-            focusEntryField(list.key, index);
-          },
-        });
+        // Undo puts the entry back only into the CV it came from, should another one be open by now.
+        const offerUndo = (text: string): void =>
+          showToast(text, 'info', {
+            label: 'Undo',
+            run: () => {
+              if (openCvId() !== cvId) {
+                offerUndo(`${label} was removed from another CV: open that CV again, then Undo.`);
+                return;
+              }
+              insert(restored, index);
+              focusEntryField(list.key, index);
+            },
+          });
+        offerUndo(`Removed ${label}.`);
       },
       setText(index, field, value) {
         editEntry(index, (entry) => void (entry[field] = value));
@@ -165,5 +175,5 @@ export function useListEditing(list: ListAddress): ListEditing {
         });
       },
     };
-  }, [editDraft, showToast, list]);
+  }, [editDraft, showToast, list, store]);
 }
