@@ -4,7 +4,8 @@
  */
 import type { CoverLetter } from './types';
 import { cvLocale, formatCvDate, formatCvDateRange } from '../format/dates';
-import type { Cv, CvBasics } from '../model/cv';
+import type { Cv, CvBasics, CvSection } from '../model/cv';
+import { sectionsInOrder } from '../model/order';
 
 /** One dated item of a section: a job, a degree, a project, a certificate… */
 export interface DocEntry {
@@ -165,7 +166,10 @@ export function degreeOf(studyType: string | undefined, area: string | undefined
   return type || field;
 }
 
-/** Builds the document outline of a CV: sections in a fixed, conventional order. */
+/**
+ * Builds the document outline of a CV: the summary first, then the sections in the CV's own
+ * order (`meta.sectionOrder`), or in the conventional order when it sets none.
+ */
 export function cvDocument(cv: Cv): CvDocument {
   const locale = cvLocale(cv);
   const formatDate = (value: string | undefined) => formatCvDate(value, locale);
@@ -278,10 +282,14 @@ export function cvDocument(cv: Cv): CvDocument {
       ),
     }),
   ];
+  const order = sectionsInOrder(cv);
+  const rank = (key: string) => (key === 'summary' ? -1 : order.indexOf(key as CvSection));
   return {
     locale,
     header: headerOf(cv),
-    sections: sections.filter((part) => part.paragraphs.length || part.details.length || part.entries.length),
+    sections: sections
+      .filter((part) => part.paragraphs.length || part.details.length || part.entries.length)
+      .sort((first, second) => rank(first.key) - rank(second.key)),
   };
 }
 

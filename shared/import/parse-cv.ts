@@ -804,13 +804,42 @@ function splitList(text: string): string[] {
 const SKILL_LEVEL =
   /^(?:beginner|novice|elementary|basic|intermediate|competent|good|very good|advanced|proficient|strong|expert|master|fluent|native|familiar|working knowledge|grundkenntnisse|gut|sehr gut|fortgeschritten|experte|débutant|intermédiaire|avancé|confirmé|básico|intermedio|avanzado|experto)(?:\s+level)?$/iu;
 
-function parseSkills(lines: PreparedLine[], recorder: FieldRecorder, skills: SkillEntry[]): void {
-  const joined: { text: string; line: PreparedLine }[] = [];
-  const widths = lines.map((line) => line.source.width).filter((width) => width > 0);
-  const widest = widths.length > 0 ? Math.max(...widths) : 0;
+/** "Familiar:" alone on its line: the name of the skills listed under it. */
+const GROUP_LABEL = /^([^:：\t]{1,40})[:：]$/u;
+
+/** "DevOps⇥AWS, Docker": a group name in a column of its own before a comma list. */
+const COLUMN_LABEL = /^([^,;:：\t]{1,40})\t+(.*[,;].*)$/u;
+
+const ITEM_LEVEL =
+  /^(.+?)\s*[(–-]\s*(beginner|intermediate|advanced|expert|basic|fluent|proficient|grundkenntnisse|fortgeschritten|débutant|avancé|expert|básico|avanzado)\)?$/iu;
+
+/** The name of the group a skills section's unlabelled skills go into: its heading, or "Skills". */
+function skillGroupName(heading: PreparedLine | undefined): string {
+  const text = (heading?.text ?? '').replace(/[:：]\s*$/u, '').trim();
+  if (!text) return 'Skills';
+  return isAllCaps(text) ? `${text.charAt(0)}${text.slice(1).toLowerCase()}` : text;
+}
+
+/**
+ * Reads a skills section into groups the way the file groups them: a labelled line ("Tools:
+ * Docker, Git", "DevOps⇥AWS, Docker") is a group; a label alone on its line ("Familiar:") names
+ * the skills under it; every other skill goes into one group named after the section (one per
+ * level when the skills carry one), never one group per skill.
+ */
+function parseSkills(lines: PreparedLine[], recorder: FieldRecorder, skills: SkillEntry[], heading?: PreparedLine): void {
+  // Pieces of one source line that the margin-heading split took apart are one line again here.
+  const merged: PreparedLine[] = [];
   for (const line of lines) {
+    const previous = merged[merged.length - 1];
+    if (previous && previous.index === line.index) merged[merged.length - 1] = { ...previous, text: `${previous.text}\t${line.text}` };
+    else merged.push(line);
+  }
+  const joined: { text: string; line: PreparedLine; parts: PreparedLine[] }[] = [];
+  const widths = merged.map((line) => line.source.width).filter((width) => width > 0);
+  const widest = widths.length > 0 ? Math.max(...widths) : 0;
+  for (const line of merged) {
     const previous = joined[joined.length - 1];
-    const hasLabel = LABEL.test(line.text);
+    const hasLabel = LABEL.test(line.text) || COLUMN_LABEL.test(line.text) || GROUP_LABEL.test(line.text);
     const previousIsList = previous && (previous.text.includes(',') || LABEL.test(previous.text));
     const wrapped =
       previous &&
@@ -822,34 +851,58 @@ function parseSkills(lines: PreparedLine[], recorder: FieldRecorder, skills: Ski
         (widest > 0 && (previous.line.source.width ?? 0) > widest * 0.85) ||
         /^\p{Ll}/u.test(line.text) ||
         (widest === 0 && !line.text.includes(',') && line.text.split(/\s+/).length <= 2));
-    if (wrapped) previous.text = `${previous.text.replace(/,$/, ',')} ${line.text}`;
-    else joined.push({ text: line.text, line });
+    if (wrapped) {
+      previous.text = `${previous.text.replace(/,$/, ',')} ${line.text}`;
+      previous.parts.push(line);
+    } else joined.push({ text: line.text, line, parts: [line] });
   }
-  for (const { text, line } of joined) {
-    const label = LABEL.exec(text);
+  // A keyword is traced to the line of a wrapped list that holds it.
+  const lineOf = (value: string, parts: PreparedLine[]) => parts.find((part) => part.source.text.includes(value)) ?? parts[0];
+  const addKeyword = (group: number, keyword: string, parts: PreparedLine[], confidence: number) => {
+    const keywords = (skills[group].keywords ??= []);
+    recorder.add(`skills[${group}].keywords[${keywords.length}]`, keyword, lineOf(keyword, parts), confidence);
+    keywords.push(keyword);
+  };
+  const sectionName = skillGroupName(heading);
+  const sectionGroups = new Map<string, number>();
+  let openGroup: number | undefined;
+  for (const { text, line, parts } of joined) {
+    const label = LABEL.exec(text) ?? COLUMN_LABEL.exec(text);
     if (label && label[2].trim()) {
-      const keywords = splitList(label[2]);
-      const path = `skills[${skills.length}]`;
+      const group = skills.length;
       // "Infrastructure (Expert): …" names the group and its level.
       const leveled = /^(.+?)\s*\(([^()]+)\)$/u.exec(label[1].trim());
       const level = leveled && SKILL_LEVEL.test(leveled[2].trim()) ? leveled[2].trim() : undefined;
       const name = level && leveled ? leveled[1] : label[1].trim();
-      skills.push(level ? { name, level, keywords } : { name, keywords });
-      recorder.add(`${path}.name`, name, line, 0.85);
-      if (level) recorder.add(`${path}.level`, level, line, 0.8);
-      keywords.forEach((keyword, index) => recorder.add(`${path}.keywords[${index}]`, keyword, line, 0.8));
+      skills.push(level ? { name, level, keywords: [] } : { name, keywords: [] });
+      recorder.add(`skills[${group}].name`, name, line, 0.85);
+      if (level) recorder.add(`skills[${group}].level`, level, line, 0.8);
+      for (const keyword of splitList(label[2])) addKeyword(group, keyword, parts, 0.8);
+      openGroup = undefined;
+      continue;
+    }
+    const opener = GROUP_LABEL.exec(text);
+    if (opener) {
+      openGroup = skills.length;
+      skills.push({ name: opener[1].trim(), keywords: [] });
+      recorder.add(`skills[${openGroup}].name`, opener[1].trim(), line, 0.8);
       continue;
     }
     for (const item of splitList(text)) {
       if (item.split(/\s+/).length > 6) continue;
-      const levelMatch = /^(.+?)\s*[(–-]\s*(beginner|intermediate|advanced|expert|basic|fluent|proficient|grundkenntnisse|fortgeschritten|débutant|avancé|expert|básico|avanzado)\)?$/iu.exec(item);
-      const path = `skills[${skills.length}]`;
-      if (levelMatch) {
-        skills.push({ name: levelMatch[1], level: levelMatch[2] });
-      } else {
-        skills.push({ name: item });
+      if (openGroup !== undefined) {
+        addKeyword(openGroup, item, parts, 0.75);
+        continue;
       }
-      recorder.add(`${path}.name`, skills[skills.length - 1].name, line, 0.75);
+      const levelMatch = ITEM_LEVEL.exec(item);
+      const level = levelMatch?.[2] ?? '';
+      let group = sectionGroups.get(level);
+      if (group === undefined) {
+        group = skills.length;
+        sectionGroups.set(level, group);
+        skills.push(level ? { name: sectionName, level, keywords: [] } : { name: sectionName, keywords: [] });
+      }
+      addKeyword(group, levelMatch ? levelMatch[1] : item, parts, 0.75);
     }
   }
 }
@@ -1149,7 +1202,7 @@ export function parseCvLines(sourceLines: SourceLine[]): { cv: Cv; report: Impor
         break;
       }
       case 'skills':
-        parseSkills(section.lines, recorder, skills);
+        parseSkills(section.lines, recorder, skills, section.heading);
         break;
       case 'languages':
         parseLanguages(section.lines, recorder, languages);

@@ -87,7 +87,9 @@ test('adds a job and shows coverage with evidence that updates while the CV is e
   await expect(page.getByRole('textbox', { name: 'Bullet 2' })).toBeFocused();
 
   // Adding Terraform to the skills covers the requirement at once.
-  await page.getByRole('textbox', { name: 'Skills (comma-separated)' }).fill('Python, SQL, Terraform');
+  const addSkill = page.getByRole('textbox', { name: 'Add skill to Languages' });
+  await addSkill.fill('Terraform');
+  await addSkill.press('Enter');
   await expect(terraform.getByLabel('Covered')).toBeVisible();
   const scoreAfter = Number(
     await panel.getByRole('group', { name: 'Match score' }).locator('.score-value').textContent(),

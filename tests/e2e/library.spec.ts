@@ -26,8 +26,9 @@ test('creates a CV, edits it, and finds it again after a restart', async ({ page
   await page.getByRole('button', { name: '+ Add bullet' }).click();
   await page.getByRole('textbox', { name: 'Bullet 1' }).fill('Cut nightly batch time from 6 hours to 40 minutes.');
   await page.getByRole('button', { name: 'Add skill group' }).click();
-  await page.getByRole('textbox', { name: 'Group' }).fill('Languages');
-  await page.getByLabel('Skills (comma-separated)').fill('Python, SQL, Scala');
+  await page.getByRole('textbox', { name: 'Group', exact: true }).fill('Languages');
+  await page.getByRole('textbox', { name: 'Add skill to Languages' }).fill('Python, SQL, Scala');
+  await page.getByRole('textbox', { name: 'Add skill to Languages' }).press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
   await page.screenshot({ path: 'tests/e2e/screenshots/02-editor.png', fullPage: true });
 
@@ -38,7 +39,7 @@ test('creates a CV, edits it, and finds it again after a restart', async ({ page
   await page.goto(host.url);
   await expect(page.getByRole('textbox', { name: 'Full name' })).toHaveValue('Ana Müller-Łukasik');
   await expect(page.getByRole('textbox', { name: 'Bullet 1' })).toHaveValue('Cut nightly batch time from 6 hours to 40 minutes.');
-  await expect(page.getByLabel('Skills (comma-separated)')).toHaveValue('Python, SQL, Scala');
+  await expect(page.getByRole('list', { name: 'Skills', exact: true }).locator('.chip-text')).toHaveText(['Python', 'SQL', 'Scala']);
   await host.stop();
   await rm(dataDir, { recursive: true, force: true });
 });

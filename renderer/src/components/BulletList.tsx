@@ -44,6 +44,15 @@ export function BulletList({ bullets, ids, pathPrefix, onChange }: BulletListPro
               value={bullet}
               rows={Math.max(1, Math.ceil(bullet.length / 80))}
               onChange={(event) => update(index, event.target.value)}
+              onKeyDown={(event) => {
+                // Alt+↑ / ↓ moves the bullet, not the entry that holds it.
+                const offset = event.altKey ? (event.key === 'ArrowUp' ? -1 : event.key === 'ArrowDown' ? 1 : 0) : 0;
+                if (offset === 0) return;
+                event.preventDefault();
+                event.stopPropagation();
+                move(index, offset);
+              }}
+              aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
               data-path={`${pathPrefix}.highlights[${index}]`}
             />
             <div className="row-actions">

@@ -13,10 +13,12 @@ interface FieldProps {
   className?: string;
   /** Marks the control for tests and for scrolling to evidence. */
   dataPath?: string;
+  /** The id of a `<datalist>` of suggestions. */
+  list?: string;
 }
 
 /** A text field with a visible label. */
-export function Field({ label, value, onChange, placeholder, multiline, type = 'text', className, dataPath }: FieldProps) {
+export function Field({ label, value, onChange, placeholder, multiline, type = 'text', className, dataPath, list }: FieldProps) {
   const id = useId();
   return (
     <div className={`field ${className ?? ''}`}>
@@ -34,6 +36,7 @@ export function Field({ label, value, onChange, placeholder, multiline, type = '
         <input
           id={id}
           type={type}
+          list={list}
           value={value ?? ''}
           placeholder={placeholder}
           onChange={(event) => onChange(event.target.value)}

@@ -20,11 +20,18 @@ import {
 /** How the open CV's draft stands against the disk. */
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
+/** A button on a toast, e.g. "Undo" after a removal. */
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
 /** A message shown briefly at the bottom of the window. */
 export interface Toast {
   id: number;
   tone: 'info' | 'error';
   text: string;
+  action?: ToastAction;
 }
 
 /** A file waiting for its password before it can be imported. */
@@ -102,12 +109,16 @@ export interface WorkspaceState {
   flush(): Promise<void>;
   restoreVersion(versionId: string): Promise<void>;
   dismissNotice(index: number): void;
-  showToast(text: string, tone?: Toast['tone']): void;
+  /** Shows a message; one with an action (Undo) stays longer, so there is time to use it. */
+  showToast(text: string, tone?: Toast['tone'], action?: ToastAction): void;
   dismissToast(id: number): void;
 }
 
 /** Delay between the last keystroke and the autosave. */
 export const AUTOSAVE_DELAY_MS = 500;
+
+/** How long a toast with an action (Undo) stays. */
+const TOAST_ACTION_MS = 12_000;
 
 function messageOf(error: unknown): string {
   return isAppError(error) ? error.message : 'Something went wrong. Your data was not changed.';
@@ -420,10 +431,10 @@ export function createWorkspaceStore(api: CvTailorApi, options: { autosaveDelayM
         set({ notices: get().notices.filter((_, position) => position !== index) });
       },
 
-      showToast(text, tone = 'info') {
+      showToast(text, tone = 'info', action) {
         const id = ++toastCounter;
-        set({ toasts: [...get().toasts, { id, tone, text }] });
-        setTimeout(() => get().dismissToast(id), tone === 'error' ? 8000 : 4000);
+        set({ toasts: [...get().toasts, { id, tone, text, ...(action ? { action } : {}) }] });
+        setTimeout(() => get().dismissToast(id), action ? TOAST_ACTION_MS : tone === 'error' ? 8000 : 4000);
       },
 
       dismissToast(id) {

@@ -99,13 +99,12 @@ describe('parseCvLines: other sections', () => {
     expect(cv.education?.[0]).toMatchObject({ institution: 'State Polytechnic University', studyType: 'Bachelor of Science', area: 'Computer Engineering', endDate: '2024-12', score: '3.4' });
   });
 
-  it('reads grouped skills lines as names with keywords and plain lists as names', () => {
+  it('reads grouped skills lines as groups and a plain list as one group named after its section', () => {
     const { cv } = parseText('SKILLS\nLanguages: Python, Go, C++\nTools: Docker, Kubernetes\n\nKENNTNISSE\nExcel, SAP');
     expect(cv.skills).toEqual([
       { name: 'Languages', keywords: ['Python', 'Go', 'C++'] },
       { name: 'Tools', keywords: ['Docker', 'Kubernetes'] },
-      { name: 'Excel' },
-      { name: 'SAP' },
+      { name: 'Kenntnisse', keywords: ['Excel', 'SAP'] },
     ]);
   });
 
