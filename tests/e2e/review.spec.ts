@@ -298,6 +298,8 @@ test('tailors without AI and with the tiny local model, which ends with zero or 
     await page.getByRole('button', { name: 'Review tailoring' }).click();
     await page.getByRole('radio', { name: 'Light' }).check();
     await page.getByRole('button', { name: 'Tailor', exact: true }).click();
+    // The summary was edited after the run without AI: tailoring again asks first.
+    await page.getByRole('dialog', { name: 'Tailor this job again?' }).getByRole('button', { name: 'Tailor again' }).click();
     await expect(page.getByRole('button', { name: 'Tailor', exact: true })).toBeEnabled({ timeout: 150_000 });
     const jobs = await callApi<{ id: string }[]>(page, 'listJobs', {});
     const job = await callApi<{ proposal: { mode: string; baseCv: unknown; changes: { status: string; op: string }[] } | null; review: { cv: unknown } | null }>(page, 'getJob', { id: jobs[0].id });
