@@ -132,6 +132,15 @@ test('edits every kind of section, reorders by keyboard and by drag, and keeps i
     .getByRole('article', { name: 'Senior Product Engineer at Stadtwerk Digital' })
     .getByRole('textbox', { name: 'Summary' })
     .fill('Owned the permit portal end to end.');
+  // A date reads in the editor as the CV will show it; a date written otherwise says how to write it.
+  const start = work
+    .getByRole('article', { name: 'Senior Product Engineer at Stadtwerk Digital' })
+    .getByRole('textbox', { name: 'Start' });
+  await expect(start).toHaveValue('2020-03');
+  await expect(start).toHaveAccessibleDescription('Shown as Mar 2020');
+  await start.fill('March 2020');
+  await expect(start).toHaveAccessibleDescription(/Write it as YYYY-MM/);
+  await start.fill('2020-03');
 
   // Projects: a field and a keyword chip added by keyboard.
   const project = section(page, 'Projects').getByRole('article', { name: 'OpenPermit' });

@@ -2,11 +2,13 @@
  * The structured editor of a master CV: every part of the JSON Resume model, in the CV's own
  * section order, which the person can change (it is what exports print).
  */
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import { cvLocale, DEFAULT_CV_LOCALE } from '../../../shared/format/dates';
 import type { Cv, CvSection } from '../../../shared/model/cv';
 import { reorderSections, sectionsInOrder, shownSections } from '../../../shared/model/order';
 import { useWorkspace } from '../state/store-context';
 import { ContactSection } from './editor/ContactSection';
+import { CvLocaleContext } from './editor/cv-locale';
 import { EditorSection } from './editor/EditorSection';
 import { useListEditing } from './editor/list-editing';
 import { ListSection, newEntry } from './editor/ListSection';
@@ -73,6 +75,7 @@ export function CvEditor() {
   const editDraft = useWorkspace((state) => state.editDraft);
   const shown = draft ? shownSections(draft, ALWAYS_SHOWN) : [];
   const hidden = draft ? sectionsInOrder(draft).filter((section) => !shown.includes(section)) : [];
+  const locale = useMemo(() => (draft ? cvLocale(draft) : DEFAULT_CV_LOCALE), [draft]);
 
   const moveSection = useCallback(
     (from: number, to: number) => {
@@ -94,35 +97,37 @@ export function CvEditor() {
 
   if (!draft) return null;
   return (
-    <div className="cv-editor">
-      <ContactSection />
-      <SummarySection />
-      {shown.map((section, position) => (
-        <ListSection
-          key={section}
-          section={section}
-          position={position}
-          count={shown.length}
-          onMove={moveSection}
-          drag={drag}
-          marker={marker?.index === position ? marker.side : undefined}
-        />
-      ))}
-      {hidden.length > 0 && (
-        <section className="add-sections" aria-labelledby="add-sections-title">
-          <h2 id="add-sections-title">Add a section</h2>
-          <div className="add-section-buttons">
-            {hidden.map((section) => (
-              <AddSectionButton key={section} section={section} />
-            ))}
-          </div>
-        </section>
-      )}
-      <datalist id={FLUENCY_LIST_ID}>
-        {FLUENCY_SUGGESTIONS.map((value) => (
-          <option key={value} value={value} />
+    <CvLocaleContext.Provider value={locale}>
+      <div className="cv-editor">
+        <ContactSection />
+        <SummarySection />
+        {shown.map((section, position) => (
+          <ListSection
+            key={section}
+            section={section}
+            position={position}
+            count={shown.length}
+            onMove={moveSection}
+            drag={drag}
+            marker={marker?.index === position ? marker.side : undefined}
+          />
         ))}
-      </datalist>
-    </div>
+        {hidden.length > 0 && (
+          <section className="add-sections" aria-labelledby="add-sections-title">
+            <h2 id="add-sections-title">Add a section</h2>
+            <div className="add-section-buttons">
+              {hidden.map((section) => (
+                <AddSectionButton key={section} section={section} />
+              ))}
+            </div>
+          </section>
+        )}
+        <datalist id={FLUENCY_LIST_ID}>
+          {FLUENCY_SUGGESTIONS.map((value) => (
+            <option key={value} value={value} />
+          ))}
+        </datalist>
+      </div>
+    </CvLocaleContext.Provider>
   );
 }

@@ -15,11 +15,14 @@ interface FieldProps {
   dataPath?: string;
   /** The id of a `<datalist>` of suggestions. */
   list?: string;
+  /** A line under the control: how the value will read ("Shown as Mar 2019"). */
+  hint?: string;
 }
 
 /** A text field with a visible label. */
-export function Field({ label, value, onChange, placeholder, multiline, type = 'text', className, dataPath, list }: FieldProps) {
+export function Field({ label, value, onChange, placeholder, multiline, type = 'text', className, dataPath, list, hint }: FieldProps) {
   const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -41,7 +44,13 @@ export function Field({ label, value, onChange, placeholder, multiline, type = '
           placeholder={placeholder}
           onChange={(event) => onChange(event.target.value)}
           data-path={dataPath}
+          aria-describedby={hintId}
         />
+      )}
+      {hint && (
+        <span id={hintId} className="field-hint">
+          {hint}
+        </span>
       )}
     </div>
   );

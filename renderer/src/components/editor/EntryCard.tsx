@@ -2,9 +2,10 @@
  * One entry of a list section, drawn from its section's spec: the field grid, chip lists and
  * bullets, inside a card that can be moved and removed.
  */
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import { BulletList } from '../BulletList';
 import { Field } from '../Field';
+import { CvLocaleContext, dateHint } from './cv-locale';
 import { KeywordChips } from './KeywordChips';
 import type { Entry, ListEditing } from './list-editing';
 import { Reorderable } from './Reorderable';
@@ -32,6 +33,7 @@ export const EntryCard = memo(function EntryCard({
   marker,
 }: EntryCardProps) {
   const name = entryName(spec, entry, index);
+  const locale = useContext(CvLocaleContext);
   const path = `${spec.section}[${index}]`;
   const field = (item: FieldSpec) => (
     <Field
@@ -42,6 +44,7 @@ export const EntryCard = memo(function EntryCard({
       type={item.type}
       multiline={item.multiline}
       list={item.list}
+      hint={item.date ? dateHint(textOf(entry, item.key), locale) : undefined}
       className={item.multiline ? 'span-all' : undefined}
       dataPath={`${path}.${item.key}`}
       onChange={(value) => editing.setText(index, item.key, value)}

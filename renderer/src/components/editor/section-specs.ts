@@ -48,6 +48,8 @@ export interface FieldSpec<K extends string = string> {
   multiline?: boolean;
   /** The id of a `<datalist>` of suggestions. */
   list?: string;
+  /** A JSON Resume date (YYYY, YYYY-MM): shown beside it as the CV will read it. */
+  date?: boolean;
 }
 
 /** A cell of the two-column field grid: one field, or short fields side by side (dates). */
@@ -96,11 +98,13 @@ const start = (placeholder = 'YYYY-MM'): FieldSpec<'startDate'> => ({
   key: 'startDate',
   label: 'Start',
   placeholder,
+  date: true,
 });
 const end = (placeholder = 'Present'): FieldSpec<'endDate'> => ({
   key: 'endDate',
   label: 'End',
   placeholder,
+  date: true,
 });
 
 /** Suggestions for a language's fluency (`<datalist id>`). */
@@ -218,7 +222,7 @@ export const SECTION_SPECS: Record<CvSection, SectionSpec> = {
     cells: [
       { key: 'name', label: 'Certificate' },
       { key: 'issuer', label: 'Issued by' },
-      { key: 'date', label: 'Date', placeholder: 'YYYY-MM' },
+      { key: 'date', label: 'Date', placeholder: 'YYYY-MM', date: true },
       { key: 'url', label: 'Link', type: 'url' },
     ],
     nameKeys: ['name'],
@@ -234,7 +238,7 @@ export const SECTION_SPECS: Record<CvSection, SectionSpec> = {
     cells: [
       { key: 'title', label: 'Award' },
       { key: 'awarder', label: 'Awarded by' },
-      { key: 'date', label: 'Date', placeholder: 'YYYY-MM' },
+      { key: 'date', label: 'Date', placeholder: 'YYYY-MM', date: true },
       { key: 'summary', label: 'Description', multiline: true },
     ],
     nameKeys: ['title'],
@@ -250,7 +254,7 @@ export const SECTION_SPECS: Record<CvSection, SectionSpec> = {
     cells: [
       { key: 'name', label: 'Title' },
       { key: 'publisher', label: 'Publisher' },
-      { key: 'releaseDate', label: 'Published', placeholder: 'YYYY-MM' },
+      { key: 'releaseDate', label: 'Published', placeholder: 'YYYY-MM', date: true },
       { key: 'url', label: 'Link', type: 'url' },
       { key: 'summary', label: 'Description', multiline: true },
     ],

@@ -13,6 +13,7 @@ export const REVIEW_SHORTCUTS: { keys: string[]; action: string }[] = [
   { keys: ['Esc'], action: 'Leave the text field' },
   { keys: ['Ctrl+Z'], action: 'Undo' },
   { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], action: 'Redo' },
+  { keys: ['Ctrl+B'], action: 'Show or hide the library' },
   { keys: ['?'], action: 'Show this help' },
 ];
 
