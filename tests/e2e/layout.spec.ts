@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { callApi, startHost, type HostProcess } from './host';
 
 let host: HostProcess | undefined;
@@ -64,20 +64,6 @@ Requirements
 - Registered nurse
 - Experience in critical care
 `;
-
-/** Serious and critical axe violations of the page as it stands. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes
-          .map((node) => node.target.join(' '))
-          .slice(0, 3)
-          .join('; ')})`,
-    );
-}
 
 /**
  * Checks that a control is wholly inside the window and cut off by none of the boxes around

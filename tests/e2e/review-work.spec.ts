@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startOpenAiServer, type OpenAiServer } from '../fixtures/openai-server';
+import { seriousViolations } from './axe';
 import { callApi, startHost, type HostProcess } from './host';
 
 let host: HostProcess | undefined;
@@ -246,8 +246,7 @@ test('a missing keyword is added only through "I have this", in the entry the pe
   await expect(dialog.getByRole('alert')).toContainText('Name “SAP” in the sentence');
   await dialog.getByLabel(/Your sentence/).fill('Booked goods receipts and stock transfers in SAP EWM.');
   await page.screenshot({ path: `${SHOTS}/84-review-i-have-this.png` });
-  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
-  expect(axe.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))).toEqual([]);
+  expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
   await dialog.getByRole('button', { name: 'Add to the tailored CV' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(tailored).toContainText('Booked goods receipts and stock transfers in SAP EWM.');

@@ -3,10 +3,10 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { cachedTinyGguf } from '../fixtures/make-tiny-gguf';
 import { startOpenAiServer, type OpenAiServer } from '../fixtures/openai-server';
+import { seriousViolations } from './axe';
 import { callApi, startHost, type HostProcess } from './host';
 
 let host: HostProcess | undefined;
@@ -91,15 +91,6 @@ async function addJob(page: Page): Promise<void> {
   await page.getByLabel('Paste the job posting').fill(POSTING);
   await page.getByRole('button', { name: 'Add job' }).click();
   await expect(page.getByRole('complementary', { name: 'Senior Software Engineer' })).toBeVisible();
-}
-
-async function seriousViolations(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page });
-  if (include) builder.include(include);
-  const result = await builder.analyze();
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join('; ')})`);
 }
 
 test('tailors with a scripted model, reviews change by change with undo, versions and export', async ({ page }) => {
