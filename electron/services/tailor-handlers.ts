@@ -13,7 +13,7 @@ import type { HandlerDeps } from './handlers';
 import { createProvider } from './llm/index';
 import type { LlmProvider } from './llm/provider';
 import { tailorCv } from './tailor/pipeline';
-import { draftLetterWithoutModel, writeLetter } from './tailor/letter';
+import { draftLetterWithoutModel, writeLetter, type LetterProgress } from './tailor/letter';
 
 /** Runs a cancellable task registered under its id. */
 export type TaskRunner = <T>(id: string, work: (signal: AbortSignal) => Promise<T>) => Promise<T>;
@@ -141,32 +141,23 @@ export function createTailorHandlers(deps: HandlerDeps, runTask: TaskRunner): Pi
         const job = store.getJob(jobId);
         const cv = job.review?.cv ?? store.getCv(cvId).cv;
         const settings = store.getSettings();
+        const onProgress = (progress: LetterProgress) =>
+          deps.emit('taskProgress', { taskId, kind: 'letter', step: progress.step, fraction: progress.fraction, detail: progress.detail });
         // Without a model, a draft from the CV's own sentences: grounded, editable, versioned.
-        if (!settings.provider) {
-          deps.emit('taskProgress', { taskId, kind: 'letter', step: 'check', fraction: 0.5, detail: 'Drafting from your CV' });
-          const draft = await draftLetterWithoutModel({ cv, jobText: job.postingText });
-          if (signal.aborted) throw new AppError('cancelled', 'Writing the letter was cancelled.');
-          const saved = await store.saveLetter(jobId, draft.letter, 'Drafted from your CV (no AI)');
-          return {
-            job: saved,
-            findings: draft.findings.map((finding) => ({ kind: finding.kind, text: finding.text, message: finding.message })),
-            removed: draft.removed,
-            warnings: draft.warnings,
-          };
-        }
-        const provider = await providerFor(settings);
-        const result = await writeLetter({
-          cv,
-          jobText: job.postingText,
-          tone,
-          length,
-          provider,
-          anonymize: shouldAnonymize(settings),
-          signal,
-          onProgress: (progress) =>
-            deps.emit('taskProgress', { taskId, kind: 'letter', step: progress.step, fraction: progress.fraction, detail: progress.detail }),
-        });
-        const saved = await store.saveLetter(jobId, result.letter, `Written (${tone}, ${length})`);
+        const result = settings.provider
+          ? await writeLetter({
+              cv,
+              jobText: job.postingText,
+              tone,
+              length,
+              provider: await providerFor(settings),
+              anonymize: shouldAnonymize(settings),
+              signal,
+              onProgress,
+            })
+          : await draftLetterWithoutModel({ cv, jobText: job.postingText, signal, onProgress });
+        const label = settings.provider ? `Written (${tone}, ${length})` : 'Drafted from your CV (no AI)';
+        const saved = await store.saveLetter(jobId, result.letter, label);
         return {
           job: saved,
           findings: result.findings.map((finding) => ({ kind: finding.kind, text: finding.text, message: finding.message })),

@@ -604,11 +604,13 @@ export function judgeWords(
     }
     const next = tokens[position + 1]?.text.toLowerCase();
     const previous = tokens[position - 1]?.text.toLowerCase();
-    const level =
-      (index.language === 'de' && separatedParticle(text, token.end)) ||
-      thingNotOwnership(text, tokens, position, index.language)
-        ? 0
-        : ladderLevel(token.text, index.language);
+    let level = ladderLevel(token.text, index.language);
+    if (
+      level > 0 &&
+      ((index.language === 'de' && separatedParticle(text, token.end)) ||
+        thingNotOwnership(text, tokens, position, index.language))
+    )
+      level = 0;
     if (level > 0 && !isCausal(token.text, next, previous)) {
       const sourceLevel = sources.ladderScope.ladder;
       if (level <= sourceLevel) {
@@ -681,6 +683,15 @@ export function judgeWords(
   return judged.filter((word) => word.verdict !== 'free');
 }
 
+/** A verb that is an achievement, a credential or an ownership word by itself, in its form or its lemma. */
+function verbClaimsMore(word: string, verb: TaggedVerb, language: GroundingLanguage): boolean {
+  return (
+    [foldCase(word), verb.lemma].some((form) => STRICT_WORDS.has(form) || CREDENTIAL_WORDS.has(form)) ||
+    ladderLevel(verb.lemma, language) > 0 ||
+    ladderLevel(word, language) > 0
+  );
+}
+
 /**
  * A verb that is neither ownership nor an achievement restates how grounded things relate
  * ("uncovered £410k of waste" for "identified £410k of waste") when it is of a broad class
@@ -692,9 +703,7 @@ function restatesRelation(
   sources: GroundingSources,
   index: GroundingIndex,
 ): boolean {
-  const key = foldCase(word);
-  if (STRICT_WORDS.has(key) || STRICT_WORDS.has(verb.lemma) || CREDENTIAL_WORDS.has(key)) return false;
-  if (ladderLevel(verb.lemma, index.language) > 0 || ladderLevel(word, index.language) > 0) return false;
+  if (verbClaimsMore(word, verb, index.language)) return false;
   // German and French verbs have no classes here: a verb that claims no ownership restates.
   if (index.language !== 'en') return true;
   const classes = index.lexicon.verbClasses?.(verb.lemma) ?? [];
@@ -712,9 +721,7 @@ const MAKING_OR_WINNING = new Set([33, 36]);
  * such place.
  */
 function swapsVerb(word: string, verb: TaggedVerb, sources: GroundingSources, index: GroundingIndex): boolean {
-  const key = foldCase(word);
-  if ([key, verb.lemma].some((form) => STRICT_WORDS.has(form) || CREDENTIAL_WORDS.has(form))) return false;
-  if (ladderLevel(verb.lemma, index.language) > 0 || ladderLevel(word, index.language) > 0) return false;
+  if (verbClaimsMore(word, verb, index.language)) return false;
   const main = index.lexicon.verbClasses?.(verb.lemma)[0];
   return main === undefined || !MAKING_OR_WINNING.has(main) || sources.scopes[0]?.verbClasses.has(main) === true;
 }

@@ -2,6 +2,7 @@
  * `cv-tailor tailor`: tailors a CV to a posting with a local or remote model, or without AI.
  */
 import path from 'node:path';
+import { countOf } from '../../../shared/format/plural';
 import { toJsonResume } from '../../../shared/model/cv';
 import { exportCv } from '../../services/export/index';
 import type { LlmProvider } from '../../services/llm/provider';
@@ -43,8 +44,8 @@ function humanReport(result: TailorResult): string {
   const count = result.changes.length;
   lines.push(
     result.mode === 'no-ai'
-      ? `Tailored without AI: ${count} ${count === 1 ? 'reorder' : 'reorders'}.`
-      : `${count} ${count === 1 ? 'change' : 'changes'}: ${applied} applied, ${review} to review, ${reverted} reverted.`,
+      ? `Tailored without AI: ${countOf(count, 'reorder')}.`
+      : `${countOf(count, 'change')}: ${applied} applied, ${review} to review, ${reverted} reverted.`,
   );
   if (result.unusable) lines.push(result.unusable);
   for (const change of result.changes) {

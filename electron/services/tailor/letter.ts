@@ -204,9 +204,11 @@ export async function writeLetter(options: WriteLetterOptions): Promise<LetterRe
  * posting's requirements (see `draftLetter`), held to the same checks as a written letter.
  */
 export async function draftLetterWithoutModel(
-  options: Pick<WriteLetterOptions, 'cv' | 'jobText' | 'dictionary'>,
+  options: Pick<WriteLetterOptions, 'cv' | 'jobText' | 'dictionary' | 'signal' | 'onProgress'>,
 ): Promise<LetterResult> {
-  const { cv, jobText } = options;
+  const { cv, jobText, signal } = options;
+  if (signal?.aborted) throw cancelled();
+  options.onProgress?.({ step: 'check', detail: 'Drafting from your CV', fraction: 0.5 });
   if (!jobText.trim())
     throw new AppError('invalid-input', 'The job posting is empty: paste or open a posting first.');
   const dictionary = options.dictionary ?? (await loadDictionary());
@@ -221,6 +223,7 @@ export async function draftLetterWithoutModel(
     ...truthResources(dictionary),
     fallbackGreeting: defaultGreeting(hiringManager, job.company),
   });
+  if (signal?.aborted) throw cancelled();
   const warnings =
     match.requirements.some((requirement) => requirement.status !== 'missing') || checked.letter.paragraphs.length > 2
       ? []

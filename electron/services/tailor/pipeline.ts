@@ -7,7 +7,7 @@
  * input CV is never modified: every step returns new objects.
  */
 import { AppError, isAppError } from '../../../shared/errors';
-import { countOf } from '../../../shared/format/plural';
+import { countOf, pluralNoun } from '../../../shared/format/plural';
 import type { Cv } from '../../../shared/model/cv';
 import type { JobAnalysis, MatchResult } from '../../../shared/model/job';
 import type { SkillsDictionary } from '../../../shared/match/dictionary';
@@ -130,7 +130,7 @@ export function rejectionWarnings(rejected: readonly RejectedPatch[], restore: (
   return [...byReason.values()].map((items) => {
     const message = restore(items[0].message);
     if (items.length === 1) return `Ignored an edit: ${message}`;
-    return `Ignored ${items.length} edits: ${message.replace(/\.$/, '')} (and ${items.length - 1} more for the same reason).`;
+    return `Ignored ${countOf(items.length, 'edit')}: ${message.replace(/\.$/, '')} (and ${items.length - 1} more for the same reason).`;
   });
 }
 
@@ -145,7 +145,7 @@ export function unusableVerdict(kept: number, refused: number, reverted: number)
   const mostly = total >= UNUSABLE_MIN_EDITS && bad / total >= UNUSABLE_SHARE;
   if (kept > 0 && !mostly) return undefined;
   const parts = [
-    refused > 0 ? `${refused} ${refused === 1 ? 'edit was' : 'edits were'} invalid or repeated` : '',
+    refused > 0 ? `${countOf(refused, 'edit')} ${pluralNoun(refused, 'was', 'were')} invalid or repeated` : '',
     reverted > 0 ? `${reverted} changed or invented a number or date` : '',
   ].filter(Boolean);
   return `The model's answer was not usable: ${parts.join(' and ')}, out of ${total}.`;
@@ -400,7 +400,7 @@ export async function tailorCv(options: TailorOptions): Promise<TailorResult> {
   const reverted = changes.filter((change) => change.status === 'reverted').length;
   if (reverted > 0)
     warnings.push(
-      `${reverted} ${reverted === 1 ? 'change was' : 'changes were'} reverted because ${reverted === 1 ? 'it' : 'they'} changed or invented a number or date.`,
+      `${countOf(reverted, 'change')} ${pluralNoun(reverted, 'was', 'were')} reverted because ${pluralNoun(reverted, 'it', 'they')} changed or invented a number or date.`,
     );
 
   const tailored = applyChanges(cv, changes);

@@ -163,6 +163,12 @@ export function createReviewStore(api: CvTailorApi, options: ReviewStoreOptions 
       letter: job.letters[job.letters.length - 1]?.letter ?? null,
     });
 
+    /** Takes a job whose tailoring run changed: a fresh history from its review, nothing pending. */
+    const adoptRun = (job: JobRecord) => {
+      set({ ...fromJob(job), currentId: null, saveState: 'saved' });
+      setJob(job);
+    };
+
     const saveLetterNow = async (letter: Letter, label: string) => {
       const job = get().job;
       if (!job) return;
@@ -214,8 +220,7 @@ export function createReviewStore(api: CvTailorApi, options: ReviewStoreOptions 
         });
         try {
           const updated = await api.tailorJob({ jobId: job.id, cvId, intensity, useModel, taskId });
-          set({ ...fromJob(updated), currentId: null, saveState: 'saved' });
-          setJob(updated);
+          adoptRun(updated);
           const count = updated.proposal?.changes.length ?? 0;
           notify(count === 0 ? 'No changes were proposed. Your CV is unchanged.' : `${countOf(count, 'change')} proposed. Review each one.`);
         } catch (error) {
@@ -289,8 +294,8 @@ export function createReviewStore(api: CvTailorApi, options: ReviewStoreOptions 
         await get().flush();
         try {
           const restored = await api.undoTailor({ jobId: job.id });
-          set({ ...fromJob(restored), currentId: null, saveState: 'saved', runError: null });
-          setJob(restored);
+          adoptRun(restored);
+          set({ runError: null });
           notify('Back to the earlier tailoring run, with your decisions. The undone run was kept as a version.');
         } catch (error) {
           notify(messageOf(error), 'error');

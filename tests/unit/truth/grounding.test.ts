@@ -42,6 +42,13 @@ const bullet = (index: number): string => CV.work?.[0].highlights?.[index] ?? ''
 const check = (path: string, original: string, replacement: string, cv: Cv = CV): TruthFinding[] =>
   checkEdit({ original, replacement, path, sourceCv: cv, jobText: JOB, lexicon });
 const kinds = (findings: TruthFinding[]) => findings.map((finding) => `${finding.kind}:${finding.text}`);
+/** The findings of a one-sentence letter written from the CV for the job. */
+const letterFindings = (sentence: string, cv: Cv = CV): TruthFinding[] =>
+  checkLetter(
+    { greeting: 'Dear team,', paragraphs: [sentence], closing: 'Kind regards,' },
+    { cv, jobText: JOB, fallbackGreeting: 'Dear Hiring Manager,', lexicon },
+  ).findings;
+const letterFindingTexts = (sentence: string): string[] => letterFindings(sentence).map((finding) => finding.text);
 
 describe('grounding', () => {
   it('lets a paraphrase with synonyms and the same figures in another form through', () => {
@@ -518,11 +525,7 @@ describe('grounding', () => {
       certificates: [{ name: 'Immediate Life Support (ILS)', issuer: 'Resuscitation Council UK' }],
       languages: [{ language: 'Italian', fluency: 'Upper intermediate (B2)' }],
     };
-    const letter = (sentence: string) =>
-      checkLetter(
-        { greeting: 'Dear team,', paragraphs: [sentence], closing: 'Kind regards,' },
-        { cv, jobText: JOB, fallbackGreeting: 'Dear Hiring Manager,', lexicon },
-      ).findings;
+    const letter = (sentence: string) => letterFindings(sentence, cv);
     expect(letter('I hold Immediate Life Support certification.')).toEqual([]);
     expect(
       letter('I hold Immediate Life Support certification and am fluent in Italian.').map((f) => f.text),
@@ -530,11 +533,7 @@ describe('grounding', () => {
   });
 
   it('lets a letter name the posting in a sentence about applying, not claim it', () => {
-    const letter = (sentence: string) =>
-      checkLetter(
-        { greeting: 'Dear team,', paragraphs: [sentence], closing: 'Kind regards,' },
-        { cv: CV, jobText: JOB, fallbackGreeting: 'Dear Hiring Manager,', lexicon },
-      ).findings;
+    const letter = (sentence: string) => letterFindings(sentence);
     expect(letter('I am excited to apply for the Lead Data Engineer role and to work with React.')).toEqual(
       [],
     );
@@ -542,11 +541,7 @@ describe('grounding', () => {
   });
 
   it('lets a letter say what the person has not done yet, and still judges what it claims', () => {
-    const letter = (sentence: string) =>
-      checkLetter(
-        { greeting: 'Dear team,', paragraphs: [sentence], closing: 'Kind regards,' },
-        { cv: CV, jobText: JOB, fallbackGreeting: 'Dear Hiring Manager,', lexicon },
-      ).findings.map((finding) => finding.text);
+    const letter = letterFindingTexts;
     expect(
       letter('I have not yet worked with Terraform, but I would welcome the chance to learn it.'),
     ).toEqual([]);
@@ -556,21 +551,13 @@ describe('grounding', () => {
   });
 
   it("lets a letter's own plain wording through, never a name, skill or number", () => {
-    const letter = (sentence: string) =>
-      checkLetter(
-        { greeting: 'Dear team,', paragraphs: [sentence], closing: 'Kind regards,' },
-        { cv: CV, jobText: JOB, fallbackGreeting: 'Dear Hiring Manager,', lexicon },
-      ).findings.map((finding) => finding.text);
+    const letter = letterFindingTexts;
     expect(letter('Mentoring analysts matters to me.')).toEqual([]);
     expect(letter('Mentoring analysts in Terraform matters to me.')).toContain('Terraform');
   });
 
   it("lets a letter wish for the posting's duties, but not claim them inside the wish", () => {
-    const letter = (sentence: string) =>
-      checkLetter(
-        { greeting: 'Dear team,', paragraphs: [sentence], closing: 'Kind regards,' },
-        { cv: CV, jobText: JOB, fallbackGreeting: 'Dear Hiring Manager,', lexicon },
-      ).findings.map((finding) => finding.text);
+    const letter = letterFindingTexts;
     expect(
       letter('I would welcome the chance to build with Terraform and to take on team management.'),
     ).toEqual([]);

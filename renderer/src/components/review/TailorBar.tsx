@@ -182,7 +182,7 @@ export function TailorBar() {
         >
           <p>
             {decided > 0
-              ? `You have decided on ${decided} of ${proposed} ${proposed === 1 ? 'change' : 'changes'}.`
+              ? `You have decided on ${decided} of ${countOf(proposed, 'change')}.`
               : 'You have edited the tailored CV.'}{' '}
             Tailoring again starts a new review.
           </p>
