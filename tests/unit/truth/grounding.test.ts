@@ -48,7 +48,8 @@ const letterFindings = (sentence: string, cv: Cv = CV): TruthFinding[] =>
     { greeting: 'Dear team,', paragraphs: [sentence], closing: 'Kind regards,' },
     { cv, jobText: JOB, fallbackGreeting: 'Dear Hiring Manager,', lexicon },
   ).findings;
-const letterFindingTexts = (sentence: string): string[] => letterFindings(sentence).map((finding) => finding.text);
+const letterFindingTexts = (sentence: string): string[] =>
+  letterFindings(sentence).map((finding) => finding.text);
 
 describe('grounding', () => {
   it('lets a paraphrase with synonyms and the same figures in another form through', () => {
