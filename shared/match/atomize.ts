@@ -10,6 +10,7 @@
  * opportunity, "none of these are required", board noise) and conditions of hire (right to work,
  * location, licence, checks, shifts), which are listed apart and never scored.
  */
+import { hasMustCue, hasNiceCue } from './cues';
 import { fold } from './normalize';
 
 /** Phrases that open a requirement without being part of it, folded (see `fold`). */
@@ -56,7 +57,23 @@ const TRAILING_FRAMES: RegExp[] = [
   /\s*,?\s*(?:se valorara|se valoraran)\b.*$/,
   /\s+(?:voraus|gut aus|aus)\s*$/,
   /\s*,?\s*(?:tambien|ademas)\s*$/,
+  // "Néerlandais : un plus, pour nos clients belges", "Python - required", "SEO (a plus)".
+  /\s*[:(–—-]\s*(?:un plus|un atout|a plus|an? advantage|a bonus|nice to have|souhaite\w*|apprecie\w*|bienvenu\w*|von vorteil|wunschenswert|ein plus|deseable|valorable|se valora\w*|desirable|preferred|optional|essential|required|mandatory|indispensable|obligatoire|imprescindible|requis\w*|erforderlich)\b.*$/,
 ];
+
+/**
+ * An elaboration that narrows the same demand ("conocimiento de vinos, sobre todo de …",
+ * "Strong SQL - you will be writing queries …"): cut off, the demand stays.
+ */
+const ELABORATION =
+  /\s*,\s*(?:especially|particularly|in particular|notably|above all|sobre todo|en particular|especialmente|surtout|en particulier|insbesondere|vor allem|besonders)\b.*$|\s+[-–—]\s+(?=(?:you|we|it|this|that|which|our|vous|nous|tu|on|il|ce|cela|sie|wir|du|es|das|usted|nuestr\w*|lo|la)\s).*$/i;
+
+/** "…, including X": X is a demand of its own ("Dominio de Figma, incluido el trabajo con sistemas de diseño"). */
+const INCLUDING = /\s*,\s*(?:including|incl\.|incluid[oa]s?|incluyendo|y compris|notamment|einschlie(?:ß|ss)lich|inklusive)\s+/i;
+
+/** A lead-in before a colon that says the list after it is wished for, not required. */
+const LIST_LEAD_IN =
+  /\b(?:the following|some of|any of|one or more|folgende\w*|suivant\w*|siguiente\w*)\b/;
 
 /** A sentence that is no requirement, folded. */
 const NOT_REQUIREMENT: RegExp[] = [
@@ -72,6 +89,9 @@ const NOT_REQUIREMENT: RegExp[] = [
   /\b(?:easy apply|show more|show less|see how you compare|applicants?\b|retry premium|job details|promoted|people also viewed|about the company|save job|report (?:this )?job|reposted|actively recruiting|how the job qualifications align|yes no)\b/,
   /(?:the following|folgende|les suivants|suivantes|lo siguiente|los siguientes)\s*:?\s*$/,
 ];
+
+/** A lead-in saying no item of the list after it is required. */
+const NONE_REQUIRED = /\bnone of (?:these|this|them|the following) (?:is|are) (?:required|essential|mandatory)\b/;
 
 /** A demand the posting itself waives ("not essential", "pas obligatoire"): a nice-to-have. */
 const WAIVED =
@@ -157,6 +177,14 @@ function clausesOf(text: string): string[] {
     .filter(Boolean);
 }
 
+/** A demand's own noun opening a phrase ("familiarity with dbt", "a solid understanding of …"). */
+const DEMAND_NOUN =
+  /^(?:(?:a|an|the|some)\s+)?(?:(?:solid|strong|good|basic|sound|deep|working|proven)\s+)?(?:experience|familiarity|knowledge|understanding|expertise|proficiency|background|track record|ability|erfahrung(?:en)?|kenntnisse|connaissances?|maitrise|conocimientos?|experiencia|dominio)\b/;
+
+/** A word of experience or knowledge and its preposition, opening a requirement. */
+const OBJECT_FRAME =
+  /^(?:experience|knowledge|understanding|familiarity|expertise|experiencia|conocimientos?|erfahrung(?:en)?|kenntnisse|exp[ée]rience|connaissances?)\s+(?:of|with|in|en|de|del|con|mit|im|in der|dans)\s+/iu;
+
 /** Splits a list of short items; alternatives ("A or B") stay one. */
 function listItems(text: string): string[] {
   if (/\b(?:such as|e\.g\.|for example|including|like|z\.\s?b\.|par exemple|comme|como)\b/i.test(text))
@@ -174,15 +202,48 @@ function listItems(text: string): string[] {
   // knowledge of B") are two items: both open with the same word.
   const openings = new Set(parts.map((part) => fold(part).split(/\s+/)[0]));
   if (parts.length === 2 && openings.size === 1 && parts.every((part) => wordsIn(part) >= 2)) return parts;
+  // "experience in financial services, familiarity with dbt": each part names its own demand.
+  if (parts.every((part) => DEMAND_NOUN.test(fold(part)) && wordsIn(part) >= 2)) return parts;
+  // "Experience of standard costing and stock valuation": the frame governs both objects.
+  const frame = OBJECT_FRAME.exec(parts[0]);
+  if (
+    frame &&
+    parts.length === 2 &&
+    !/,/.test(bracketless) &&
+    wordsIn(parts[0].slice(frame[0].length)) >= 2 &&
+    wordsIn(parts[1]) >= 2 &&
+    wordsIn(parts[1]) <= 4 &&
+    !OBJECT_FRAME.test(parts[1])
+  )
+    return [parts[0], `${frame[0]}${parts[1]}`];
   const short = parts.every((part) => wordsIn(part) <= 5);
   const listed =
     parts.length >= 3 || (/,/.test(bracketless) === false && parts.every((part) => wordsIn(part) <= 3));
   return short && listed ? parts : [text];
 }
 
+/**
+ * "It would be great if you also had some of the following, but none of these are required:
+ * A, B and C": the lead-in before the colon says how much the list after it is wanted, and each
+ * item of the list is a requirement of its own. Null when the sentence is no such list.
+ */
+function listAfterLeadIn(text: string): Atomized | null {
+  const colon = /^(.{3,}?)\s*:\s+(\S.*)$/u.exec(text);
+  if (!colon) return null;
+  const headFolded = fold(colon[1]).replace(/['’]/g, '');
+  const wished = WAIVED.test(headFolded) || NONE_REQUIRED.test(headFolded) || hasNiceCue(headFolded);
+  if (wordsIn(colon[1]) < 2 || !(wished || (LIST_LEAD_IN.test(headFolded) && hasMustCue(headFolded))))
+    return null;
+  const tail = atomize(colon[2]);
+  if (tail.dropped) return null;
+  return { ...tail, nice: wished ? new Set(tail.items) : tail.nice };
+}
+
 /** Atomic requirements of one requirement sentence or bullet. */
 export function atomize(sentence: string): Atomized {
   const text = sentence.replace(/\s+/g, ' ').trim();
+  const listed = listAfterLeadIn(text);
+  if (listed) return listed;
   const folded = fold(text);
   if (NOT_REQUIREMENT.some((pattern) => pattern.test(folded)))
     return { items: [], nice: new Set(), eligibility: false, dropped: true };
@@ -193,7 +254,15 @@ export function atomize(sentence: string): Atomized {
   const waived = WAIVED.test(folded);
   // A wish that opens the sentence ("It would be a plus if …, and if …") governs every clause.
   const wishFirst = NICE_OPENING.test(folded);
-  for (const clause of clausesOf(text)) {
+  const clauses = clausesOf(text).flatMap((clause) => {
+    const narrowed = clause.replace(ELABORATION, '');
+    const parts = narrowed.split(INCLUDING);
+    // A list after "including" gives examples of the demand ("stakeholders, including finance
+    // and operations"); one longer phrase is a demand of its own.
+    const examples = parts.slice(1).some((part) => wordsIn(part) < 3 || /,|\s(?:and|or|y|o|et|ou|und|oder)\s/i.test(part));
+    return examples ? [narrowed] : parts.filter((part) => wordsIn(part) >= 1);
+  });
+  for (const clause of clauses) {
     const clauseFolded = fold(clause);
     const isNice =
       waived || NICE_CLAUSE.test(clauseFolded) || (wishFirst && !DEMAND_WORD.test(clauseFolded));

@@ -208,6 +208,41 @@ describe('analyzeJobJson', () => {
     expect(job?.keywords).toContain('Docker');
   });
 
+  it('lists each item after a lead-in that waives them as a nice-to-have of its own', async () => {
+    const job = await analyze(
+      [
+        'Data Analyst',
+        '',
+        'What you will bring',
+        '- Strong SQL - you will be writing queries against our warehouse every day',
+        '- Experience of standard costing and stock valuation',
+        '',
+        'It would be great if you also had some of the following, but none of these are required: experience in financial services, familiarity with dbt, and an understanding of regression.',
+      ].join('\n'),
+    );
+    expect(job.mustHave).toEqual(['Strong SQL', 'Experience of standard costing', 'Experience of stock valuation']);
+    expect(job.niceToHave).toEqual(['experience in financial services', 'familiarity with dbt', 'regression']);
+  });
+
+  it('keeps examples after "including" with their demand and cuts the cue after a colon', async () => {
+    const job = await analyze(
+      [
+        'Responsable commercial',
+        '',
+        'Profil',
+        '- Experience running a full sales cycle with multiple stakeholders, including finance and operations',
+        '- Dominio de Figma, incluido el trabajo con sistemas de diseño',
+        '- Néerlandais : un plus, pour nos clients belges',
+      ].join('\n'),
+    );
+    expect(job.mustHave).toEqual([
+      'Experience running a full sales cycle with multiple stakeholders, including finance and operations',
+      'Dominio de Figma',
+      'el trabajo con sistemas de diseño',
+    ]);
+    expect(job.niceToHave).toEqual(['Néerlandais']);
+  });
+
   it('returns null for data that is not a job', async () => {
     expect(analyzeJobJson(42, await bundledDictionary())).toBeNull();
   });
