@@ -11,6 +11,7 @@
  * location, licence, checks, shifts), which are listed apart and never scored.
  */
 import { hasMustCue, hasNiceCue } from './cues';
+import { languagePrefixLength } from './languages';
 import { fold } from './normalize';
 
 /** Phrases that open a requirement without being part of it, folded (see `fold`). */
@@ -177,6 +178,25 @@ function clausesOf(text: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * "Fließende Deutsch- und gute Englischkenntnisse": the first word, cut at its hyphen, shares the
+ * last compound's head ("Deutschkenntnisse"), found after the language name that opens it.
+ */
+function completeSuspendedHyphen(text: string): string {
+  const suspended = /(\p{L}+)-\s+(?:und|oder|sowie)\s+/u.exec(text);
+  if (!suspended) return text;
+  const after = text.slice(suspended.index + suspended[0].length);
+  // The compound that completes it is one of the next few words.
+  const words = after.split(/\s+/).slice(0, 4);
+  for (const word of words) {
+    const bare = word.replace(/[^\p{L}]+$/u, '');
+    const cut = languagePrefixLength(bare);
+    if (cut)
+      return `${text.slice(0, suspended.index)}${suspended[1]}${bare.slice(cut)}${text.slice(suspended.index + suspended[1].length + 1)}`;
+  }
+  return text;
+}
+
 /** A demand's own noun opening a phrase ("familiarity with dbt", "a solid understanding of …"). */
 const DEMAND_NOUN =
   /^(?:(?:a|an|the|some)\s+)?(?:(?:solid|strong|good|basic|sound|deep|working|proven)\s+)?(?:experience|familiarity|knowledge|understanding|expertise|proficiency|background|track record|ability|erfahrung(?:en)?|kenntnisse|connaissances?|maitrise|conocimientos?|experiencia|dominio)\b/;
@@ -189,7 +209,9 @@ const OBJECT_FRAME =
 function listItems(text: string): string[] {
   if (/\b(?:such as|e\.g\.|for example|including|like|z\.\s?b\.|par exemple|comme|como)\b/i.test(text))
     return [text];
-  const bracketless = text.replace(/\([^)]*\)/g, (group) => group.replace(/,/g, '\u2063'));
+  const bracketless = completeSuspendedHyphen(text).replace(/\([^)]*\)/g, (group) =>
+    group.replace(/,/g, '\u2063'),
+  );
   // "ACA, ACCA or CIMA qualified": alternatives, one requirement.
   if (/\s(?:or|oder|ou|o)\s+[^,]+$/i.test(bracketless)) return [text];
   const parts = bracketless

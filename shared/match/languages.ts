@@ -69,6 +69,23 @@ export function languageIn(text: string): string | null {
   return null;
 }
 
+/** Length of the language name a German compound opens with ("Englischkenntnisse" → 8), else 0. */
+export function languagePrefixLength(word: string): number {
+  const folded = fold(word);
+  for (const names of Object.values(LANGUAGE_NAMES))
+    for (const name of names) if (folded.startsWith(name) && folded.length - name.length >= 4) return name.length;
+  return 0;
+}
+
+/** "A second European language", "weitere Fremdsprachen", "une autre langue": no language named. */
+const ANY_OTHER_LANGUAGE =
+  /\b(?:(?:second|another|other|additional|further|foreign)\s+(?:\p{L}+\s+)?languages?|zweite\w*\s+(?:fremd)?sprache\w*|weitere\w*\s+(?:fremd)?sprache\w*|fremdsprache\w*|(?:autre|deuxieme|seconde)\s+langue|langues?\s+etrangeres?|(?:segundo|otro)\s+idioma|idiomas?\s+extranjeros?|segunda\s+lengua)\b/u;
+
+/** True when a requirement asks for some language besides the working one, without naming it. */
+export function asksAnotherLanguage(text: string): boolean {
+  return languageIn(text) === null && ANY_OTHER_LANGUAGE.test(fold(text));
+}
+
 const ABOUT_LANGUAGE =
   /\b(?:speak\w*|spoken|written|language|skills|kenntniss\w*|sprach\w*|langue|idioma|nivel|niveau|level)\b/;
 

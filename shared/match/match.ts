@@ -30,7 +30,7 @@ import { requiredYears } from './analyze-job';
 import { indexCv, monthsOf, type CvIndex, type EvidenceUnit } from './cv-index';
 import type { SkillsDictionary, SkillHit } from './dictionary';
 import { contentStems, fold, tokenize, type Token } from './normalize';
-import { languageIn, languageRequirement, levelOf } from './languages';
+import { asksAnotherLanguage, languageIn, languageRequirement, levelOf } from './languages';
 
 /** Options of `matchCv`. */
 export interface MatchOptions {
@@ -346,6 +346,12 @@ function gradeNumbers(text: string): string[] {
  * language): covered at the level asked or above, partial below it, missing when not shown.
  */
 function judgeLanguage(requirement: PreparedRequirement, cv: CvIndex): RequirementMatch | null {
+  if (asksAnotherLanguage(requirement.text)) {
+    // "A second European language": covered by two languages or more in the CV's list.
+    const listed = cv.units.filter((unit) => unit.path.startsWith('languages[') && languageIn(unit.text));
+    const distinct = new Set(listed.map((unit) => languageIn(unit.text)));
+    return resultOf(requirement, distinct.size >= 2 ? 'covered' : 'missing', listed.slice(0, MAX_EVIDENCE));
+  }
   const asked = languageRequirement(requirement.text);
   if (!asked) return null;
   const shown = cv.units.filter(

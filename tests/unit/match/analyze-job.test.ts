@@ -243,6 +243,13 @@ describe('analyzeJobJson', () => {
     expect(job.niceToHave).toEqual(['Néerlandais']);
   });
 
+  it('completes a German word cut at its hyphen with the head of the compound after it', async () => {
+    const job = await analyze(
+      ['Backend-Entwickler (m/w/d)', '', 'Dein Profil', '- Fließende Deutsch- und gute Englischkenntnisse'].join('\n'),
+    );
+    expect(job.mustHave).toEqual(['Fließende Deutschkenntnisse', 'gute Englischkenntnisse']);
+  });
+
   it('returns null for data that is not a job', async () => {
     expect(analyzeJobJson(42, await bundledDictionary())).toBeNull();
   });

@@ -105,6 +105,20 @@ describe('matchCv', () => {
     expect(result.requirements[0].evidencePaths).toEqual(['languages[0].language']);
   });
 
+  it('credits "a second language" to a CV that lists two languages, and to no CV with one', async () => {
+    const bilingual: Cv = {
+      ...cv,
+      languages: [
+        { language: 'English', fluency: 'Native' },
+        { language: 'Spanish', fluency: 'B2' },
+      ],
+    };
+    const monolingual: Cv = { ...cv, languages: [{ language: 'English', fluency: 'Native' }] };
+    expect((await statusOf('a second European language', bilingual)).status).toBe('covered');
+    expect((await statusOf('weitere Fremdsprachen', bilingual)).evidencePaths).toContain('languages[1].language');
+    expect((await statusOf('a second European language', monolingual)).status).toBe('missing');
+  });
+
   it('takes no wish for experience and no lower level for the one asked', async () => {
     const improver: Cv = {
       basics: {
