@@ -50,7 +50,7 @@ import {
   type TruthFinding,
 } from './types';
 import { ownedPhrases, wishSpans } from './wishes';
-import { isPlainWord } from './grounding';
+import { isPlainWord, replacesHeadNoun } from './grounding';
 import {
   FIRST_PERSON,
   FUNCTION_WORDS,
@@ -467,6 +467,10 @@ export function checkText(
     );
   // Plain words the rewrite brings in (see `isPlainWord`).
   let plainWords = 0;
+  const plainIn = (word: JudgedWord): boolean =>
+    isPlainWord(word, replacement, context.index, {
+      headOfGroundedModifier: hasOriginal && replacesHeadNoun(word, replacement, original),
+    });
   for (const phrase of phrasesOf(replacement, judged)) {
     const verdict = phrase[0].verdict;
     if (verdict === 'grounded') continue;
@@ -493,7 +497,7 @@ export function checkText(
       continue;
     }
     if (verdict === 'posting') {
-      if (phrase.length === 1 && isPlainWord(phrase[0], replacement, context.index)) plainWords += 1;
+      if (phrase.length === 1 && plainIn(phrase[0])) plainWords += 1;
       findings.push(
         makeFinding(
           'from-posting',
@@ -506,7 +510,7 @@ export function checkText(
       );
       continue;
     }
-    if (phrase.length === 1 && isPlainWord(phrase[0], replacement, context.index)) plainWords += 1;
+    if (phrase.length === 1 && plainIn(phrase[0])) plainWords += 1;
     const elsewhere =
       sources.entry !== undefined &&
       judgeWords(text, { ...sources, scopes: [context.index.whole] }, context.index).every(

@@ -814,6 +814,31 @@ function claimsMore(form: string, language: GroundingLanguage): boolean {
   );
 }
 
+/**
+ * True when a word stands where the original had another word after the same modifier, and the
+ * rewrite dropped that word: "foster and residential settings" for "foster and residential care".
+ */
+export function replacesHeadNoun(word: JudgedWord, replacement: string, original: string): boolean {
+  const tokens = wordTokens(replacement);
+  const at = tokens.findIndex((token) => token.start === word.start);
+  if (at <= 0 || !/^\s+$/.test(replacement.slice(tokens[at - 1].end, word.start))) return false;
+  const modifier = foldCase(tokens[at - 1].text);
+  if (isFreeWord(modifier) || hasDigit(modifier)) return false;
+  const used = new Set(tokens.map((token) => foldCase(token.text)));
+  const originalTokens = wordTokens(original);
+  return originalTokens.some((token, position) => {
+    const next = originalTokens[position + 1];
+    return (
+      foldCase(token.text) === modifier &&
+      next !== undefined &&
+      /^\s+$/.test(original.slice(token.end, next.start)) &&
+      !used.has(foldCase(next.text)) &&
+      !isFreeWord(next.text) &&
+      !hasDigit(next.text)
+    );
+  });
+}
+
 /** Marked words of five letters or more, looked for inside German compounds. */
 let markedParts: string[] | undefined;
 
@@ -823,7 +848,12 @@ let markedParts: string[] | undefined;
  * none of those inside it ("supervisory" for supervise, "Führungserfahrung" for Führung,
  * "Masterabschluss" for a degree). One such word is how a paraphrase restates its source.
  */
-export function isPlainWord(word: JudgedWord, text: string, index: GroundingIndex): boolean {
+export function isPlainWord(
+  word: JudgedWord,
+  text: string,
+  index: GroundingIndex,
+  options: { headOfGroundedModifier?: boolean } = {},
+): boolean {
   if (word.verb || hasDigit(word.text) || isAcronym(word.text)) return false;
   const folded = foldCase(word.text);
   const sentenceInitial = /(^|[.!?:;•]\s*)$/u.test(text.slice(0, word.start));
@@ -838,7 +868,9 @@ export function isPlainWord(word: JudgedWord, text: string, index: GroundingInde
   if (forms.some((form) => claimsMore(form, index.language))) return false;
   // A concrete thing, place, group or person is what a new fact is about ("titanium", "the
   // board", "a client"); an unknown word may be a tool or a name.
-  if (index.language === 'en' && index.lexicon.nounKind) {
+  // A new head after a modifier that kept its place ("counter staff" for "counter assistants")
+  // names the same thing in other words.
+  if (index.language === 'en' && index.lexicon.nounKind && !options.headOfGroundedModifier) {
     const kinds = forms.map((form) => index.lexicon.nounKind?.(form));
     if (kinds.includes('concrete') || kinds.every((kind) => kind === 'unknown')) return false;
   }

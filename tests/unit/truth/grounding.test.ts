@@ -106,6 +106,20 @@ describe('grounding', () => {
       expect(check('work[0].highlights[0]', bullet(0), rewrite).length, rewrite).toBeGreaterThan(0);
   });
 
+  it('lets a new head noun follow the modifier the original had, never a new thing of its own', () => {
+    const original = CV.work?.[1].highlights?.[0] ?? '';
+    // "the finance reports" → "the finance statements": the same documents in other words.
+    expect(check('work[1].highlights[0]', original, 'Built dbt models for the finance statements.')).toEqual([]);
+    // A new thing beside the original's ("and its vendors") is a new fact.
+    expect(
+      check('work[1].highlights[0]', original, 'Built dbt models for the finance reports and its vendors.').length,
+    ).toBeGreaterThan(0);
+    // A role in the head's place still claims a role.
+    expect(
+      check('work[1].highlights[0]', original, 'Built dbt models for the finance analysts.').map((f) => f.kind),
+    ).toContain('title');
+  });
+
   it("lets a verb take the place of one the original drops, never add a duty beside the original's verbs", () => {
     // "Built" becomes "Wrote": one verb for another, the facts unchanged.
     const cv2 = CV.work?.[1].highlights?.[0] ?? '';
