@@ -467,9 +467,18 @@ export function checkText(
     );
   // Plain words the rewrite brings in (see `isPlainWord`).
   let plainWords = 0;
-  const plainIn = (word: JudgedWord): boolean =>
+  const titles = newTitlePhrases(
+    replacement,
+    titlesOf(context.index.cv, sources.entry ? segments : []),
+    context.index.language,
+    seen,
+    original,
+  );
+  // A word of a job title the CV does not state ("Staff Engineer") is never plain wording.
+  const plainIn = (word: JudgedWord, fromPosting = false): boolean =>
+    !titles.some((title) => word.start < title.end && word.end > title.start) &&
     isPlainWord(word, replacement, context.index, {
-      headOfGroundedModifier: hasOriginal && replacesHeadNoun(word, replacement, original),
+      headOfGroundedModifier: fromPosting || (hasOriginal && replacesHeadNoun(word, replacement, original)),
     });
   for (const phrase of phrasesOf(replacement, judged)) {
     const verdict = phrase[0].verdict;
@@ -497,7 +506,7 @@ export function checkText(
       continue;
     }
     if (verdict === 'posting') {
-      if (phrase.length === 1 && plainIn(phrase[0])) plainWords += 1;
+      if (phrase.length === 1 && plainIn(phrase[0], true)) plainWords += 1;
       findings.push(
         makeFinding(
           'from-posting',
@@ -527,13 +536,7 @@ export function checkText(
       ),
     );
   }
-  for (const title of newTitlePhrases(
-    replacement,
-    titlesOf(context.index.cv, sources.entry ? segments : []),
-    context.index.language,
-    seen,
-    original,
-  )) {
+  for (const title of titles) {
     if (overlapsAny(findings, title)) continue;
     const titleText = replacement.slice(title.start, title.end);
     if (

@@ -51,9 +51,9 @@ describe('labelled truth cases', () => {
   it('keeps the development figures it reached (a regression guard, not the targets)', () => {
     const result = evaluate(developmentCases(), resources);
     expect(result.caught / result.fabricated).toBeGreaterThanOrEqual(0.97);
-    expect(result.passed / result.faithful).toBeGreaterThanOrEqual(0.82);
+    expect(result.passed / result.faithful).toBeGreaterThanOrEqual(0.9);
     const second = evaluate(secondDevelopmentCases(), resources);
     expect(second.caught / second.fabricated).toBeGreaterThanOrEqual(0.9);
-    expect(second.passed / second.faithful).toBeGreaterThanOrEqual(0.5);
+    expect(second.passed / second.faithful).toBeGreaterThanOrEqual(0.75);
   });
 });

@@ -106,6 +106,21 @@ describe('grounding', () => {
       expect(check('work[0].highlights[0]', bullet(0), rewrite).length, rewrite).toBeGreaterThan(0);
   });
 
+  it("lets one common word of the posting take a dropped word's place, never a job title or a second one", () => {
+    const cv: Cv = {
+      ...CV,
+      work: [{ ...CV.work![0], highlights: ['Presented the quarterly figures to the directors.'] }],
+    };
+    const original = 'Presented the quarterly figures to the directors.';
+    expect(check('work[0].highlights[0]', original, 'Presented the quarterly figures to the board.', cv)).toEqual([]);
+    expect(
+      check('work[0].highlights[0]', original, 'Presented the quarterly figures to the board and the press.', cv).length,
+    ).toBeGreaterThan(0);
+    expect(
+      check('work[0].highlights[0]', original, 'As Lead Data Engineer, presented the quarterly figures.', cv).length,
+    ).toBeGreaterThan(0);
+  });
+
   it('lets a new head noun follow the modifier the original had, never a new thing of its own', () => {
     const original = CV.work?.[1].highlights?.[0] ?? '';
     // "the finance reports" → "the finance statements": the same documents in other words.
