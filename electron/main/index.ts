@@ -3,12 +3,13 @@
  */
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { app, BrowserWindow, dialog, nativeTheme } from 'electron';
+import { app, BrowserWindow, dialog, nativeTheme, protocol } from 'electron';
 import { EVENTS, type EventName, type EventPayload } from '../../shared/contract';
 import { isAppError } from '../../shared/errors';
 import { startAppServices } from '../services/app-services';
 import { resolveDataDir } from '../services/data-dir';
 import type { SaveOutcome } from '../services/handlers';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { registerIpc } from './ipc';
 import { createElectronPdfRenderer } from './pdf-renderer-electron';
 import { installSecurityGuards, openExternalSafely } from './security';
@@ -20,10 +21,13 @@ import { safeStorageCipher } from './safe-storage-cipher';
 let mainWindow: BrowserWindow | null = null;
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const here = import.meta.dirname;
-const rendererFile = path.join(here, '../renderer/index.html');
+const rendererFolder = path.join(here, '../renderer');
+
+// The page is served from app://cv-tailor/ (only the built renderer folder), never file://.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
 function appUrl(): string {
-  return devServerUrl ?? `file://${rendererFile}`;
+  return devServerUrl ?? APP_ENTRY_URL;
 }
 
 function dataDirFlag(): string | undefined {
@@ -58,13 +62,13 @@ async function createWindow(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  if (devServerUrl) await mainWindow.loadURL(devServerUrl);
-  else await mainWindow.loadFile(rendererFile);
+  await mainWindow.loadURL(appUrl());
 }
 
 async function start(): Promise<void> {
   installCrashGuard((line) => console.error(`CV Tailor: ${line}`));
   await app.whenReady();
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererFolder));
   // Data files ship in resources/ beside the app code (inside the asar archive when packaged).
   process.env.CV_TAILOR_MODELS_FILE ??= path.join(app.getAppPath(), 'resources', 'models.json');
   installSecurityGuards(appUrl);

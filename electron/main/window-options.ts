@@ -46,6 +46,8 @@ export function isAppUrl(target: string, appUrl: string): boolean {
     const to = new URL(target);
     const app = new URL(appUrl);
     if (app.protocol === 'file:') return to.protocol === 'file:' && to.pathname === app.pathname;
+    // A custom scheme has no origin of its own ("null" for every such URL): compare its parts.
+    if (!/^https?:$/.test(app.protocol)) return to.protocol === app.protocol && to.host === app.host;
     return to.origin === app.origin;
   } catch {
     return false;

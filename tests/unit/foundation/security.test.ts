@@ -76,6 +76,11 @@ describe('window options', () => {
     expect(isAppUrl('http://localhost:5173/#x', 'http://localhost:5173/')).toBe(true);
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
     expect(isAppUrl('not a url', 'http://localhost:5173/')).toBe(false);
+    // The app's own scheme: only its own host, never another custom scheme or host.
+    expect(isAppUrl('app://cv-tailor/index.html#/jobs', 'app://cv-tailor/index.html')).toBe(true);
+    expect(isAppUrl('app://other/index.html', 'app://cv-tailor/index.html')).toBe(false);
+    expect(isAppUrl('evil://cv-tailor/index.html', 'app://cv-tailor/index.html')).toBe(false);
+    expect(isAppUrl('file:///app/renderer/index.html', 'app://cv-tailor/index.html')).toBe(false);
   });
 });
 
