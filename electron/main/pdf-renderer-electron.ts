@@ -6,6 +6,7 @@ import { BrowserWindow, session } from 'electron';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { AppError } from '../../shared/errors';
 import { isLocalResourceUrl, type PdfRenderer, type PdfRenderOptions } from '../services/export/pdf-renderer';
 
@@ -16,13 +17,15 @@ const PARTITION = 'cv-tailor-pdf';
 export function createElectronPdfRenderer(): PdfRenderer {
   let window: BrowserWindow | undefined;
   let queue: Promise<unknown> = Promise.resolve();
+  // The file of the page being printed: the only file the window may load.
+  let pageUrl: string | undefined;
 
   function printingWindow(): BrowserWindow {
     if (window && !window.isDestroyed()) return window;
     const printSession = session.fromPartition(PARTITION);
-    // The page may read its own file and data URLs, never the network.
+    // The page may load itself and data URLs, never another file or the network.
     printSession.webRequest.onBeforeRequest((details, callback) =>
-      callback({ cancel: !isLocalResourceUrl(details.url) }),
+      callback({ cancel: !isLocalResourceUrl(details.url, pageUrl) }),
     );
     printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     window = new BrowserWindow({
@@ -47,7 +50,8 @@ export function createElectronPdfRenderer(): PdfRenderer {
       const file = path.join(dir, 'page.html');
       await writeFile(file, html, 'utf8');
       const target = printingWindow();
-      await target.loadFile(file);
+      pageUrl = pathToFileURL(file).href;
+      await target.loadURL(pageUrl);
       const pdf = await target.webContents.printToPDF({
         pageSize: options.paper === 'a4' ? 'A4' : 'Letter',
         printBackground: true,
@@ -58,6 +62,7 @@ export function createElectronPdfRenderer(): PdfRenderer {
     } catch (error) {
       throw new AppError('internal', 'The PDF could not be printed.', { cause: error });
     } finally {
+      pageUrl = undefined;
       await rm(dir, { recursive: true, force: true });
     }
   }

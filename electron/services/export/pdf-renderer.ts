@@ -23,8 +23,7 @@ export interface PdfRenderer {
 }
 
 /** Flags that keep a headless Chromium quiet on a machine without network or GPU. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
+const QUIET_ARGS = [
   '--disable-gpu',
   '--disable-dev-shm-usage',
   '--disable-background-networking',
@@ -33,6 +32,17 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
   '--no-first-run',
 ];
+
+/**
+ * The flags Chromium is launched with. Its sandbox stays on, except for the root user, for whom
+ * Chromium refuses to start with it (containers and CI machines).
+ */
+export function chromiumArgs(uid: number | undefined = process.getuid?.()): string[] {
+  return uid === 0 ? ['--no-sandbox', ...QUIET_ARGS] : [...QUIET_ARGS];
+}
+
+/** The flags for this process's user (see `chromiumArgs`). */
+export const CHROMIUM_ARGS = chromiumArgs();
 
 const COMMON_CHROMIUM_PATHS = [
   '/usr/bin/chromium',
@@ -65,9 +75,12 @@ export function findChromium(env: Record<string, string | undefined> = process.e
   );
 }
 
-/** True for URLs a rendering page may load: inline data and local files, never the network. */
-export function isLocalResourceUrl(url: string): boolean {
-  return url.startsWith('data:') || url.startsWith('file:') || url === 'about:blank';
+/**
+ * True for URLs a rendering page may load: inline data (the page's embedded fonts and images)
+ * and the page itself, when it was written to a file; never another file and never the network.
+ */
+export function isLocalResourceUrl(url: string, pageUrl?: string): boolean {
+  return url.startsWith('data:') || url === 'about:blank' || (pageUrl !== undefined && url === pageUrl);
 }
 
 /** Options of the Chromium adapter. */

@@ -5,6 +5,7 @@ import { cvDocument, entryHeading } from '../../../shared/export/document';
 import { cvToText, letterToText } from '../../../shared/export/text';
 import { TEMPLATE_NAMES } from '../../../shared/export/types';
 import { isAppError } from '../../../shared/errors';
+import { chromiumArgs, isLocalResourceUrl } from '../../../electron/services/export/pdf-renderer';
 import {
   createChromiumPdfRenderer,
   exportCv,
@@ -121,6 +122,21 @@ describe('PDF renderer', () => {
     const pdf = await renderer.render(html, { paper: 'a4' });
     expect(await pdfText(pdf)).toContain('Offline text');
     expect(requests).toBe(0);
+  });
+
+  it('lets a printed page load data URLs and itself, never another file', () => {
+    expect(isLocalResourceUrl('data:font/woff2;base64,AAAA')).toBe(true);
+    expect(isLocalResourceUrl('about:blank')).toBe(true);
+    expect(isLocalResourceUrl('file:///etc/passwd')).toBe(false);
+    expect(isLocalResourceUrl('file:///tmp/p/page.html', 'file:///tmp/p/page.html')).toBe(true);
+    expect(isLocalResourceUrl('file:///home/me/.ssh/id_rsa', 'file:///tmp/p/page.html')).toBe(false);
+    expect(isLocalResourceUrl('https://fonts.example.com/a.woff2', 'file:///tmp/p/page.html')).toBe(false);
+  });
+
+  it("keeps Chromium's sandbox on, except for the root user it refuses to start for", () => {
+    expect(chromiumArgs(1000)).not.toContain('--no-sandbox');
+    expect(chromiumArgs(0)).toContain('--no-sandbox');
+    expect(chromiumArgs(1000)).toContain('--disable-background-networking');
   });
 
   it('starts again after being closed', async () => {
