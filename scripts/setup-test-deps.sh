@@ -2,7 +2,8 @@
 # Installs the system packages the test suite needs (Debian/Ubuntu, as root or with sudo):
 # Chromium for the browser tests and PDF export, poppler-utils (pdftotext) and qpdf for PDF
 # checks, gnome-keyring + libsecret for keychain tests (and to build keytar), LibreOffice to
-# validate DOCX exports. Safe to run again: installs only what is missing.
+# validate DOCX exports, strace to record every connection the offline mode must not make.
+# Safe to run again: installs only what is missing.
 set -euo pipefail
 PACKAGES=(
   chromium
@@ -14,6 +15,7 @@ PACKAGES=(
   dbus
   libreoffice-writer-nogui
   fonts-dejavu-core
+  strace
 )
 missing=()
 for package in "${PACKAGES[@]}"; do

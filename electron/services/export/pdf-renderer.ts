@@ -22,7 +22,11 @@ export interface PdfRenderer {
   close(): Promise<void>;
 }
 
-/** Flags that keep a headless Chromium quiet on a machine without network or GPU. */
+/**
+ * Flags that keep a headless Chromium off the network and quiet on a machine without GPU. The
+ * page is printed from memory through a pipe and needs no host name, so every name resolves to
+ * "not found" inside Chromium: its update, account and IPv6-reachability lookups never leave.
+ */
 const QUIET_ARGS = [
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -30,7 +34,13 @@ const QUIET_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-quic',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--no-pings',
   '--no-first-run',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
 
 /**
