@@ -4,7 +4,7 @@
  */
 import { app, session, shell, type WebContents } from 'electron';
 import { isSafeExternalUrl } from '../../shared/security/external-url';
-import { isAppUrl } from './window-options';
+import { guardContents } from './contents-guard';
 
 /** Opens a link in the person's browser when it is a plain https URL. */
 export async function openExternalSafely(url: string): Promise<boolean> {
@@ -17,17 +17,7 @@ export async function openExternalSafely(url: string): Promise<boolean> {
 export function installSecurityGuards(appUrl: () => string): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  app.on('web-contents-created', (_event, contents: WebContents) => {
-    contents.setWindowOpenHandler(({ url }) => {
-      void openExternalSafely(url);
-      return { action: 'deny' };
-    });
-    contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url, appUrl())) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url, appUrl())) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
+  app.on('web-contents-created', (_event, contents: WebContents) =>
+    guardContents(contents, appUrl, openExternalSafely),
+  );
 }
