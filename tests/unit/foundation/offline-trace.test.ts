@@ -5,7 +5,7 @@
  * to an address that is not loopback, or send a datagram to one. (A UDP `connect` alone sends
  * nothing: Chromium uses one to ask the kernel for a route, to learn whether IPv6 is reachable.)
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,7 +32,7 @@ function traced(args: string[], env: Record<string, string> = {}): Promise<Trace
         '-f',
         '-qq',
         '-e',
-        'trace=socket,connect,sendto,sendmsg,sendmmsg,send',
+        'trace=socket,connect,sendto,sendmsg,sendmmsg,send,close',
         '-o',
         log,
         process.execPath,
@@ -52,13 +52,18 @@ function traced(args: string[], env: Record<string, string> = {}): Promise<Trace
       },
       (error, _stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 2) : 0;
-        const connects = readFileSync(log, 'utf8')
-          .split('\n')
-          .filter((line) => /^\d+\s+(?:(?:socket|connect|send\w*)\(|<\.\.\. socket resumed)/.test(line));
+        const connects = traceLines(log);
         resolve({ code, stderr, connects });
       },
     );
   });
+}
+
+/** The socket calls of a strace log (see `forbidden`). */
+function traceLines(log: string): string[] {
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((line) => /^\d+\s+(?:(?:socket|connect|send\w*|close)\(|<\.\.\. socket resumed)/.test(line));
 }
 
 const LOOPBACK = /^(?:127\.[\d.]+|::1|::ffff:127\.[\d.]+|0\.0\.0\.0|::)$/;
@@ -84,6 +89,12 @@ function forbidden(lines: string[]): string[] {
     if (resumed) {
       if (pendingDatagram.has(resumed[1])) datagram.add(`${resumed[1]}:${resumed[2]}`);
       pendingDatagram.delete(resumed[1]);
+      return false;
+    }
+    // A closed descriptor's number is used again for other files and sockets.
+    if (call === 'close') {
+      datagram.delete(`${pid}:${fd}`);
+      peers.delete(`${pid}:${fd}`);
       return false;
     }
     if (call === 'socket') {
@@ -115,7 +126,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(!hasStrace)('offline mode seen from outside the process', () => {
+// Each command runs under strace, which slows it several times over.
+describe.skipIf(!hasStrace)('offline mode seen from outside the process', { timeout: 180_000 }, () => {
   it('tailors, matches, verifies and writes a letter without any connection', async () => {
     for (const args of [
       ['tailor', '--cv', 'cv.json', '--job', 'job.txt', '--no-ai', '--out', 'tailored.json'],
@@ -161,5 +173,84 @@ describe.skipIf(!hasStrace)('offline mode seen from outside the process', () => 
       expect(run.stderr).toMatch(/offline/i);
       expect(forbidden(run.connects), args[0]).toEqual([]);
     }
+  });
+  it('serves the app, imports a CV and exports its PDF from the browser host without leaving the machine', async () => {
+    const log = path.join(dir, 'trace-host.log');
+    const child = spawn(
+      'strace',
+      [
+        '-f',
+        '-qq',
+        '-e',
+        'trace=socket,connect,sendto,sendmsg,sendmmsg,send,close',
+        '-o',
+        log,
+        process.execPath,
+        path.join(root, 'bin/cv-tailor.js'),
+        'serve',
+        '--port',
+        '0',
+        '--data-dir',
+        path.join(dir, 'host-data'),
+      ],
+      {
+        cwd: dir,
+        env: { ...process.env, CV_TAILOR_OFFLINE: '1', CV_TAILOR_DATA_DIR: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        // Its own process group: stopping the group stops the host and strace with it.
+        detached: true,
+      },
+    );
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error('the host did not start')), 60_000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /running at (\S+)/.exec(out);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+    });
+    const { origin, hash } = new URL(url);
+    const token = new URLSearchParams(hash.slice(1)).get('token') ?? '';
+    const call = async (method: string, input: unknown) => {
+      const response = await fetch(`${origin}/api/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const envelope = (await response.json()) as {
+        ok: boolean;
+        value?: unknown;
+        error?: { message: string };
+      };
+      if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
+      return envelope.value as Record<string, unknown>;
+    };
+    try {
+      expect((await fetch(origin)).status).toBe(200);
+      const imported = await call('importCv', {
+        fileName: 'cv.json',
+        base64: readFileSync(path.join(dir, 'cv.json')).toString('base64'),
+      });
+      const cv = (imported.cv as { cv: unknown }).cv;
+      const pdf = await call('exportCv', {
+        cv,
+        format: 'pdf',
+        template: 'classic',
+        paper: 'a4',
+        baseName: 'CV',
+      });
+      expect(Buffer.from(String(pdf.base64), 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-(child.pid ?? 0), 'SIGTERM');
+      await exited;
+    }
+    const lines = traceLines(log);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(forbidden(lines)).toEqual([]);
   });
 });
