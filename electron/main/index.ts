@@ -26,7 +26,8 @@ const rendererFolder = path.join(here, '../renderer');
 // Chromium's own network stack serves nothing of the app: the page comes from app://, model
 // servers and downloads go through Node. So no host name resolves inside it, and its update,
 // account and reachability lookups never leave the machine.
-app.commandLine.appendSwitch('host-resolver-rules', 'MAP * ~NOTFOUND');
+// (The development server on localhost is the one exception.)
+if (!devServerUrl) app.commandLine.appendSwitch('host-resolver-rules', 'MAP * ~NOTFOUND');
 
 // The page is served from app://cv-tailor/ (only the built renderer folder), never file://.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);

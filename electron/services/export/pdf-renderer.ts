@@ -22,11 +22,7 @@ export interface PdfRenderer {
   close(): Promise<void>;
 }
 
-/**
- * Flags that keep a headless Chromium off the network and quiet on a machine without GPU. The
- * page is printed from memory through a pipe and needs no host name, so every name resolves to
- * "not found" inside Chromium: its update, account and IPv6-reachability lookups never leave.
- */
+/** Flags that keep a headless Chromium quiet on a machine without network or GPU. */
 const QUIET_ARGS = [
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -40,7 +36,6 @@ const QUIET_ARGS = [
   '--disable-extensions',
   '--no-pings',
   '--no-first-run',
-  '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
 
 /**
@@ -53,6 +48,13 @@ export function chromiumArgs(uid: number | undefined = process.getuid?.()): stri
 
 /** The flags for this process's user (see `chromiumArgs`). */
 export const CHROMIUM_ARGS = chromiumArgs();
+
+/**
+ * The flags of the Chromium that prints PDFs: the page is printed from memory through a pipe and
+ * needs no host name, so every name resolves to "not found" inside it, and its update, account
+ * and IPv6-reachability lookups never leave the machine.
+ */
+export const PDF_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND'];
 
 const COMMON_CHROMIUM_PATHS = [
   '/usr/bin/chromium',
@@ -114,7 +116,7 @@ export function createChromiumPdfRenderer(options: ChromiumPdfRendererOptions = 
       const browser = await chromium.launch({
         executablePath,
         headless: true,
-        args: CHROMIUM_ARGS,
+        args: PDF_CHROMIUM_ARGS,
         timeout: timeoutMs,
       });
       browser.on('disconnected', () => {

@@ -5,7 +5,7 @@ import { cvDocument, entryHeading } from '../../../shared/export/document';
 import { cvToText, letterToText } from '../../../shared/export/text';
 import { TEMPLATE_NAMES } from '../../../shared/export/types';
 import { isAppError } from '../../../shared/errors';
-import { chromiumArgs, isLocalResourceUrl } from '../../../electron/services/export/pdf-renderer';
+import { chromiumArgs, isLocalResourceUrl, PDF_CHROMIUM_ARGS } from '../../../electron/services/export/pdf-renderer';
 import {
   createChromiumPdfRenderer,
   exportCv,
@@ -137,6 +137,8 @@ describe('PDF renderer', () => {
     expect(chromiumArgs(1000)).not.toContain('--no-sandbox');
     expect(chromiumArgs(0)).toContain('--no-sandbox');
     expect(chromiumArgs(1000)).toContain('--disable-background-networking');
+    // The one that prints resolves no host name at all.
+    expect(PDF_CHROMIUM_ARGS).toContain('--host-resolver-rules=MAP * ~NOTFOUND');
   });
 
   it('starts again after being closed', async () => {
