@@ -3,6 +3,7 @@
  * tasks, push their progress to the UI, and keep the review with the job.
  */
 import type { Handlers } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
 import type { ProviderConfig } from '../../shared/model/provider-config';
 import { describeSend } from '../../shared/tailor/privacy';
 import type { HandlerDeps } from './handlers';
@@ -28,6 +29,11 @@ export function createTailorHandlers(
 ): Pick<Handlers, TailorHandlerNames> {
   const { store } = deps;
   const { shouldAnonymize } = runs;
+  /** One run per job at a time: a job the queue works on is left to it. */
+  const checkNotQueued = (jobId: string) => {
+    if (deps.queue.isWorkingOn(jobId))
+      throw new AppError('conflict', 'The queue is tailoring this job right now. Wait until it is done, or cancel it in the queue.');
+  };
 
   return {
     getTailorPlan: async ({ cvId }) => {
@@ -50,6 +56,7 @@ export function createTailorHandlers(
 
     tailorJob: async ({ jobId, cvId, intensity, useModel, taskId }) =>
       runTask(taskId, async (signal) => {
+        checkNotQueued(jobId);
         let count = 0;
         return runs.tailor({
           jobId,
@@ -70,8 +77,9 @@ export function createTailorHandlers(
     restoreTailoredVersion: async ({ jobId, versionId }) => store.restoreTailoredVersion(jobId, versionId),
 
     writeLetter: async ({ jobId, cvId, tone, length, taskId }) =>
-      runTask(taskId, (signal) =>
-        runs.letter({
+      runTask(taskId, (signal) => {
+        checkNotQueued(jobId);
+        return runs.letter({
           jobId,
           cvId,
           tone,
@@ -79,8 +87,8 @@ export function createTailorHandlers(
           signal,
           onProgress: (progress: LetterProgress) =>
             deps.emit('taskProgress', { taskId, kind: 'letter', step: progress.step, fraction: progress.fraction, detail: progress.detail }),
-        }),
-      ),
+        });
+      }),
 
     saveLetter: async ({ jobId, letter, label }) => store.saveLetter(jobId, letter, label),
   };

@@ -271,6 +271,11 @@ export class JobQueue {
     return this.changed();
   }
 
+  /** True when the queue is tailoring this job (or writing its letter) right now. */
+  isWorkingOn(jobId: string): boolean {
+    return this.document.data.items.some((item) => item.status === 'running' && item.jobId === jobId);
+  }
+
   /** Resolves when no job runs and none can start (tests, and closing). */
   async idle(): Promise<void> {
     for (;;) {

@@ -92,6 +92,46 @@ export interface JobRuns {
 export function createJobRuns(deps: { store: LibraryStore; secrets: SecretStore }): JobRuns {
   const { store, secrets } = deps;
   let cached: { key: string; provider: LlmProvider } | null = null;
+  // A local model evaluates one request at a time on its one sequence: runs from the review and
+  // from the queue take turns on it.
+  let modelTurn: Promise<void> = Promise.resolve();
+  let isModelBusy = false;
+
+  /** Runs `work` when the local model is free (at once for a server or without a model). */
+  const onModelTurn = async <T>(
+    needsLocalModel: boolean,
+    signal: AbortSignal | undefined,
+    onWait: () => void,
+    work: () => Promise<T>,
+  ): Promise<T> => {
+    if (!needsLocalModel) return work();
+    if (isModelBusy) onWait();
+    const previous = modelTurn;
+    let release = () => undefined as void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    // The next run waits for the one before this and for this one, even if this one is cancelled while it waits.
+    modelTurn = previous.then(() => mine);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const onAbort = () =>
+          reject(new AppError('cancelled', 'Cancelled before it started. Nothing was changed.'));
+        if (signal?.aborted) return onAbort();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        void previous.then(() => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        });
+      });
+      isModelBusy = true;
+      try {
+        return await work();
+      } finally {
+        isModelBusy = false;
+      }
+    } finally {
+      release();
+    }
+  };
 
   const providerFor = async (settings: Settings): Promise<LlmProvider> => {
     const config = settings.provider;
@@ -122,77 +162,115 @@ export function createJobRuns(deps: { store: LibraryStore; secrets: SecretStore 
     shouldAnonymize,
 
     async tailor({ jobId, cvId, intensity, useModel, signal, onProgress }) {
-      const job = store.getJob(jobId);
-      const master = store.getCv(cvId);
       const settings = store.getSettings();
-      const provider = useModel ? await providerFor(settings) : undefined;
-      const result = await tailorCv({
-        cv: master.cv,
-        jobText: job.postingText,
-        intensity,
-        provider,
-        anonymize: provider ? shouldAnonymize(settings) : false,
-        signal,
-        onProgress,
-      });
-      // A mostly unusable answer is not worth reviewing: say so once, keep the job as it was.
-      if (result.unusable)
-        throw new AppError(
-          'model-error',
-          `${result.unusable} Nothing was saved. Try again, choose a larger model, or tailor without AI.`,
-        );
-      const proposal: Proposal = {
-        id: newId('p-'),
-        createdAt: new Date().toISOString(),
-        intensity,
-        mode: result.mode,
-        baseCvId: master.id,
-        baseCv: master.cv,
-        changes: result.changes.map(storedChange),
-        missingKeywords: result.missingKeywords,
-        warnings: result.warnings,
-        sent: result.sent
-          ? {
-              ...result.sent,
-              placeholders: result.sent.placeholders.map(({ placeholder, label }) => ({
-                placeholder,
-                label,
-              })),
-            }
-          : null,
-      };
-      return store.setProposal(jobId, proposal);
+      const waiting = () =>
+        onProgress?.({
+          step: 'analyse',
+          fraction: null,
+          detail: 'Waiting for the local model: another job is using it',
+        });
+      return onModelTurn(useModel && settings.provider?.kind === 'local', signal, waiting, () =>
+        tailorNow({ jobId, cvId, intensity, useModel, signal, onProgress }),
+      );
     },
 
-    async letter({ jobId, cvId, tone, length, signal, onProgress }) {
-      const job = store.getJob(jobId);
-      const cv = job.review?.cv ?? store.getCv(cvId).cv;
+    async letter(input) {
       const settings = store.getSettings();
-      // Without a model, a draft from the CV's own sentences: grounded, editable, versioned.
-      const result = settings.provider
-        ? await writeLetter({
-            cv,
-            jobText: job.postingText,
-            tone,
-            length,
-            provider: await providerFor(settings),
-            anonymize: shouldAnonymize(settings),
-            signal,
-            onProgress,
-          })
-        : await draftLetterWithoutModel({ cv, jobText: job.postingText, signal, onProgress });
-      const label = settings.provider ? `Written (${tone}, ${length})` : 'Drafted from your CV (no AI)';
-      const saved = await store.saveLetter(jobId, result.letter, label);
-      return {
-        job: saved,
-        findings: result.findings.map((finding) => ({
-          kind: finding.kind,
-          text: finding.text,
-          message: finding.message,
-        })),
-        removed: result.removed,
-        warnings: result.warnings,
-      };
+      const waiting = () =>
+        input.onProgress?.({
+          step: 'analyse',
+          fraction: null,
+          detail: 'Waiting for the local model: another job is using it',
+        });
+      return onModelTurn(settings.provider?.kind === 'local', input.signal, waiting, () => letterNow(input));
     },
   };
+
+  async function tailorNow({
+    jobId,
+    cvId,
+    intensity,
+    useModel,
+    signal,
+    onProgress,
+  }: Parameters<JobRuns['tailor']>[0]) {
+    const job = store.getJob(jobId);
+    const master = store.getCv(cvId);
+    const settings = store.getSettings();
+    const provider = useModel ? await providerFor(settings) : undefined;
+    const result = await tailorCv({
+      cv: master.cv,
+      jobText: job.postingText,
+      intensity,
+      provider,
+      anonymize: provider ? shouldAnonymize(settings) : false,
+      signal,
+      onProgress,
+    });
+    // A mostly unusable answer is not worth reviewing: say so once, keep the job as it was.
+    if (result.unusable)
+      throw new AppError(
+        'model-error',
+        `${result.unusable} Nothing was saved. Try again, choose a larger model, or tailor without AI.`,
+      );
+    const proposal: Proposal = {
+      id: newId('p-'),
+      createdAt: new Date().toISOString(),
+      intensity,
+      mode: result.mode,
+      baseCvId: master.id,
+      baseCv: master.cv,
+      changes: result.changes.map(storedChange),
+      missingKeywords: result.missingKeywords,
+      warnings: result.warnings,
+      sent: result.sent
+        ? {
+            ...result.sent,
+            placeholders: result.sent.placeholders.map(({ placeholder, label }) => ({
+              placeholder,
+              label,
+            })),
+          }
+        : null,
+    };
+    return store.setProposal(jobId, proposal);
+  }
+
+  async function letterNow({
+    jobId,
+    cvId,
+    tone,
+    length,
+    signal,
+    onProgress,
+  }: Parameters<JobRuns['letter']>[0]): Promise<SavedLetter> {
+    const job = store.getJob(jobId);
+    const cv = job.review?.cv ?? store.getCv(cvId).cv;
+    const settings = store.getSettings();
+    // Without a model, a draft from the CV's own sentences: grounded, editable, versioned.
+    const result = settings.provider
+      ? await writeLetter({
+          cv,
+          jobText: job.postingText,
+          tone,
+          length,
+          provider: await providerFor(settings),
+          anonymize: shouldAnonymize(settings),
+          signal,
+          onProgress,
+        })
+      : await draftLetterWithoutModel({ cv, jobText: job.postingText, signal, onProgress });
+    const label = settings.provider ? `Written (${tone}, ${length})` : 'Drafted from your CV (no AI)';
+    const saved = await store.saveLetter(jobId, result.letter, label);
+    return {
+      job: saved,
+      findings: result.findings.map((finding) => ({
+        kind: finding.kind,
+        text: finding.text,
+        message: finding.message,
+      })),
+      removed: result.removed,
+      warnings: result.warnings,
+    };
+  }
 }

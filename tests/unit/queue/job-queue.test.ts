@@ -149,6 +149,7 @@ describe('the job queue', () => {
     const { services, handlers, cv, jobIds } = await library(COMPANIES.slice(0, 2), 4);
     const modelPath = await cachedTinyGguf({ contextLength: 8192, seed: 7 });
     await handlers.updateSettings({ provider: { kind: 'local', modelPath, threads: 1, contextSize: 8192 } });
+    const extra = await handlers.createJob({ text: postingFor('Hooli'), cvId: cv.id });
     const started = await handlers.addToQueue({
       jobIds,
       cvId: cv.id,
@@ -157,6 +158,15 @@ describe('the job queue', () => {
       letter: null,
     });
     expect(started.limit).toBe(1);
+    // Tailoring another job from the review meanwhile takes its turn on the model.
+    const interactive = await handlers
+      .tailorJob({ jobId: extra.id, cvId: cv.id, intensity: 'light', useModel: true, taskId: 'beside-queue' })
+      .then(
+        (job) => (job.proposal ? 'saved' : 'nothing'),
+        (error: { code?: string }) => error.code,
+      );
+    // Gibberish may be called unusable; it never collides with the queue's run.
+    expect(['saved', 'model-error']).toContain(interactive);
     await services.queue.idle();
     // The tiny model writes gibberish: a job ends done or failed with the reason, never stuck.
     const end = services.queue.snapshot();
@@ -194,6 +204,26 @@ describe('the job queue', () => {
     expect(job.proposal).not.toBeNull();
     expect(job.letters).toHaveLength(1);
     expect(job.letters[0].letter.paragraphs.join(' ')).toContain('Redis caching');
+  });
+
+  it('leaves a job it is tailoring to itself: tailoring it from the review meanwhile is refused', async () => {
+    const { services, handlers, cv, jobIds } = await library(['Acme']);
+    await handlers.addToQueue({ jobIds, cvId: cv.id, intensity: 'light', useModel: true, letter: null });
+    await until(services, (snapshot) => snapshot.items[0].status === 'running');
+    await expect(
+      handlers.tailorJob({
+        jobId: jobIds[0],
+        cvId: cv.id,
+        intensity: 'light',
+        useModel: true,
+        taskId: 'twice',
+      }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/queue is tailoring this job/),
+    });
+    await services.queue.idle();
+    expect(services.queue.snapshot().items[0].status).toBe('done');
   });
 
   it('pauses: the running job finishes and no new one starts until resumed', async () => {

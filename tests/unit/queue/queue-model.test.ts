@@ -37,7 +37,7 @@ function job(options: { proposalAt?: string; letterAt?: string }): JobRecord {
           },
         ]
       : [],
-  } as JobRecord;
+  } as unknown as JobRecord;
 }
 
 describe('settling a job the app left running', () => {
