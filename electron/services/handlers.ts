@@ -101,7 +101,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   return {
     ...createTailorHandlers(deps, runTask, deps.runs),
-    getAppInfo: async () => ({ version: deps.version, dataDir: store.dataDir, notices: store.notices() }),
+    getAppInfo: async () => ({
+      version: deps.version,
+      dataDir: store.dataDir,
+      notices: [...store.notices(), ...deps.queue.notices()],
+    }),
     listCvs: async () => store.listCvs(),
     getCv: async ({ id }) => store.getCv(id),
     createCv: async ({ name, cv }) => store.createCv({ name, cv }),

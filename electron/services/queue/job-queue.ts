@@ -12,7 +12,7 @@ import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/errors';
 import { jobCompany, jobTitle } from '../../../shared/library/jobs';
 import { newId } from '../../../shared/model/cv';
-import type { JobRecord } from '../../../shared/model/library';
+import type { JobRecord, StoreNotice } from '../../../shared/model/library';
 import {
   QUEUE_SCHEMA_VERSION,
   isFinished,
@@ -269,6 +269,11 @@ export class JobQueue {
     });
     if (this.document.data.items.length === 0) this.wasInterrupted = false;
     return this.changed();
+  }
+
+  /** Notices from opening (queue.json was damaged and restored from a backup). */
+  notices(): StoreNotice[] {
+    return this.document.notice ? [this.document.notice] : [];
   }
 
   /** True when the queue is tailoring this job (or writing its letter) right now. */

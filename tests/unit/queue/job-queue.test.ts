@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -366,5 +366,20 @@ describe('adding many postings', () => {
     expect(texts.map((text) => text.split('\n')[0])).toEqual(
       ['Acme', 'Globex', 'Initech', 'Hooli'].map((company) => `Platform Engineer at ${company}`),
     );
+  });
+});
+
+describe('a damaged queue file', () => {
+  it('is kept aside and the queue restored from its backup, with a notice', async () => {
+    const { dataDir, services, handlers, cv, jobIds } = await library(['Acme']);
+    await handlers.addToQueue({ jobIds, cvId: cv.id, intensity: 'light', useModel: false, letter: null });
+    await services.queue.idle();
+    await services.close();
+    open = open.filter((entry) => entry !== services);
+    await writeFile(path.join(dataDir, 'queue.json'), '{ "schemaVersion": 1, "items": [ {');
+    const reopened = await startServices(dataDir);
+    const info = await reopened.handlers.getAppInfo({});
+    expect(info.notices.map((notice) => notice.message).join(' ')).toMatch(/queue\.json was damaged/);
+    expect((await readdir(dataDir)).some((name) => /^queue\.damaged-.*\.json$/.test(name))).toBe(true);
   });
 });
