@@ -100,9 +100,11 @@ export class JobQueue {
       }
     };
     await queue.document.update((data) => {
+      // Jobs were under way unless the person had paused and nothing still ran.
+      const wasWorking = !data.isPaused || data.items.some((item) => item.status === 'running');
       data.items = data.items.map((item) => settleInterrupted(item, findJob(item.jobId), stamp));
       if (data.items.some((item) => item.status === 'waiting')) {
-        queue.wasInterrupted = true;
+        queue.wasInterrupted = wasWorking;
         data.isPaused = true;
       }
     });

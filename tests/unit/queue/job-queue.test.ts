@@ -303,6 +303,18 @@ describe('the job queue', () => {
     for (const id of jobIds) expect((await reopened.handlers.getJob({ id })).proposal?.mode).toBe('ai');
   });
 
+  it('opens a queue the person had paused as paused, without calling it interrupted', async () => {
+    const { dataDir, services, handlers, cv, jobIds } = await library(COMPANIES.slice(0, 2));
+    await handlers.pauseQueue({});
+    await handlers.addToQueue({ jobIds, cvId: cv.id, intensity: 'light', useModel: true, letter: null });
+    await services.close();
+    open = open.filter((entry) => entry !== services);
+    const reopened = await startServices(dataDir);
+    expect(reopened.queue.snapshot()).toMatchObject({ isPaused: true, wasInterrupted: false });
+    expect(statuses(reopened.queue.snapshot())).toEqual(['waiting', 'waiting']);
+    expect(askedFor()).toEqual([]);
+  });
+
   it('keeps a job whose results were saved just before the crash as done', async () => {
     const { dataDir, services, handlers, cv, jobIds } = await library(['Acme']);
     await handlers.addToQueue({ jobIds, cvId: cv.id, intensity: 'light', useModel: true, letter: null });
