@@ -24,10 +24,12 @@ const OTHER_BODY_BYTES = 1024 * 1024;
 /** Open event streams per host (each browser tab holds one). */
 const MAX_EVENT_STREAMS = 8;
 
-/** The body limit of a method: the file limit when its input carries a file's bytes. */
+/** The body limit of a method: the file limit when its input carries files' bytes. */
 function bodyLimitOf(name: MethodName): number {
   const input = METHODS[name].input as { shape?: Record<string, unknown> };
-  return input.shape && 'base64' in input.shape ? FILE_BODY_BYTES : OTHER_BODY_BYTES;
+  return input.shape && ('base64' in input.shape || 'files' in input.shape)
+    ? FILE_BODY_BYTES
+    : OTHER_BODY_BYTES;
 }
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -8,6 +8,8 @@ import { createHandlers, type HandlerDeps } from './handlers';
 import { LibraryStore } from './library/library-store';
 import { lockDataFolder } from './library/folder-lock';
 import { KeytarSecretStore, type SecretStore } from './secrets/index';
+import { JobQueue } from './queue/job-queue';
+import { createJobRuns } from './tailor/job-runs';
 
 /** The app's version, shown in the UI and the CLI. */
 export const APP_VERSION = '0.1.0';
@@ -16,6 +18,7 @@ export const APP_VERSION = '0.1.0';
 export interface AppServices {
   store: LibraryStore;
   handlers: Handlers;
+  queue: JobQueue;
   /** Releases what the services hold (the PDF renderer's browser, the data folder's lock). */
   close(): Promise<void>;
 }
@@ -43,6 +46,15 @@ export async function startAppServices(options: {
   }
   let renderer: PdfRenderer | null = null;
   const pdfRenderer = () => (renderer ??= (options.createPdfRenderer ?? (() => createChromiumPdfRenderer()))());
+  const secrets = options.secrets ?? new KeytarSecretStore();
+  const runs = createJobRuns({ store, secrets });
+  let queue: JobQueue;
+  try {
+    queue = await JobQueue.open({ dataDir: options.dataDir, store, runs, onChange: (snapshot) => options.emit('queueChanged', snapshot) });
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
   const handlers = createHandlers({
     store,
     version: APP_VERSION,
@@ -50,12 +62,17 @@ export async function startAppServices(options: {
     emit: options.emit,
     pdfRenderer,
     saveFile: options.saveFile ?? (async () => ({ status: 'download' as const, path: null })),
-    secrets: options.secrets ?? new KeytarSecretStore(),
+    secrets,
+    runs,
+    queue,
   });
   return {
     store,
     handlers,
+    queue,
     close: async () => {
+      // Running jobs stop and wait again: the next start resumes them from the beginning.
+      await queue.close();
       await renderer?.close();
       renderer = null;
       await lock.release();

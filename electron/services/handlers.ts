@@ -14,6 +14,12 @@ import { currentMachine, rankForMachine } from './models/fit';
 import { fitOfModelFile } from './llm/gguf-fit';
 import { createTailorHandlers } from './tailor-handlers';
 import type { LibraryStore } from './library/library-store';
+import { postingsOfFile } from './jobs/postings';
+import type { JobQueue } from './queue/job-queue';
+import type { JobRuns } from './tailor/job-runs';
+import { jobCompany, jobTitle } from '../../shared/library/jobs';
+import { toErrorInfo } from '../../shared/errors';
+import type { JobSummary } from '../../shared/model/library';
 
 /** How saving a file ended. */
 export interface SaveOutcome {
@@ -35,6 +41,10 @@ export interface HandlerDeps {
   secrets: SecretStore;
   /** Pushes an event to the UI. */
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /** Tailoring and letters of saved jobs (one provider for the handlers and the queue). */
+  runs: JobRuns;
+  /** The job queue of this data folder. */
+  queue: JobQueue;
 }
 
 /** A file name without path separators, characters Windows forbids, or control characters. */
@@ -90,8 +100,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
 
   return {
-    ...createTailorHandlers(deps, runTask),
-    getAppInfo: async () => ({ version: deps.version, dataDir: store.dataDir, notices: store.notices() }),
+    ...createTailorHandlers(deps, runTask, deps.runs),
+    getAppInfo: async () => ({
+      version: deps.version,
+      dataDir: store.dataDir,
+      notices: [...store.notices(), ...deps.queue.notices()],
+    }),
     listCvs: async () => store.listCvs(),
     getCv: async ({ id }) => store.getCv(id),
     createCv: async ({ name, cv }) => store.createCv({ name, cv }),
@@ -126,6 +140,40 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const job = await importJob({ bytes: new Uint8Array(Buffer.from(base64, 'base64')), fileName, password });
       return store.createJob({ postingText: job.text, analysis: job.analysis, cvId });
     },
+    importJobs: async ({ files, cvId }) => {
+      const jobs: JobSummary[] = [];
+      const failed: { fileName: string; message: string }[] = [];
+      for (const file of files) {
+        try {
+          const postings = await postingsOfFile({ fileName: file.fileName, bytes: new Uint8Array(Buffer.from(file.base64, 'base64')) });
+          for (const posting of postings) {
+            const job = await importJob({ text: posting.text });
+            const record = await store.createJob({ postingText: job.text, analysis: job.analysis, cvId });
+            jobs.push({
+              id: record.id,
+              title: jobTitle(record),
+              company: jobCompany(record),
+              status: record.status,
+              updatedAt: record.updatedAt,
+              statusSince: record.createdAt,
+              note: record.note,
+            });
+          }
+        } catch (error) {
+          // One unreadable file does not stop the others; it is named with its reason.
+          failed.push({ fileName: file.fileName, message: toErrorInfo(error).message });
+        }
+      }
+      return { jobs, failed };
+    },
+    getQueue: async () => deps.queue.snapshot(),
+    addToQueue: async ({ jobIds, ...task }) => deps.queue.add(jobIds, task),
+    pauseQueue: async () => deps.queue.pause(),
+    resumeQueue: async () => deps.queue.resume(),
+    cancelQueueItem: async ({ itemId }) => deps.queue.cancel(itemId),
+    cancelQueue: async () => deps.queue.cancelAll(),
+    retryQueueItem: async ({ itemId }) => deps.queue.retry(itemId),
+    clearQueue: async () => deps.queue.clearFinished(),
     updateJob: async ({ id, status, cvId, note, title, company }) => store.updateJob(id, { status, cvId, note, title, company }),
     deleteJob: async ({ id }) => {
       await store.deleteJob(id);

@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { proposedChangeSchema } from '../model/library';
+import { queueSnapshotSchema } from '../queue/queue';
 
 /** Progress of a long task (import, tailoring, download). */
 export const taskProgressSchema = z.object({
@@ -26,6 +27,8 @@ export type TailorChangeEvent = z.infer<typeof tailorChangeEventSchema>;
 export const EVENTS = {
   taskProgress: { channel: 'app:event.taskProgress', payload: taskProgressSchema },
   tailorChange: { channel: 'app:event.tailorChange', payload: tailorChangeEventSchema },
+  /** The job queue changed: a job was queued, started, made progress or finished. */
+  queueChanged: { channel: 'app:event.queueChanged', payload: queueSnapshotSchema },
 } as const;
 
 /** Name of a contract event. */

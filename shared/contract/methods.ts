@@ -18,6 +18,7 @@ import {
   settingsSchema,
   storeNoticeSchema,
 } from '../model/library';
+import { queueSnapshotSchema, queueTaskSchema } from '../queue/queue';
 
 const id = z.string().min(1).max(200);
 const providerId = z.string().regex(/^[A-Za-z0-9._-]{1,100}$/);
@@ -130,6 +131,20 @@ export const METHODS = {
     input: fileInputSchema.extend({ cvId: id.nullable().optional() }),
     output: jobRecordSchema,
   },
+  importJobs: {
+    channel: 'app:jobs.importMany',
+    input: z.object({
+      /** Posting files; a text or Markdown file may hold several postings separated by lines "---". */
+      files: z.array(fileInputSchema.omit({ password: true })).min(1).max(200),
+      cvId: id.nullable().optional(),
+    }),
+    output: z.object({
+      /** The jobs created, in the order of the files and of the postings in each. */
+      jobs: z.array(jobSummarySchema),
+      /** Files that could not be read, each with the reason (the others were still added). */
+      failed: z.array(z.object({ fileName: z.string(), message: z.string() })),
+    }),
+  },
   updateJob: {
     channel: 'app:jobs.update',
     input: z.object({
@@ -204,6 +219,18 @@ export const METHODS = {
     output: jobRecordSchema,
   },
   deleteJob: { channel: 'app:jobs.delete', input: z.object({ id }), output: z.object({ deleted: z.literal(true) }) },
+  getQueue: { channel: 'app:queue.get', input: empty, output: queueSnapshotSchema },
+  addToQueue: {
+    channel: 'app:queue.add',
+    input: queueTaskSchema.extend({ jobIds: z.array(id).min(1).max(500) }),
+    output: queueSnapshotSchema,
+  },
+  pauseQueue: { channel: 'app:queue.pause', input: empty, output: queueSnapshotSchema },
+  resumeQueue: { channel: 'app:queue.resume', input: empty, output: queueSnapshotSchema },
+  cancelQueueItem: { channel: 'app:queue.cancelItem', input: z.object({ itemId: id }), output: queueSnapshotSchema },
+  cancelQueue: { channel: 'app:queue.cancelAll', input: empty, output: queueSnapshotSchema },
+  retryQueueItem: { channel: 'app:queue.retryItem', input: z.object({ itemId: id }), output: queueSnapshotSchema },
+  clearQueue: { channel: 'app:queue.clearFinished', input: empty, output: queueSnapshotSchema },
   getSettings: { channel: 'app:settings.get', input: empty, output: settingsSchema },
   updateSettings: { channel: 'app:settings.update', input: settingsPatchSchema, output: settingsSchema },
   exportCv: {

@@ -207,6 +207,8 @@ const settingsFields = {
   sidebarCollapsed: z.boolean(),
   /** The last format, template and paper chosen for an export, offered again next time. */
   exportChoices: exportChoicesSchema,
+  /** Postings the queue tailors at once against a server (a local model always takes one at a time). */
+  parallelRequests: z.number().int().min(1).max(16),
 };
 export const settingsSchema = z.object({
   ...settingsFields,
@@ -214,6 +216,7 @@ export const settingsSchema = z.object({
   provider: settingsFields.provider.default(null),
   sidebarCollapsed: settingsFields.sidebarCollapsed.default(false),
   exportChoices: settingsFields.exportChoices.default(DEFAULT_EXPORT_CHOICES),
+  parallelRequests: settingsFields.parallelRequests.default(1),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -232,6 +235,7 @@ export const DEFAULT_SETTINGS: Settings = {
   provider: null,
   sidebarCollapsed: false,
   exportChoices: DEFAULT_EXPORT_CHOICES,
+  parallelRequests: 1,
 };
 
 /** Something the store wants the person to know (e.g. a damaged file was recovered). */

@@ -12,7 +12,8 @@ export interface HostProcess {
   url: string;
   origin: string;
   dataDir: string;
-  stop(options?: { keepData?: boolean }): Promise<void>;
+  /** Stops the host (SIGTERM, or SIGKILL to leave things as a crash does). */
+  stop(options?: { keepData?: boolean; signal?: 'SIGTERM' | 'SIGKILL' }): Promise<void>;
 }
 
 /** Spawns `node bin/cv-tailor.js serve` and waits for the URL it prints. */
@@ -45,7 +46,7 @@ export async function startHost(dataDir?: string, env: Record<string, string> = 
     async stop(options) {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
+        child.kill(options?.signal ?? 'SIGTERM');
         await exited;
       }
       if (!options?.keepData && !dataDir) await rm(dir, { recursive: true, force: true });

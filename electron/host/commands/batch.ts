@@ -3,15 +3,16 @@
  * against a server, one at a time with a local model. A rerun with the same --out skips the
  * postings already done.
  */
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/errors';
 import { analyzeJob } from '../../../shared/match/analyze-job';
 import { matchCv } from '../../../shared/match/match';
 import { toJsonResume, type Cv } from '../../../shared/model/cv';
 import { loadDictionary } from '../../services/jobs/load-dictionary';
+import { postingsOfPath, type PostingSource } from '../../services/jobs/postings';
 import type { LlmProvider } from '../../services/llm/provider';
-import { openProvider, readCvFile, readJobFile, writeOutput } from '../../services/tailor/inputs';
+import { openProvider, readCvFile, writeOutput } from '../../services/tailor/inputs';
 import { writeLetter } from '../../services/tailor/letter';
 import { tailorCv } from '../../services/tailor/pipeline';
 import { CV_JOB_MODEL_OPTIONS, parseCommandArgs, requireOption } from './args';
@@ -41,17 +42,6 @@ Options:
 
 Exit status: 0 when every posting finished, 1 on a usage error, 4 when some postings failed.`;
 
-const POSTING_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx']);
-
-/** One posting of the batch. */
-interface Posting {
-  /** The name its outputs are written under. */
-  name: string;
-  /** Where it came from, for messages. */
-  source: string;
-  read(): Promise<string>;
-}
-
 /** One line of summary.json. */
 interface SummaryEntry {
   job: string;
@@ -62,44 +52,6 @@ interface SummaryEntry {
   findings: number;
   status: 'done' | 'skipped' | 'failed';
   error?: string;
-}
-
-const safeName = (text: string): string =>
-  text
-    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80) || 'posting';
-
-/** The postings of a folder (sorted by name) or of one file split at lines "---". */
-async function postingsOf(target: string): Promise<Posting[]> {
-  const info = await stat(target).catch(() => {
-    throw new AppError('not-found', `${target} does not exist.`);
-  });
-  if (info.isDirectory()) {
-    const names = (await readdir(target))
-      .filter((name) => POSTING_EXTENSIONS.has(path.extname(name).toLowerCase()))
-      .sort();
-    if (names.length === 0)
-      throw new AppError('invalid-input', `${target} holds no postings (.txt, .md, .html, .pdf, .docx).`);
-    return names.map((name) => ({
-      name: safeName(path.basename(name, path.extname(name))),
-      source: name,
-      read: () => readJobFile(path.join(target, name)),
-    }));
-  }
-  const text = await readFile(target, 'utf8');
-  const parts = text
-    .split(/^\s*-{3,}\s*$/m)
-    .map((part) => part.trim())
-    .filter(Boolean);
-  if (parts.length === 0) throw new AppError('invalid-input', `${target} holds no postings.`);
-  const base = safeName(path.basename(target, path.extname(target)));
-  if (parts.length === 1) return [{ name: base, source: target, read: () => readJobFile(target) }];
-  return parts.map((part, index) => ({
-    name: `${base}-${String(index + 1).padStart(2, '0')}`,
-    source: `${path.basename(target)} #${index + 1}`,
-    read: async () => part,
-  }));
 }
 
 const exists = (file: string): Promise<boolean> =>
@@ -154,7 +106,7 @@ export const batchCommand: CliCommand = {
     const config = modelOption(values, io.cwd);
     if (values.letters && !config) throw new AppError('invalid-input', '--letters needs a model.');
     const cv: Cv = await readCvFile(cvPath);
-    const postings = await postingsOf(jobsPath);
+    const postings = await postingsOfPath(jobsPath);
     const dictionary = await loadDictionary();
     await mkdir(outDir, { recursive: true }).catch(() => {
       throw new AppError('storage', `Cannot create "${outDir}": check that it is writable.`);
@@ -167,7 +119,7 @@ export const batchCommand: CliCommand = {
       const limit = provider?.kind === 'remote' ? parallel : 1;
       if (parallel > 1 && limit === 1 && provider)
         io.stderr('Note: a local model tailors one posting at a time; --parallel applies to servers.\n');
-      const results = new Map<Posting, SummaryEntry>();
+      const results = new Map<PostingSource, SummaryEntry>();
       await pool(postings, limit, async (posting) => {
         const cvOut = path.join(outDir, `${posting.name}.json`);
         const letterOut = path.join(outDir, `${posting.name}.letter.json`);

@@ -10,6 +10,7 @@ import { ImportReportPanel } from './ImportReportPanel';
 import { JobBoard } from './JobBoard';
 import { JobPanel } from './JobPanel';
 import { LibrarySidebar } from './LibrarySidebar';
+import { QueuePanel } from './queue/QueuePanel';
 import { ReviewWorkspace } from './review/ReviewWorkspace';
 import { SettingsView } from './SettingsView';
 import { useMediaQuery, WIDE_WINDOW_QUERY } from './useMediaQuery';
@@ -180,6 +181,10 @@ export function App() {
         ) : view === 'board' ? (
           <Page title="Applications">
             <JobBoard />
+          </Page>
+        ) : view === 'queue' ? (
+          <Page title="Job queue">
+            <QueuePanel />
           </Page>
         ) : view === 'review' ? (
           <ReviewWorkspace />

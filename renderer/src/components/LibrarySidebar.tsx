@@ -8,6 +8,7 @@ import { useWorkspace } from '../state/store-context';
 import { AddJobDialog } from './AddJobDialog';
 import { formatWhen } from './format';
 import { ImportButton } from './ImportControls';
+import { QueueButton } from './queue/QueueButton';
 
 /** Delay between the last keystroke in the search and the search itself. */
 const SEARCH_DELAY_MS = 150;
@@ -194,6 +195,7 @@ export function LibrarySidebar({ isOpen, isOverlay, onToggle, onNavigate }: Libr
                 Board
               </button>
             )}
+            <QueueButton isCurrent={view === 'queue'} onOpen={() => navigate(() => setView('queue'))} />
             <button
               type="button"
               className="icon add"

@@ -267,6 +267,15 @@ export function SettingsView() {
             onSave={(config) => update({ provider: config }).then(() => showToast(`Tailoring will use ${config.model} at ${config.baseUrl}.`))}
           />
         )}
+        {mode === 'remote' && (
+          <NumberField
+            label="Parallel requests: jobs the queue sends to the server at once (a local model always takes one at a time)"
+            value={settings.parallelRequests}
+            min={1}
+            max={16}
+            onCommit={(parallelRequests) => void update({ parallelRequests: parallelRequests ?? 1 })}
+          />
+        )}
       </section>
     </div>
   );

@@ -41,7 +41,7 @@ export interface PendingImport {
 }
 
 /** What the main area shows. */
-export type MainView = 'cv' | 'settings' | 'review' | 'board';
+export type MainView = 'cv' | 'settings' | 'review' | 'board' | 'queue';
 
 /** What the panel beside the editor shows. */
 export type SidePanel = 'report' | 'job' | null;
@@ -82,6 +82,8 @@ export interface WorkspaceState {
   setSidebarCollapsed(isCollapsed: boolean): Promise<void>;
   /** Remembers the export choices for the next export. */
   rememberExportChoices(choices: ExportChoices): Promise<void>;
+  /** Reads the CV and job lists again (after jobs were added or tailored elsewhere). */
+  reloadJobs(): Promise<void>;
   /** Saves a pasted posting as a job and shows it beside the CV. */
   addJobFromText(text: string): Promise<boolean>;
   /** Saves a posting file as a job and shows it beside the CV. */
@@ -125,7 +127,7 @@ function messageOf(error: unknown): string {
 }
 
 /** Reads a file as base64 (in chunks, so large files do not overflow the call stack). */
-async function fileToBase64(file: File): Promise<string> {
+export async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   const chunk = 0x8000;
@@ -227,6 +229,10 @@ export function createWorkspaceStore(api: CvTailorApi, options: { autosaveDelayM
       async rememberExportChoices(choices) {
         set({ exportChoices: choices });
         await api.updateSettings({ exportChoices: choices }).catch(() => undefined);
+      },
+
+      async reloadJobs() {
+        await guard(refreshLists);
       },
 
       async addJobFromText(text) {
