@@ -142,7 +142,7 @@ const isAcronym = (word: string): boolean =>
  * "und") may give their initial or nothing. After Schwartz and Hearst's rule for finding
  * abbreviation definitions, with every content word bound to its initial.
  */
-export function spellsAcronym(acronym: string, words: readonly string[]): boolean {
+export function spellsAcronym(acronym: string, words: readonly string[], innerLetters = true): boolean {
   const letters = fold(withoutPlural(acronym)).replace(/[^\p{L}\p{N}]/gu, '');
   const parts = words.map((word) => fold(word).replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean);
   if (letters.length < 2 || parts.length < 2 || parts.length > letters.length + 2) return false;
@@ -151,7 +151,7 @@ export function spellsAcronym(acronym: string, words: readonly string[]): boolea
     // Letters `at…` matched from inside word `part`, after position `from`.
     if (at === letters.length) return part === parts.length - 1;
     // Only a long word (a compound: "anti-coagulants", "Lymph-drainage") gives inner letters.
-    if (parts[part].length < COMPOUND_LENGTH) return next(at, part + 1);
+    if (!innerLetters || parts[part].length < COMPOUND_LENGTH) return next(at, part + 1);
     for (
       let position = parts[part].indexOf(letters[at], from);
       position >= 0;
@@ -559,12 +559,36 @@ function definedBeside(text: string, token: WordToken): boolean {
   return false;
 }
 
+const spelledOut = new WeakMap<SourceScope, Map<string, boolean>>();
+
+/**
+ * True when the source writes out what an acronym abbreviates: CPG for "chromatographie en
+ * phase gazeuse"; in German, letters from inside compounds too (MLD for "Manuelle Lymphdrainage").
+ */
+function spelledOutIn(acronym: string, scope: SourceScope, language: GroundingLanguage): boolean {
+  if (acronym.length < 2 || /\d/.test(acronym)) return false;
+  let known = spelledOut.get(scope);
+  if (!known) spelledOut.set(scope, (known = new Map()));
+  const cached = known.get(acronym);
+  if (cached !== undefined) return cached;
+  let found = false;
+  for (const clause of scope.text.split(/[,.;:()\n|•]/)) {
+    const words = wordTokens(clause).map((token) => token.text);
+    for (let start = 0; start < words.length && !found; start += 1)
+      for (let size = 2; size <= Math.min(acronym.length + 2, words.length - start) && !found; size += 1)
+        found = spellsAcronym(acronym, words.slice(start, start + size), language === 'de');
+    if (found) break;
+  }
+  known.set(acronym, found);
+  return found;
+}
+
 /** True when one word is grounded in a scope by key, relation or alias. */
 function groundedIn(word: string, scope: SourceScope, index: GroundingIndex, strict: boolean): boolean {
   if (keyMatch(word, scope, index.language)) return true;
   if (isAcronym(word)) {
     const bare = withoutPlural(word);
-    if (scope.acronyms.has(bare) || scope.initialisms.has(bare)) return true;
+    if (scope.acronyms.has(bare) || scope.initialisms.has(bare) || spelledOutIn(bare, scope, index.language)) return true;
   }
   if (!strict && !hasDigit(word)) {
     if (thesaurusGroups(word, index.language).some((group) => scope.groups.has(group))) return true;
@@ -977,6 +1001,12 @@ function markInitialismRuns(
 /** Words an expanded acronym may have between its initials ("Bachelor of Arts", "comité social et économique"). */
 const INITIALISM_JOINERS = new Set([
   'of',
+  'in',
+  'en',
+  'à',
+  'von',
+  'zur',
+  'zum',
   'and',
   '&',
   'for',

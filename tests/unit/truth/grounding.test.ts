@@ -255,6 +255,37 @@ describe('grounding', () => {
       [],
     );
     expect(check('work[0].highlights[0]', original, 'MLD und KPE bei Ödemen.', ml).length).toBeGreaterThan(0);
+    // The rewrite shortens what the source writes out.
+    const lymph = 'Führte die Manuelle Lymphdrainage bei Patientinnen mit Ödemen nach der Operation durch.';
+    const de: Cv = {
+      basics: { name: 'Jan' },
+      work: [{ id: 'w', name: 'Praxis', position: 'Physiotherapeutin', highlights: [lymph] }],
+    };
+    expect(check('work[0].highlights[0]', lymph, lymph.replace('die Manuelle Lymphdrainage', 'MLD'), de)).toEqual(
+      [],
+    );
+    const lab: Cv = {
+      basics: { name: 'Léa' },
+      work: [
+        {
+          id: 'w',
+          name: 'Labo',
+          position: 'Technicienne',
+          highlights: ['Analyses par chromatographie en phase gazeuse.'],
+        },
+      ],
+    };
+    expect(
+      check('work[0].highlights[0]', 'Analyses par chromatographie en phase gazeuse.', 'Analyses par CPG.', lab),
+    ).toEqual([]);
+    // Outside German compounds, an acronym takes only initials: "payments platform" is no PMP.
+    const pay: Cv = {
+      basics: { name: 'Sam' },
+      work: [{ id: 'w', name: 'Pay', position: 'Engineer', highlights: ['Ran the payments platform.'] }],
+    };
+    expect(
+      check('work[0].highlights[0]', 'Ran the payments platform.', 'Ran the PMP payments platform.', pay).length,
+    ).toBeGreaterThan(0);
     const fmea: Cv = {
       basics: { name: 'Jo' },
       work: [
