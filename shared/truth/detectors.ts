@@ -287,6 +287,9 @@ export function detectQuantities(context: DetectContext, seen: SpanSet): Detecti
     )
       continue;
     if (matchesDuration(quantity, context.durations)) continue;
+    // The change between two figures of the original ("from 45 to 30 minutes" → "by a third",
+    // "by 15 minutes"; "from £1m to £2m" → "doubled") restates them.
+    if (changeOf(quantity, originalQuantities)) continue;
     const isDate = isDateQuantity(quantity);
     const sum = !isDate && sumOf(quantity, [...originalQuantities, ...scopeQuantities]);
     if (sum) {
@@ -350,6 +353,38 @@ function matchesDuration(quantity: Quantity, durations: number[]): boolean {
 }
 
 /** When a count is the sum of two counts of the source, the two as text ("5 and 7"). */
+/** Figures of one measure that a change between them can be read from. */
+function comparable(a: Quantity, b: Quantity): boolean {
+  if (a.kind !== b.kind || isDateQuantity(a)) return false;
+  if (a.kind === 'money') return (a.currency ?? '') === (b.currency ?? '');
+  if (a.kind === 'duration' || a.kind === 'measure') return a.unitGroup === b.unitGroup;
+  return a.kind === 'count' || a.kind === 'percent';
+}
+
+/**
+ * True when a figure is the change between two comparable figures of the source, exactly (or
+ * as rounded as it is written): the difference ("by 15 minutes", "3 percentage points"), the
+ * relative change ("by a third", "by 40 %") or the ratio ("doubled", "3x").
+ */
+export function changeOf(quantity: Quantity, sources: Quantity[]): boolean {
+  const decimals = (/[.,](\d+)/.exec(quantity.text)?.[1].length ?? 0) || 0;
+  const close = (value: number, exact: number): boolean =>
+    quantity.fraction || quantity.qualifier === 'approx'
+      ? Math.abs(value - exact) < 0.5 + 1e-9
+      : Math.abs(value - exact) <= 0.5 * 10 ** -decimals + 1e-9;
+  for (let first = 0; first < sources.length; first += 1)
+    for (let second = first + 1; second < sources.length; second += 1) {
+      const [a, b] = [sources[first], sources[second]];
+      if (!comparable(a, b) || a.value <= 0 || b.value <= 0 || a.value === b.value) continue;
+      const difference = Math.abs(b.value - a.value);
+      if (quantity.kind === a.kind && quantity.unitGroup === a.unitGroup && Math.abs(quantity.value - difference) < 1e-9)
+        return true;
+      if (quantity.kind === 'percent' && close(quantity.value, (difference / a.value) * 100)) return true;
+      if (quantity.kind === 'multiplier' && Math.abs(quantity.value - b.value / a.value) < 1e-9) return true;
+    }
+  return false;
+}
+
 function sumOf(quantity: Quantity, sources: Quantity[]): string | null {
   if (quantity.kind !== 'count' && quantity.kind !== 'money') return null;
   const candidates = sources.filter((source) => source.kind === quantity.kind && source.value > 0);

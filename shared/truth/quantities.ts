@@ -47,6 +47,8 @@ export interface Quantity {
   raw?: string;
   /** The magnitude the number was written with ("2.4 million" → 1e6), when one was. */
   scale?: number;
+  /** A percentage written as a fraction ("a third"), which rounds. */
+  fraction?: boolean;
 }
 
 const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR' };
@@ -61,6 +63,71 @@ const CURRENCY_WORDS: Record<string, string> = {
   usd: 'USD',
   eur: 'EUR',
   gbp: 'GBP',
+  livres: 'GBP',
+};
+
+/** A French elided article or preposition before a word ("d’euros", "d'un"), removed. */
+const unelided = (word: string): string => word.replace(/^(?:d|l|qu)['\u2019]/u, '');
+
+/** Denominators of fractions written as words ("a third", "zwei Drittel", "trois quarts"). */
+const FRACTION_WORDS: Record<string, number> = {
+  half: 2,
+  third: 3,
+  thirds: 3,
+  quarter: 4,
+  quarters: 4,
+  fifth: 5,
+  fifths: 5,
+  tenth: 10,
+  tenths: 10,
+  hälfte: 2,
+  drittel: 3,
+  viertel: 4,
+  fünftel: 5,
+  zehntel: 10,
+  moitié: 2,
+  tiers: 3,
+  quart: 4,
+  quarts: 4,
+  cinquième: 5,
+  cinquièmes: 5,
+  dixième: 10,
+  dixièmes: 10,
+};
+/** Words that stand for the numerator of a fraction. */
+const FRACTION_NUMERATORS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  ein: 1,
+  eine: 1,
+  einem: 1,
+  einen: 1,
+  un: 1,
+  une: 1,
+  two: 2,
+  zwei: 2,
+  deux: 2,
+  three: 3,
+  drei: 3,
+  trois: 3,
+  four: 4,
+  vier: 4,
+  quatre: 4,
+};
+/** Approximate round counts: "une trentaine de", "ein Dutzend". */
+const ROUND_COUNTS: Record<string, number> = {
+  dizaine: 10,
+  douzaine: 12,
+  quinzaine: 15,
+  vingtaine: 20,
+  trentaine: 30,
+  quarantaine: 40,
+  cinquantaine: 50,
+  soixantaine: 60,
+  centaine: 100,
+  millier: 1000,
+  dutzend: 12,
 };
 
 const MAGNITUDE_SUFFIXES: Record<string, number> = {
@@ -76,6 +143,7 @@ const MAGNITUDE_WORDS: Record<string, number> = {
   tausend: 1e3,
   mille: 1e3,
   millionen: 1e6,
+  millions: 1e6,
   mio: 1e6,
   millones: 1e6,
   milliarde: 1e9,
@@ -630,7 +698,14 @@ function applySuffixes(
       next: measure.next,
     };
   }
-  if (!core.spelled && tokens[j]?.type === 'word' && touching(j) && word(j) in MAGNITUDE_SUFFIXES) {
+  // "2,5 M€", "300 k€": the magnitude letter touches the currency symbol, not the number.
+  const beforeSymbol = tokens[j + 1]?.text in CURRENCY_SYMBOLS && touching(j + 1);
+  if (
+    !core.spelled &&
+    tokens[j]?.type === 'word' &&
+    (touching(j) || beforeSymbol) &&
+    word(j) in MAGNITUDE_SUFFIXES
+  ) {
     quantity.scale = MAGNITUDE_SUFFIXES[word(j)];
     quantity.value *= quantity.scale;
     j += 1;
@@ -721,10 +796,12 @@ function applySuffixes(
     if (half) quantity.value += 0.5 * unit.factor;
     return { quantity, next: unitIndex + 1 + half };
   }
-  if (word(j) in CURRENCY_WORDS && quantity.kind === 'count') {
+  // "2,5 millions d’euros", "3 millions de dollars".
+  const currencyAt = word(j) === 'de' && unelided(word(j + 1)) in CURRENCY_WORDS ? j + 1 : j;
+  if (unelided(word(currencyAt)) in CURRENCY_WORDS && quantity.kind === 'count') {
     quantity.kind = 'money';
-    quantity.currency = CURRENCY_WORDS[word(j)];
-    return { quantity, next: j + 1 };
+    quantity.currency = CURRENCY_WORDS[unelided(word(currencyAt))];
+    return { quantity, next: currencyAt + 1 };
   }
   if (
     tokens[j]?.type === 'word' &&
@@ -735,6 +812,80 @@ function applySuffixes(
     return { quantity: { ...quantity, kind: 'version', raw: `${last.text}${tokens[j].text}` }, next: j + 1 };
   }
   return { quantity, next: j };
+}
+
+/** Words after which a fraction measures a change ("by a third", "um ein Viertel", "de moitié"). */
+const CHANGE_BEFORE = new Set(['by', 'in', 'um', 'de', 'of']);
+/** Words after a fraction that make it a share ("a quarter of", "la moitié des"). */
+const SHARE_AFTER = new Set(['of', 'de', 'des', 'du', 'der', 'aller']);
+
+/**
+ * A fraction written as words, read as a percentage: "a third", "two thirds", "by half",
+ * "ein Viertel der", "la moitié des", "d'un quart". "A third site" is an ordinal and "a quarter"
+ * alone may be three months, so the fraction must measure a change or a share.
+ */
+function fractionAt(tokens: Token[], index: number, text: string): Parsed | null {
+  const word = unelided(lower(tokens[index]));
+  const numerator = FRACTION_NUMERATORS[word];
+  const denominatorAt = numerator !== undefined ? index + 1 : index;
+  const denominator = FRACTION_WORDS[lower(tokens[denominatorAt])];
+  if (!denominator) return null;
+  const plural = /s$/.test(lower(tokens[denominatorAt])) && denominator !== 3;
+  if ((numerator ?? 1) > 1 ? !plural && denominator !== 3 : plural) return null;
+  const before = unelided(lower(tokens[index - 1]));
+  const after = lower(tokens[denominatorAt + 1]);
+  const isHalf = denominator === 2;
+  // "by half", "in half", "um die Hälfte", "de moitié", "la moitié de".
+  const article = ['the', 'die', 'la'].includes(word);
+  const changeOrShare =
+    CHANGE_BEFORE.has(before) ||
+    CHANGE_BEFORE.has(unelided(lower(tokens[index]).replace(/^d['\u2019].*/u, 'de'))) ||
+    /^d['\u2019]/u.test(lower(tokens[index])) ||
+    SHARE_AFTER.has(unelided(after)) ||
+    (after === '' || tokens[denominatorAt + 1]?.type === 'symbol');
+  if (numerator === undefined && !(isHalf && (CHANGE_BEFORE.has(word) || article || changeOrShare))) return null;
+  if (!changeOrShare) return null;
+  const value = ((numerator ?? 1) / denominator) * 100;
+  return {
+    quantities: [
+      makeQuantity(text, tokens, numerator !== undefined ? index : denominatorAt, denominatorAt + 1, {
+        kind: 'percent',
+        value,
+        qualifier: 'exact',
+        fraction: true,
+      }),
+    ],
+    next: denominatorAt + 1,
+  };
+}
+
+/** "une trentaine de clients" (about 30), "deux centaines de" (about 200), "ein Dutzend". */
+function roundCountAt(tokens: Token[], index: number, text: string): Parsed | null {
+  const word = unelided(lower(tokens[index]));
+  const count = FRACTION_NUMERATORS[word] ?? UNITS[word];
+  const baseAt = count !== undefined ? index + 1 : index;
+  const base = ROUND_COUNTS[lower(tokens[baseAt]).replace(/s$/, '')];
+  if (!base) return null;
+  // The word stands for a number only before what it counts ("une trentaine de", "ein Dutzend Kurse").
+  const after = lower(tokens[baseAt + 1]);
+  if (base !== 12 && !['de', 'des'].includes(after) && !/^d['\u2019]/u.test(after)) return null;
+  if (count === undefined && /s$/.test(lower(tokens[baseAt]))) {
+    return {
+      quantities: [makeQuantity(text, tokens, baseAt, baseAt + 1, { kind: 'vague', value: base * 2, qualifier: 'more' })],
+      next: baseAt + 1,
+    };
+  }
+  if (count === undefined) return null;
+  return {
+    quantities: [
+      makeQuantity(text, tokens, index, baseAt + 1, {
+        kind: 'count',
+        value: count * base,
+        qualifier: base === 12 ? 'exact' : 'approx',
+      }),
+    ],
+    next: baseAt + 1,
+  };
 }
 
 /** Parses one quantity (or a range of two) starting at token `index`, or returns null. */
@@ -802,6 +953,10 @@ function parseAt(tokens: Token[], index: number, text: string): Parsed | null {
       next: index + 2,
     };
   }
+  const fraction = token.type === 'word' ? fractionAt(tokens, index, text) : null;
+  if (fraction) return fraction;
+  const roundCount = token.type === 'word' ? roundCountAt(tokens, index, text) : null;
+  if (roundCount) return roundCount;
   if (token.type === 'word' && word in MULTIPLIER_WORDS) {
     return {
       quantities: [
@@ -1234,6 +1389,27 @@ export function quantityMatches(tailored: Quantity, source: Quantity): boolean {
     }
     case 'percent':
     case 'multiplier':
+      // "halved" is a cut of 50 %; "doubled" a rise of 100 %.
+      if (source.kind !== tailored.kind && (source.kind === 'percent' || source.kind === 'multiplier')) {
+        const [percent, multiplier] = tailored.kind === 'percent' ? [tailored, source] : [source, tailored];
+        return (
+          sameValue(percent.value, Math.abs(multiplier.value - 1) * 100) &&
+          qualifierAllowed(tailored.qualifier, source.qualifier)
+        );
+      }
+      // A fraction rounds: "a third" is 33 %.
+      if (
+        tailored.kind === 'percent' &&
+        source.kind === 'percent' &&
+        (tailored.fraction || source.fraction) &&
+        Math.abs(source.value - tailored.value) < 0.5
+      )
+        return qualifierAllowed(tailored.qualifier, source.qualifier);
+      return (
+        source.kind === tailored.kind &&
+        sameValue(source.value, tailored.value) &&
+        qualifierAllowed(tailored.qualifier, source.qualifier)
+      );
     case 'ordinal':
       return (
         source.kind === tailored.kind &&

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuantities, quantityMatches, type Quantity } from '../../../shared/truth';
+import { changeOf } from '../../../shared/truth/detectors';
 
 const one = (text: string): Quantity => {
   const found = extractQuantities(text);
@@ -171,5 +172,39 @@ describe('words that look like quantities but count nothing', () => {
       ['first', 'ordinal'],
       ['40', 'count'],
     ]);
+  });
+
+  it('reads fractions in words as shares, and only where they measure a change or a share', () => {
+    expect(one('cut costs by a third')).toMatchObject({ kind: 'percent' });
+    expect(same('cut costs by a quarter', 'cut costs by 25%')).toBe(true);
+    expect(same('two thirds of sites', '67% of sites')).toBe(true);
+    expect(same('um ein Viertel', 'um 25 %')).toBe(true);
+    expect(same("d'un quart", 'de 25 %')).toBe(true);
+    expect(same('la moitié des postes', '50 % des postes')).toBe(true);
+    expect(same('cut costs by a third', 'cut costs by 30%')).toBe(false);
+    expect(one('opened a third site')).toMatchObject({ kind: 'ordinal', value: 3 });
+    expect(same('halved the backlog', 'cut the backlog by 50%')).toBe(true);
+    expect(same('doubled sign-ups', 'grew sign-ups by 100%')).toBe(true);
+    expect(same('doubled sign-ups', 'grew sign-ups by 50%')).toBe(false);
+  });
+
+  it('reads round counts, magnitudes and currencies of French and German CVs', () => {
+    expect(one('une trentaine de clients')).toMatchObject({ kind: 'count', value: 30, qualifier: 'approx' });
+    expect(one('ein Dutzend Kurse')).toMatchObject({ kind: 'count', value: 12 });
+    expect(same('2,5 millions d’euros', '2,5 M€')).toBe(true);
+    expect(same('3 millions de dollars', '$3M')).toBe(true);
+    expect(same('2,5 M€', '2,5 M$')).toBe(false);
+  });
+
+  it('reads the change between two figures of the source as restating them', () => {
+    const source = extractQuantities('Reduced changeover from 45 to 30 minutes and scrap from 8% to 5%.');
+    expect(changeOf(one('by a third'), source)).toBe(true);
+    expect(changeOf(one('by 33%'), source)).toBe(true);
+    expect(changeOf(one('by 15 minutes'), source)).toBe(true);
+    expect(changeOf(one('by 3 percentage points'), source)).toBe(true);
+    expect(changeOf(one('by 40%'), source)).toBe(false);
+    expect(changeOf(one('by 20 minutes'), source)).toBe(false);
+    expect(changeOf(one('doubled'), extractQuantities('Grew revenue from £1m to £2m.'))).toBe(true);
+    expect(changeOf(one('tripled'), extractQuantities('Grew revenue from £1m to £2m.'))).toBe(false);
   });
 });
