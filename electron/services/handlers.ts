@@ -1,6 +1,7 @@
 /**
  * The services behind every contract method, as plain functions of their dependencies.
  */
+import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { EventName, EventPayload, Handlers } from '../../shared/contract';
 import { isSafeExternalUrl } from '../../shared/security/external-url';
@@ -10,8 +11,12 @@ import { importCv } from './import/index';
 import { importJob } from './jobs/index';
 import { downloadIntoModels, listAvailableModels, testRemoteConnection } from './model-settings';
 import type { SecretStore } from './secrets/index';
-import { currentMachine, rankForMachine } from './models/fit';
-import { fitOfModelFile } from './llm/gguf-fit';
+import { rankForMachine } from './models/fit';
+import { machineForRanking } from './models/machine';
+import { measuredSpeedOf } from './models/speed';
+import { resolveModelUri } from './models/download';
+import { fitOfModelFile, type LocalModelFit } from './llm/gguf-fit';
+import { sharedModelManager, type GpuInfo } from './llm/model-manager';
 import { createTailorHandlers } from './tailor-handlers';
 import type { LibraryStore } from './library/library-store';
 import { postingsOfFile } from './jobs/postings';
@@ -45,6 +50,8 @@ export interface HandlerDeps {
   runs: JobRuns;
   /** The job queue of this data folder. */
   queue: JobQueue;
+  /** The GPU local models would use (default: asked of the app-wide model manager). */
+  gpuInfo?: () => Promise<GpuInfo | null>;
 }
 
 /** A file name without path separators, characters Windows forbids, or control characters. */
@@ -196,31 +203,60 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     saveFile: async ({ fileName, mimeType, base64 }) =>
       deps.saveFile({ fileName, mimeType, bytes: new Uint8Array(Buffer.from(base64, 'base64')) }),
     listModels: async () => {
-      const found = await listAvailableModels(store.getSettings(), store.dataDir);
-      const machine = currentMachine();
+      const settings = store.getSettings();
+      const found = await listAvailableModels(settings, store.dataDir);
+      const samples = store.generationSpeeds();
+      const machine = await machineForRanking({
+        samples,
+        useGpu: !(settings.provider?.kind === 'local' && settings.provider.gpu === false),
+        gpuInfo: deps.gpuInfo ?? (() => sharedModelManager().gpuInfo()),
+      });
+      const fits = new Map<string, LocalModelFit | undefined>();
+      await Promise.all(
+        found.local.map(async (entry) => {
+          if (!entry.info) return;
+          const measured = measuredSpeedOf(samples, path.resolve(entry.path), entry.sizeBytes);
+          fits.set(entry.path, await fitOfModelFile(entry.path, machine, measured).catch(() => undefined));
+        }),
+      );
+      // A recommended model already downloaded is judged from its own header, like any file on disk.
+      const downloaded = (uri: string) => {
+        let fileName: string;
+        try {
+          fileName = resolveModelUri(uri).fileName;
+        } catch {
+          return undefined;
+        }
+        const entry = found.local.find((candidate) => candidate.info && candidate.fileName === fileName);
+        const fit = entry && fits.get(entry.path);
+        return fit && { level: fit.level, reason: fit.reason };
+      };
       return {
         modelsDir: found.modelsDir,
-        recommended: rankForMachine(found.recommended, machine),
-        machine: { totalRamBytes: machine.totalRamBytes, freeRamBytes: machine.freeRamBytes, cpuThreads: machine.cpuThreads },
-        local: await Promise.all(found.local.map(async (entry) => ({
-          path: entry.path,
-          fileName: entry.fileName,
-          sizeBytes: entry.sizeBytes,
-          error: entry.error,
-          fit: entry.info
-            ? await fitOfModelFile(entry.path, machine).then(
-                ({ compatibility, contextSize, reason }) => ({ compatibility, contextSize, reason }),
-                () => undefined,
-              )
-            : undefined,
-          info: entry.info && {
-            name: entry.info.name,
-            architecture: entry.info.architecture,
-            parameterCount: entry.info.parameterCount,
-            quantization: entry.info.quantization,
-            contextLength: entry.info.contextLength,
-          },
-        }))),
+        recommended: rankForMachine(found.recommended, machine, (model) => downloaded(model.uri)),
+        machine: {
+          totalRamBytes: machine.totalRamBytes,
+          freeRamBytes: machine.freeRamBytes,
+          cpuThreads: machine.cpuThreads,
+          gpu: machine.gpuVramBytes > 0 ? { name: machine.gpuName ?? 'GPU', vramBytes: machine.gpuVramBytes } : null,
+        },
+        local: found.local.map((entry) => {
+          const fit = fits.get(entry.path);
+          return {
+            path: entry.path,
+            fileName: entry.fileName,
+            sizeBytes: entry.sizeBytes,
+            error: entry.error,
+            fit: fit && { compatibility: fit.compatibility, level: fit.level, contextSize: fit.contextSize, reason: fit.reason },
+            info: entry.info && {
+              name: entry.info.name,
+              architecture: entry.info.architecture,
+              parameterCount: entry.info.parameterCount,
+              quantization: entry.info.quantization,
+              contextLength: entry.info.contextLength,
+            },
+          };
+        }),
       };
     },
     downloadModel: async ({ uri, sha256, taskId }) =>

@@ -75,7 +75,14 @@ export const localModelInfoSchema = z.object({
     .nullable(),
   error: z.string().nullable(),
   /** How the model fits this computer, by node-llama-cpp's estimate from its header. */
-  fit: z.object({ compatibility: z.number(), contextSize: z.number(), reason: z.string() }).optional(),
+  fit: z
+    .object({
+      compatibility: z.number(),
+      level: z.enum(['comfortable', 'tight', 'too-large']).optional(),
+      contextSize: z.number(),
+      reason: z.string(),
+    })
+    .optional(),
 });
 
 
@@ -269,7 +276,15 @@ export const METHODS = {
       /** The recommended models, ranked for this computer. */
       recommended: z.array(recommendedModelInfoSchema),
       /** What the ranking saw of this computer. */
-      machine: z.object({ totalRamBytes: z.number(), freeRamBytes: z.number(), cpuThreads: z.number() }).optional(),
+      machine: z
+        .object({
+          totalRamBytes: z.number(),
+          freeRamBytes: z.number(),
+          cpuThreads: z.number(),
+          /** The GPU node-llama-cpp can use; null when none was found (yet). */
+          gpu: z.object({ name: z.string(), vramBytes: z.number() }).nullable().optional(),
+        })
+        .optional(),
       local: z.array(localModelInfoSchema),
     }),
   },

@@ -29,13 +29,19 @@ import type { JobAnalysis } from '../../../shared/model/job';
 import { z } from 'zod';
 import { JsonDocument } from './json-document';
 import { LIBRARY_MIGRATIONS } from './migrations';
+import { generationSpeedSampleSchema, withSample, type GenerationSpeedSample } from '../models/speed';
 
 /** Versions kept per CV; the oldest automatic ones go first. */
 const MAX_VERSIONS = 50;
 /** Autosaves closer together than this update the newest automatic version instead of adding one. */
 const AUTOSAVE_VERSION_INTERVAL_MS = 5 * 60 * 1000;
 
-const settingsFileSchema = z.object({ schemaVersion: z.literal(1), settings: settingsSchema });
+const settingsFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  settings: settingsSchema,
+  /** Timed local generations on this machine: the basis of the speed shown next to each model. */
+  generationSpeeds: z.array(generationSpeedSampleSchema).default([]),
+});
 type SettingsFile = z.infer<typeof settingsFileSchema>;
 
 /** Options to open a library. */
@@ -72,7 +78,7 @@ export class LibraryStore {
       schema: settingsFileSchema,
       version: 1,
       migrations: [],
-      initial: () => ({ schemaVersion: 1, settings: { ...DEFAULT_SETTINGS } }),
+      initial: () => ({ schemaVersion: 1, settings: { ...DEFAULT_SETTINGS }, generationSpeeds: [] }),
       now: this.now,
     });
   }
@@ -237,6 +243,18 @@ export class LibraryStore {
     return this.settingsDocument.update((file) => {
       file.settings = settingsSchema.parse({ ...file.settings, ...patch });
       return structuredClone(file.settings);
+    });
+  }
+
+  /** The timed local generations on this machine, newest first. */
+  generationSpeeds(): GenerationSpeedSample[] {
+    return structuredClone(this.settingsDocument.data.generationSpeeds);
+  }
+
+  /** Keeps how fast a local generation ran (replacing the older figure of that model and device). */
+  recordGenerationSpeed(sample: GenerationSpeedSample): Promise<void> {
+    return this.settingsDocument.update((file) => {
+      file.generationSpeeds = withSample(file.generationSpeeds, sample);
     });
   }
 

@@ -5,12 +5,22 @@
  */
 import { GgufInsights } from 'node-llama-cpp';
 import { readHeader } from './gguf-info';
-import type { MachineProfile } from '../models/fit';
+import {
+  PREFERRED_CONTEXT,
+  describeFit,
+  levelForRam,
+  type FitFacts,
+  type MachineProfile,
+  type ModelFit,
+} from '../models/fit';
+
+export { PREFERRED_CONTEXT } from '../models/fit';
 
 /** The estimate for one model. */
 export interface LocalModelFit {
   /** node-llama-cpp's compatibility score, 0 (does not fit) to 1. */
   compatibility: number;
+  level: ModelFit['level'];
   /** The context size, in tokens, the model would run with here. */
   contextSize: number;
   /** Memory the model and that context take. */
@@ -21,15 +31,18 @@ export interface LocalModelFit {
   reason: string;
 }
 
-/** The context the app asks for when it can (enough for a CV, a posting and an answer). */
-export const PREFERRED_CONTEXT = 8192;
+/** A generation speed measured with this file on this machine. */
+export interface MeasuredSpeed {
+  tokensPerSecond: number;
+  onGpu: boolean;
+}
 
-const GB = 1024 ** 3;
-const size = (bytes: number): string =>
-  bytes >= GB ? `${(bytes / GB).toFixed(1)} GB` : `${Math.max(1, Math.round(bytes / 1024 ** 2))} MB`;
-
-/** Estimates how a model file fits a machine. */
-export async function fitOfModelFile(filePath: string, machine: MachineProfile): Promise<LocalModelFit> {
+/** Estimates how a model file fits a machine; `measured` is this file's own recorded speed. */
+export async function fitOfModelFile(
+  filePath: string,
+  machine: MachineProfile,
+  measured?: MeasuredSpeed,
+): Promise<LocalModelFit> {
   const insights = await GgufInsights.from(await readHeader(filePath));
   const trained = insights.trainContextSize ?? PREFERRED_CONTEXT;
   const hasGpu = machine.gpuVramBytes > 0;
@@ -44,20 +57,33 @@ export async function fitOfModelFile(filePath: string, machine: MachineProfile):
     },
   );
   const { contextSize, totalRamUsage, totalVramUsage, gpuLayers } = result.resolvedValues;
-  const memory =
-    totalVramUsage > 0
-      ? `${size(totalRamUsage)} of memory and ${size(totalVramUsage)} on the GPU`
-      : `${size(totalRamUsage)} of memory`;
-  const reason =
-    result.compatibilityScore > 0
-      ? `Runs here with ${contextSize.toLocaleString('en-US')} tokens of context, using about ${memory}.`
-      : `Does not fit this computer's memory (it would need about ${memory}).`;
+  const place: FitFacts['place'] =
+    gpuLayers <= 0 ? 'cpu' : gpuLayers >= insights.totalLayers ? 'gpu' : 'split';
+  const level: ModelFit['level'] =
+    result.compatibilityScore <= 0
+      ? 'too-large'
+      : place === 'gpu'
+        ? 'comfortable'
+        : levelForRam(totalRamUsage, machine);
+  const facts: FitFacts = {
+    // node-llama-cpp's score decides whether it fits at all; the shares of RAM decide how well.
+    level: result.compatibilityScore > 0 && level === 'too-large' ? 'tight' : level,
+    place,
+    needBytes: place === 'gpu' ? totalVramUsage : totalRamUsage + totalVramUsage,
+    contextSize,
+    modelBytes: insights.modelSize,
+    measuredTokensPerSecond:
+      measured && measured.onGpu === (place === 'gpu') && place !== 'split'
+        ? measured.tokensPerSecond
+        : undefined,
+  };
   return {
     compatibility: result.compatibilityScore,
+    level: facts.level,
     contextSize,
     ramBytes: totalRamUsage,
     vramBytes: totalVramUsage,
     gpuLayers,
-    reason,
+    reason: describeFit(facts, machine),
   };
 }

@@ -8,6 +8,7 @@ import { resolveApiKey } from '../secrets/resolve-api-key';
 import type { SecretStore } from '../secrets/secret-store';
 import { LocalProvider } from './local-provider';
 import type { ModelManager } from './model-manager';
+import type { GenerationSpeedSample } from '../models/speed';
 import type { LlmProvider } from './provider';
 import { RemoteProvider } from './remote-provider';
 
@@ -36,6 +37,8 @@ export interface ProviderDeps {
   modelManager?: ModelManager;
   /** The fetch under the guard (tests may pass their own). */
   fetch?: FetchLike;
+  /** Told how fast a local model generated (see LocalProviderOptions). */
+  onGenerationSpeed?: (sample: GenerationSpeedSample) => void;
 }
 
 /**
@@ -61,6 +64,7 @@ export async function createProvider(config: ProviderConfig, deps: ProviderDeps 
       contextSize: valid.contextSize,
       gpu: valid.gpu ?? 'auto',
       manager: deps.modelManager,
+      onGenerationSpeed: deps.onGenerationSpeed,
     });
   }
   const isOffline = deps.offline ?? (() => false);

@@ -20,6 +20,7 @@ import type {
 } from './provider';
 import { sharedModelManager, type GpuSetting, type ModelManager, type ResidentModel } from './model-manager';
 import { StreamingSanitizer, sanitizeModelText } from './text-sanitizer';
+import { MIN_TIMED_TOKENS, type GenerationSpeedSample } from '../models/speed';
 
 /** Settings of a local provider. */
 export interface LocalProviderOptions {
@@ -32,6 +33,8 @@ export interface LocalProviderOptions {
   gpu?: GpuSetting;
   /** Defaults to the process-wide manager (one resident model). */
   manager?: ModelManager;
+  /** Told how fast each answer long enough to time was generated (the app keeps the figure). */
+  onGenerationSpeed?: (sample: GenerationSpeedSample) => void;
 }
 
 /** Timing of the last request, for diagnostics and benchmarks. */
@@ -275,6 +278,7 @@ export class LocalProvider implements LlmProvider {
           generatedTokens,
           generationMs: generatedTokens > 0 ? lastTokenAt - firstTokenAt : 0,
         };
+        this.reportSpeed(resident, this.lastTimings);
         // node-llama-cpp streams the whole response through onTextChunk, so the streamed text is
         // the answer; callers may rely on the two being equal.
         const text =
@@ -295,6 +299,19 @@ export class LocalProvider implements LlmProvider {
           cause: error,
         });
       }
+    });
+  }
+
+  private reportSpeed(resident: ResidentModel, timings: LocalRequestTimings): void {
+    const report = this.options.onGenerationSpeed;
+    if (!report || timings.generatedTokens < MIN_TIMED_TOKENS || timings.generationMs <= 0) return;
+    // The time runs from the first token to the last, so it covers all tokens but the first.
+    report({
+      modelPath: resident.modelPath,
+      modelBytes: resident.fileBytes,
+      tokensPerSecond: (timings.generatedTokens - 1) / (timings.generationMs / 1000),
+      onGpu: resident.isOnGpu,
+      measuredAt: new Date().toISOString(),
     });
   }
 

@@ -36,6 +36,10 @@ export interface ResidentModel {
   sequence: LlamaContextSequence;
   chat: LlamaChat;
   threads: number;
+  /** Size of the model file in bytes. */
+  fileBytes: number;
+  /** True when all of the model's layers run on a GPU. */
+  isOnGpu: boolean;
   /** The context length the model was trained for. */
   trainContextSize: number;
   /** The context actually allocated (what a prompt plus answer must fit in). */
@@ -47,6 +51,14 @@ export interface ResidentModel {
 
 /** Default ceiling of the allocated context when none is configured (memory grows with it). */
 export const DEFAULT_MAX_CONTEXT = 8192;
+
+/** The GPU node-llama-cpp would use. */
+export interface GpuInfo {
+  /** Its device names as node-llama-cpp reports them, joined ("NVIDIA GeForce RTX 3060"). */
+  name: string;
+  /** Total video memory. */
+  vramBytes: number;
+}
 
 /** Result of a thread calibration: generation speed per candidate. */
 export interface ThreadCalibration {
@@ -125,6 +137,7 @@ export class ModelManager {
   private current: ResidentModel | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly calibrated = new Map<string, number>();
+  private gpuProbe: Promise<GpuInfo | null> | undefined;
 
   /** The model in memory, if any. */
   get resident(): ResidentModel | undefined {
@@ -161,6 +174,27 @@ export class ModelManager {
     return this.llamaInstance;
   }
 
+  /**
+   * The GPU the engine uses when left to choose one, with its memory; null on a machine without
+   * one. Starts the engine if it is not running (about a second without a GPU, spent looking
+   * for one) and remembers the answer. Never restarts an engine that runs without a GPU by
+   * choice: then the GPU is not used, and null is returned without remembering it.
+   */
+  gpuInfo(): Promise<GpuInfo | null> {
+    if (this.llamaInstance && this.llamaGpu === false) return Promise.resolve(null);
+    this.gpuProbe ??= this.llama('auto')
+      .then(async (llama) => {
+        if (llama.gpu === false) return null;
+        const [vram, names] = await Promise.all([llama.getVramState(), llama.getGpuDeviceNames()]);
+        return vram.total > 0 ? { name: names.join(', ') || llama.gpu, vramBytes: vram.total } : null;
+      })
+      .catch(() => {
+        this.gpuProbe = undefined;
+        return null;
+      });
+    return this.gpuProbe;
+  }
+
   /** Loads the model (or returns it when already resident with the same settings). Not serialised: call inside `exclusive`. */
   async ensureLoaded(request: LoadRequest): Promise<ResidentModel> {
     const gpu = request.gpu ?? 'auto';
@@ -178,9 +212,11 @@ export class ModelManager {
     }
     await this.unloadNow();
     if (request.signal?.aborted) throw new AppError('cancelled', 'Loading the model was cancelled.');
+    let fileBytes: number;
     try {
       const stats = await stat(modelPath);
       if (!stats.isFile()) throw new Error('not a file');
+      fileBytes = stats.size;
     } catch {
       throw new AppError('not-found', `The model file ${path.basename(modelPath)} was not found.`);
     }
@@ -217,6 +253,8 @@ export class ModelManager {
         sequence,
         chat,
         threads,
+        fileBytes,
+        isOnGpu: llama.gpu !== false && model.gpuLayers > 0 && model.gpuLayers >= model.fileInsights.totalLayers,
         trainContextSize,
         allocatedContextSize: context.contextSize,
         requestedThreads: request.threads,

@@ -149,6 +149,8 @@ export function createJobRuns(deps: { store: LibraryStore; secrets: SecretStore 
       secrets,
       offline: () => store.getSettings().offline,
       env: {},
+      // Kept so the models in Settings can show how fast they would write on this machine.
+      onGenerationSpeed: (sample) => void store.recordGenerationSpeed(sample).catch(() => undefined),
     });
     cached = { key, provider };
     return provider;

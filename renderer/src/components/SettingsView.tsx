@@ -20,6 +20,17 @@ function formatBytes(bytes: number): string {
   return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.round(bytes / 1e6)} MB`;
 }
 
+/** "Ranked for this computer: 16 GB RAM, 8 CPU threads, GPU NVIDIA GeForce RTX 3060 with 12 GB." (no GPU part without one) */
+function machineSummary(machine: {
+  totalRamBytes: number;
+  cpuThreads: number;
+  gpu?: { name: string; vramBytes: number } | null;
+}): string {
+  const gigabytes = (bytes: number) => `${Math.round(bytes / 1024 ** 3)} GB`;
+  const gpu = machine.gpu ? `, GPU ${machine.gpu.name} with ${gigabytes(machine.gpu.vramBytes)}` : '';
+  return `Ranked for this computer: ${gigabytes(machine.totalRamBytes)} RAM, ${machine.cpuThreads} CPU threads${gpu}.`;
+}
+
 function formatParameters(count: number): string {
   if (count >= 1e9) return `${(count / 1e9).toFixed(1)} B parameters`;
   if (count >= 1e6) return `${Math.round(count / 1e6)} M parameters`;
@@ -366,7 +377,11 @@ function LocalModels(props: {
                           .join(' · ')
                       : entry.error}
                   </span>
-                  {entry.fit && <span className={`item-meta fit ${entry.fit.compatibility > 0 ? '' : 'fit-too-large'}`}>{entry.fit.reason}</span>}
+                  {entry.fit && (
+                    <span className={`item-meta fit fit-${entry.fit.level ?? (entry.fit.compatibility > 0 ? 'comfortable' : 'too-large')}`}>
+                      {entry.fit.reason}
+                    </span>
+                  )}
                   <span className="item-meta model-path">{entry.path}</span>
                 </span>
               </label>
@@ -376,6 +391,7 @@ function LocalModels(props: {
       )}
       <h3>Recommended downloads</h3>
       {offline && <p className="item-meta">Downloads are blocked while offline mode is on.</p>}
+      {models.machine && <p className="item-meta">{machineSummary(models.machine)}</p>}
       <ul className="model-list" aria-label="Recommended downloads">
         {models.recommended.map((model) => {
           const state = downloads[model.id];
