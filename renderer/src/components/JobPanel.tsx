@@ -188,22 +188,24 @@ const MatchDetails = memo(function MatchDetails({
   );
 });
 
-/** The panel for one job; matched against `cv` when given (the tailored CV), else the open CV. */
-export function JobPanel({
-  job,
-  onClose,
-  cv,
-  onAddStatement,
-}: {
+interface JobPanelProps {
   job: JobRecord;
   onClose: () => void;
   cv?: Cv | null;
   /** Adds what the person says they have to the CV shown (the tailored CV in review); else to the open CV. */
   onAddStatement?: (target: StatementTarget, text: string) => void;
-}) {
-  const openDraft = useWorkspace((state) => state.draft);
-  // Matching follows the typing one frame late: the keystroke is painted first.
+}
+
+/** The panel for one job; matched against `cv` when given (the tailored CV), else the open CV. */
+export function JobPanel({ job, onClose, cv, onAddStatement }: JobPanelProps) {
+  const openDraft = useWorkspace((state) => (cv ? null : state.draft));
+  // Matching follows the typing one frame late: the keystroke is painted first, and the panel
+  // (memoised) re-renders only once the CV it shows has settled.
   const draft = useAfterPaint(cv ?? openDraft);
+  return <JobPanelView job={job} onClose={onClose} cv={draft} onAddStatement={onAddStatement} />;
+}
+
+const JobPanelView = memo(function JobPanelView({ job, onClose, cv: draft, onAddStatement }: JobPanelProps) {
   const view = useWorkspace((state) => state.view);
   const setView = useWorkspace((state) => state.setView);
   const setJobStatus = useWorkspace((state) => state.setJobStatus);
@@ -296,4 +298,4 @@ export function JobPanel({
       )}
     </aside>
   );
-}
+});
