@@ -221,10 +221,52 @@ function fieldsOf(cv: Cv, today: number, periods: Period[]): Field[] {
 const ASPIRATION =
   /\b(?:looking to|keen to|hoping to|hope to|aim(?:ing)? to|want(?:ing)? to|would (?:like|love) to|aspir\w*|seeking to|eager to|plan(?:ning)? to|intend(?:ing)? to|möchte|moechte|strebe|souhaite|aimerais|je cherche à|busco|quiero|me gustaría|me gustaria)\b/i;
 
+/** What one sentence of a field says, independent of where in the CV it stands. */
+interface SentenceReading {
+  text: string;
+  stems: ReadonlySet<string>;
+  skills: readonly number[];
+  claimedYears: number | null;
+}
+
+/** Field texts read before, per dictionary: re-indexing a CV after one edit reads only the edited field. */
+const readings = new WeakMap<SkillsDictionary, Map<string, readonly SentenceReading[]>>();
+/** Enough for every field of a long CV and its recent edits; beyond it the cache starts afresh. */
+const MAX_READINGS = 4000;
+
+/** The evidence sentences of a field's text: split, tokenised and looked up in the dictionary. */
+function readField(text: string, isList: boolean, dictionary: SkillsDictionary): readonly SentenceReading[] {
+  let cache = readings.get(dictionary);
+  if (!cache) {
+    cache = new Map();
+    readings.set(dictionary, cache);
+  }
+  const key = `${isList ? 'list' : 'text'}:${text}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const result: SentenceReading[] = [];
+  for (const sentence of isList ? [text] : splitSentences(text)) {
+    // What the person wants to do next is not evidence of what they have done.
+    if (!isList && ASPIRATION.test(sentence)) continue;
+    const tokens: Token[] = tokenize(sentence);
+    if (tokens.length === 0) continue;
+    result.push({
+      text: sentence,
+      stems: new Set(contentStems(tokens)),
+      skills: [...new Set(dictionary.find(tokens).map((hit) => hit.skill))],
+      claimedYears: claimedYears(sentence),
+    });
+  }
+  if (cache.size >= MAX_READINGS) cache.clear();
+  cache.set(key, result);
+  return result;
+}
+
 /**
  * Cuts a CV into evidence units and finds the skills each one names.
  *
- * `today` (months since year 0) stands for "Present" in end dates.
+ * `today` (months since year 0) stands for "Present" in end dates. Each field's text is read
+ * once per dictionary and remembered, so matching again after an edit costs little.
  */
 export function indexCv(cv: Cv, dictionary: SkillsDictionary, today: number): CvIndex {
   const periods: Period[] = [];
@@ -235,26 +277,19 @@ export function indexCv(cv: Cv, dictionary: SkillsDictionary, today: number): Cv
   for (const field of fieldsOf(cv, today, periods)) {
     const text = field.text?.trim();
     if (!text) continue;
-    const sentences = field.isList ? [text] : splitSentences(text);
-    for (const sentence of sentences) {
-      // What the person wants to do next is not evidence of what they have done.
-      if (!field.isList && ASPIRATION.test(sentence)) continue;
-      const tokens: Token[] = tokenize(sentence);
-      if (tokens.length === 0) continue;
-      const skills = [...new Set(dictionary.find(tokens).map((hit) => hit.skill))];
-      const stems = new Set(contentStems(tokens));
+    for (const reading of readField(text, field.isList === true, dictionary)) {
       const unit: EvidenceUnit = {
         path: field.path,
-        text: sentence,
-        stems,
-        skills,
+        text: reading.text,
+        stems: reading.stems,
+        skills: reading.skills,
         period: field.period,
         rank: field.rank,
-        claimedYears: claimedYears(sentence),
+        claimedYears: reading.claimedYears,
       };
       units.push(unit);
-      for (const stem of stems) allStems.add(stem);
-      for (const skill of skills) {
+      for (const stem of unit.stems) allStems.add(stem);
+      for (const skill of unit.skills) {
         directSkills.add(skill);
         for (const shown of [skill, ...dictionary.implied(skill)]) {
           const list = skillUnits.get(shown);

@@ -2,7 +2,8 @@
  * The structured editor of a master CV: every part of the JSON Resume model, in the CV's own
  * section order, which the person can change (it is what exports print).
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { cvLocale, DEFAULT_CV_LOCALE } from '../../../shared/format/dates';
 import type { Cv, CvSection } from '../../../shared/model/cv';
 import { reorderSections, sectionsInOrder, shownSections } from '../../../shared/model/order';
@@ -15,6 +16,7 @@ import { ListSection, newEntry } from './editor/ListSection';
 import { ALWAYS_SHOWN, FLUENCY_LIST_ID, FLUENCY_SUGGESTIONS, SECTION_SPECS } from './editor/section-specs';
 import { useDragReorder } from './editor/useDragReorder';
 import { Field } from './Field';
+import { useAfterPaint } from './useAfterPaint';
 import '../styles/editor.css';
 
 function SummarySection() {
@@ -69,13 +71,32 @@ function settleSectionFocus(section: CvSection): void {
   );
 }
 
-/** Edits the open CV; every change autosaves. */
-export function CvEditor() {
-  const draft = useWorkspace((state) => state.draft);
-  const editDraft = useWorkspace((state) => state.editDraft);
-  const shown = draft ? shownSections(draft, ALWAYS_SHOWN) : [];
-  const hidden = draft ? sectionsInOrder(draft).filter((section) => !shown.includes(section)) : [];
+const NO_SECTIONS: CvSection[] = [];
+
+/**
+ * The language the CV's dates are shown in, for the date hints. It reads the whole CV, so it
+ * follows the typing one frame late; its children do not re-render with it.
+ */
+function CvLocaleProvider({ children }: { children: ReactNode }) {
+  const draft = useAfterPaint(useWorkspace((state) => state.draft));
   const locale = useMemo(() => (draft ? cvLocale(draft) : DEFAULT_CV_LOCALE), [draft]);
+  return <CvLocaleContext.Provider value={locale}>{children}</CvLocaleContext.Provider>;
+}
+
+/** Edits the open CV; every change autosaves. It re-renders only when the sections shown change. */
+export function CvEditor() {
+  const hasDraft = useWorkspace((state) => state.draft !== null);
+  const editDraft = useWorkspace((state) => state.editDraft);
+  const shown = useWorkspace(
+    useShallow((state) => (state.draft ? shownSections(state.draft, ALWAYS_SHOWN) : NO_SECTIONS)),
+  );
+  const hidden = useWorkspace(
+    useShallow((state) => {
+      if (!state.draft) return NO_SECTIONS;
+      const visible = shownSections(state.draft, ALWAYS_SHOWN);
+      return sectionsInOrder(state.draft).filter((section) => !visible.includes(section));
+    }),
+  );
 
   const moveSection = useCallback(
     (from: number, to: number) => {
@@ -95,9 +116,9 @@ export function CvEditor() {
   );
   const { drag, marker } = useDragReorder('sections', moveSection);
 
-  if (!draft) return null;
+  if (!hasDraft) return null;
   return (
-    <CvLocaleContext.Provider value={locale}>
+    <CvLocaleProvider>
       <div className="cv-editor">
         <ContactSection />
         <SummarySection />
@@ -128,6 +149,6 @@ export function CvEditor() {
           ))}
         </datalist>
       </div>
-    </CvLocaleContext.Provider>
+    </CvLocaleProvider>
   );
 }

@@ -20,10 +20,15 @@ const SAVE_LABELS: Record<SaveState, string> = {
 
 type OpenDialog = 'rename' | 'delete' | 'history' | 'export' | null;
 
+/** The export dialog of the open CV's draft (subscribed here, so the header does not re-render on every keystroke). */
+function DraftExportDialog({ baseName, onClose }: { baseName: string; onClose: () => void }) {
+  const draft = useWorkspace((state) => state.draft);
+  return draft ? <ExportDialog cv={draft} baseName={baseName} onClose={onClose} /> : null;
+}
+
 /** Name, save state and actions of the open CV. */
 export function CvHeader() {
   const openCv = useWorkspace((state) => state.openCv);
-  const draft = useWorkspace((state) => state.draft);
   const saveState = useWorkspace((state) => state.saveState);
   const renameCv = useWorkspace((state) => state.renameCv);
   const duplicateCv = useWorkspace((state) => state.duplicateCv);
@@ -77,7 +82,7 @@ export function CvHeader() {
         </button>
       </div>
 
-      {dialog === 'export' && draft && <ExportDialog cv={draft} baseName={openCv.name} onClose={() => setDialog(null)} />}
+      {dialog === 'export' && <DraftExportDialog baseName={openCv.name} onClose={() => setDialog(null)} />}
 
       {dialog === 'rename' && (
         <Dialog

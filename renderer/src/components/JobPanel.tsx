@@ -1,12 +1,12 @@
 /**
  * The job panel beside the CV: what the posting asks for, and what the CV shows of it,
- * recomputed on every edit.
+ * recomputed after every edit once the edit is on screen.
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import { jobCompany, jobTitle } from '../../../shared/library/jobs';
 import { createSkillsDictionary, matchCv } from '../../../shared/match/index';
 import type { Cv } from '../../../shared/model/cv';
-import type { CoverageStatus, RequirementMatch } from '../../../shared/model/job';
+import type { CoverageStatus, MatchResult, RequirementMatch } from '../../../shared/model/job';
 import { JOB_STATUSES, type JobRecord, type JobStatus } from '../../../shared/model/library';
 import skillsData from '../../../resources/skills/skills.json';
 import { useWorkspace } from '../state/store-context';
@@ -16,6 +16,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { HaveThisDialog } from './HaveThisDialog';
 import { focusField } from './focus-field';
 import { RenameJobDialog } from './RenameJobDialog';
+import { useAfterPaint } from './useAfterPaint';
 
 const dictionary = createSkillsDictionary(skillsData);
 
@@ -93,21 +94,118 @@ function highlightedPosting(text: string, requirements: RequirementMatch[]): Rea
   return parts;
 }
 
-/** The panel for one job; matched against `cv` when given (the tailored CV), else the open CV. */
-export function JobPanel({
-  job,
-  onClose,
-  cv,
-  onAddStatement,
-}: {
+interface MatchDetailsProps {
+  match: MatchResult | null;
+  eligibility: readonly string[] | undefined;
+  postingText: string;
+  /** Whether there is a CV to add a missing keyword to. */
+  canAdd: boolean;
+  onHave: (keyword: string) => void;
+}
+
+/** Score, requirements, missing keywords and the marked posting; memoised, so a keystroke that has not been matched yet skips it. */
+const MatchDetails = memo(function MatchDetails({
+  match,
+  eligibility,
+  postingText,
+  canAdd,
+  onHave,
+}: MatchDetailsProps) {
+  const must = match?.requirements.filter((requirement) => requirement.importance === 'must') ?? [];
+  const nice = match?.requirements.filter((requirement) => requirement.importance === 'nice') ?? [];
+  return (
+    <>
+      {match && (
+        <div className="score-box" role="group" aria-label="Match score">
+          <div className="score" aria-live="polite">
+            {match.score === null ? (
+              <span className="score-none">Not enough information</span>
+            ) : (
+              <>
+                <span className="score-value">{match.score}</span>
+                <span className="score-of">/ 100</span>
+              </>
+            )}
+          </div>
+          <p className="item-meta">
+            How much of what the posting asks for your CV shows. Guidance, not a prediction of any
+            applicant-tracking system.
+          </p>
+        </div>
+      )}
+      {match && must.length > 0 && (
+        <>
+          <h3>Must have</h3>
+          <ul className="requirements" aria-label="Must-have requirements">
+            {must.map((requirement, index) => (
+              <Requirement key={index} requirement={requirement} />
+            ))}
+          </ul>
+        </>
+      )}
+      {match && nice.length > 0 && (
+        <>
+          <h3>Nice to have</h3>
+          <ul className="requirements" aria-label="Nice-to-have requirements">
+            {nice.map((requirement, index) => (
+              <Requirement key={index} requirement={requirement} />
+            ))}
+          </ul>
+        </>
+      )}
+      {(eligibility ?? []).length > 0 && (
+        <>
+          <h3>Conditions of hire</h3>
+          <p className="item-meta">Not scored against your CV: check them yourself.</p>
+          <ul className="requirements eligibility" aria-label="Conditions of hire">
+            {(eligibility ?? []).map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {match && match.missing.length > 0 && (
+        <>
+          <h3>Keywords your CV does not show</h3>
+          <p className="item-meta">Add one only where it is true for you: choose where, in your own words.</p>
+          <ul className="have-this-list" aria-label="Missing keywords">
+            {match.missing.map((keyword) => (
+              <li key={keyword} className="have-this-chip">
+                {keyword}
+                {canAdd && (
+                  <button type="button" aria-label={`I have ${keyword}`} onClick={() => onHave(keyword)}>
+                    I have this
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>Posting</h3>
+      <div className="posting-text">{highlightedPosting(postingText, match?.requirements ?? [])}</div>
+    </>
+  );
+});
+
+interface JobPanelProps {
   job: JobRecord;
   onClose: () => void;
   cv?: Cv | null;
   /** Adds what the person says they have to the CV shown (the tailored CV in review); else to the open CV. */
   onAddStatement?: (target: StatementTarget, text: string) => void;
-}) {
-  const openDraft = useWorkspace((state) => state.draft);
-  const draft = cv ?? openDraft;
+}
+
+/** The panel for one job; matched against `cv` when given (the tailored CV), else the open CV. */
+export function JobPanel({ job, onClose, cv, onAddStatement }: JobPanelProps) {
+  const openDraft = useWorkspace((state) => (cv ? null : state.draft));
+  // Matching follows the typing one frame late: the keystroke is painted first, and the panel
+  // (memoised) re-renders only once the CV it shows has settled.
+  const draft = useAfterPaint(cv ?? openDraft);
+  return <JobPanelView job={job} onClose={onClose} cv={draft} onAddStatement={onAddStatement} />;
+}
+
+const JobPanelView = memo(function JobPanelView({ job, onClose, cv: draft, onAddStatement }: JobPanelProps) {
   const view = useWorkspace((state) => state.view);
   const setView = useWorkspace((state) => state.setView);
   const setJobStatus = useWorkspace((state) => state.setJobStatus);
@@ -125,8 +223,6 @@ export function JobPanel({
     () => (draft && analysis ? matchCv(draft, analysis, dictionary) : null),
     [draft, analysis],
   );
-  const must = match?.requirements.filter((requirement) => requirement.importance === 'must') ?? [];
-  const nice = match?.requirements.filter((requirement) => requirement.importance === 'nice') ?? [];
 
   return (
     <aside className="side-panel job-panel" aria-labelledby="job-title">
@@ -184,84 +280,22 @@ export function JobPanel({
           </p>
         </ConfirmDialog>
       )}
-      {match && (
-        <div className="score-box" role="group" aria-label="Match score">
-          <div className="score" aria-live="polite">
-            {match.score === null ? (
-              <span className="score-none">Not enough information</span>
-            ) : (
-              <>
-                <span className="score-value">{match.score}</span>
-                <span className="score-of">/ 100</span>
-              </>
-            )}
-          </div>
-          <p className="item-meta">
-            How much of what the posting asks for your CV shows. Guidance, not a prediction of any
-            applicant-tracking system.
-          </p>
-        </div>
+      <MatchDetails
+        match={match}
+        eligibility={analysis?.eligibility}
+        postingText={job.postingText}
+        canAdd={!!draft}
+        onHave={setHaving}
+      />
+      {having && draft && match && match.missing.length > 0 && (
+        <HaveThisDialog
+          keyword={having}
+          cv={draft}
+          destination={onAddStatement ? 'the tailored CV' : 'my CV'}
+          onAdd={addHere}
+          onClose={() => setHaving(null)}
+        />
       )}
-      {match && must.length > 0 && (
-        <>
-          <h3>Must have</h3>
-          <ul className="requirements" aria-label="Must-have requirements">
-            {must.map((requirement, index) => (
-              <Requirement key={index} requirement={requirement} />
-            ))}
-          </ul>
-        </>
-      )}
-      {match && nice.length > 0 && (
-        <>
-          <h3>Nice to have</h3>
-          <ul className="requirements" aria-label="Nice-to-have requirements">
-            {nice.map((requirement, index) => (
-              <Requirement key={index} requirement={requirement} />
-            ))}
-          </ul>
-        </>
-      )}
-      {(analysis?.eligibility ?? []).length > 0 && (
-        <>
-          <h3>Conditions of hire</h3>
-          <p className="item-meta">Not scored against your CV: check them yourself.</p>
-          <ul className="requirements eligibility" aria-label="Conditions of hire">
-            {(analysis?.eligibility ?? []).map((item) => (
-              <li key={item}>{item}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {match && match.missing.length > 0 && (
-        <>
-          <h3>Keywords your CV does not show</h3>
-          <p className="item-meta">Add one only where it is true for you: choose where, in your own words.</p>
-          <ul className="have-this-list" aria-label="Missing keywords">
-            {match.missing.map((keyword) => (
-              <li key={keyword} className="have-this-chip">
-                {keyword}
-                {draft && (
-                  <button type="button" aria-label={`I have ${keyword}`} onClick={() => setHaving(keyword)}>
-                    I have this
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-          {having && draft && (
-            <HaveThisDialog
-              keyword={having}
-              cv={draft}
-              destination={onAddStatement ? 'the tailored CV' : 'my CV'}
-              onAdd={addHere}
-              onClose={() => setHaving(null)}
-            />
-          )}
-        </>
-      )}
-      <h3>Posting</h3>
-      <div className="posting-text">{highlightedPosting(job.postingText, match?.requirements ?? [])}</div>
     </aside>
   );
-}
+});

@@ -140,19 +140,15 @@ export function createReviewStore(api: CvTailorApi, options: ReviewStoreOptions 
       }
     };
 
-    const schedule = () => {
-      set({ saveState: 'pending' });
+    const commit = (next: History<ReviewState>) => {
+      if (next === get().history) return;
+      // One update for the step and the save state: every subscriber runs once per keystroke.
+      set({ history: next, saveState: 'pending' });
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
         saving = saving.then(save);
       }, delay);
-    };
-
-    const commit = (next: History<ReviewState>) => {
-      if (next === get().history) return;
-      set({ history: next });
-      schedule();
     };
 
     const base = (): Cv | null => get().job?.proposal?.baseCv ?? null;

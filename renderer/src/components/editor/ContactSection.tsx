@@ -3,6 +3,7 @@
  * profile links (network, username, URL), which can be added, moved and removed.
  */
 import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { newId, type CvBasics, type CvLocation, type CvProfile } from '../../../../shared/model/cv';
 import { useWorkspace } from '../../state/store-context';
 import { Field } from '../Field';
@@ -90,7 +91,8 @@ const ProfileRow = memo(function ProfileRow({
   );
 });
 
-function Profiles() {
+/** The profile links; memoised, so typing in the contact fields does not re-render them. */
+const Profiles = memo(function Profiles() {
   const profiles = useWorkspace((state) => state.draft?.basics?.profiles) ?? NO_PROFILES;
   const editing = useListEditing(PROFILE_LIST);
   const { drag, marker } = useDragReorder(PROFILE_LIST.key, editing.move);
@@ -120,11 +122,18 @@ function Profiles() {
       </button>
     </div>
   );
-}
+});
 
-/** The contact card at the top of the editor. */
+const NO_LOCATION: CvLocation = {};
+
+/** The contact card at the top of the editor; typing in the summary (also in the basics) does not re-render it. */
 export function ContactSection() {
-  const basics: CvBasics = useWorkspace((state) => state.draft?.basics) ?? {};
+  const basics: Pick<CvBasics, BasicsText> = useWorkspace(
+    useShallow((state) => {
+      const all = state.draft?.basics ?? {};
+      return Object.fromEntries(BASICS_FIELDS.map((item) => [item.key, all[item.key]]));
+    }),
+  );
   const editDraft = useWorkspace((state) => state.editDraft);
   const setBasics = (field: BasicsText, value: string) =>
     editDraft((cv) => {
@@ -137,7 +146,7 @@ export function ContactSection() {
       cv.basics.location ??= {};
       cv.basics.location[field] = value;
     });
-  const location: CvLocation = basics.location ?? {};
+  const location: CvLocation = useWorkspace((state) => state.draft?.basics?.location) ?? NO_LOCATION;
   const locationField = (key: LocationText, label: string, placeholder?: string) => (
     <Field
       label={label}

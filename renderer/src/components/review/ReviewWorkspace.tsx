@@ -5,7 +5,9 @@
  * works from the keyboard (shortcut help with `?`).
  */
 import { useCallback, useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import type { MasterCv } from '../../../../shared/model/library';
+import type { Cv } from '../../../../shared/model/cv';
+import type { JobRecord, Letter, MasterCv } from '../../../../shared/model/library';
+import type { StatementTarget } from '../../../../shared/tailor/statement';
 import { countOf } from '../../../../shared/format/plural';
 import { jobCompany, jobTitle } from '../../../../shared/library/jobs';
 import { isPending, safePending } from '../../../../shared/review/decisions';
@@ -91,10 +93,31 @@ function SummaryLine() {
   );
 }
 
+/** The job panel of the review, matched against the tailored CV as it stands (subscribed here, not in the whole review). */
+function ReviewJobPanel({ job, original, onClose }: { job: JobRecord; original: Cv | null; onClose: () => void }) {
+  const review = useReviewStore();
+  const tailoredCv = useReview((state) => state.history?.present.cv ?? null);
+  const hasPresent = tailoredCv !== null;
+  const addStatement = useCallback(
+    (target: StatementTarget, text: string) => review.getState().addStatement(target, text),
+    [review],
+  );
+  return <JobPanel job={job} cv={tailoredCv ?? original} onClose={onClose} onAddStatement={hasPresent ? addStatement : undefined} />;
+}
+
+/** The export dialog of the review: the tailored CV as it stands, or the master CV before any tailoring. */
+function ReviewExportDialog({ original, letter, baseName, onClose }: { original: Cv | null; letter: Letter | undefined; baseName: string; onClose: () => void }) {
+  const tailoredCv = useReview((state) => state.history?.present.cv ?? null);
+  const exportSource = tailoredCv ?? original;
+  if (!exportSource) return null;
+  return <ExportDialog cv={exportSource} letter={letter} baseName={baseName} onClose={onClose} />;
+}
+
 function ReviewBody({ master }: { master: MasterCv | null }) {
   const review = useReviewStore();
   const job = useReview((state) => state.job);
-  const present = useReview((state) => state.history?.present ?? null);
+  // Whether there is a tailored CV; its content is read by the parts that show it, so typing does not re-render the whole review.
+  const hasPresent = useReview((state) => state.history !== null);
   const saveState = useReview((state) => state.saveState);
   const canUndo = useReview((state) => (state.history?.past.length ?? 0) > 0 || !!state.job?.previousRun);
   const undoesRun = useReview((state) => (state.history?.past.length ?? 0) === 0 && !!state.job?.previousRun);
@@ -114,9 +137,8 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
   const syncing = useRef<{ target: HTMLElement | null; until: number }>({ target: null, until: 0 });
 
   const original = job?.proposal?.baseCv ?? master?.cv ?? null;
-  const tailoredCv = present?.cv ?? null;
   // Before any tailoring, exports (and the letter's contact details) use the master CV.
-  const exportSource = tailoredCv ?? original;
+  const canExport = hasPresent || original !== null;
 
   useEffect(() => {
     panesRef.current?.style.setProperty('--split', `${split * 100}%`);
@@ -219,7 +241,7 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
             Tailor for {title}
             {company ? ` at ${company}` : ''}
           </h1>
-          {present && (
+          {hasPresent && (
             <span className={`save-state ${saveState === 'error' ? 'save-error' : ''}`} role="status">
               {saveText}
             </span>
@@ -235,7 +257,7 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
           <button type="button" className="secondary" disabled={!job?.review} onClick={() => setDialog('versions')}>
             Versions
           </button>
-          <button type="button" className="secondary" disabled={!exportSource} onClick={() => setDialog('export')}>
+          <button type="button" className="secondary" disabled={!canExport} onClick={() => setDialog('export')}>
             Export
           </button>
           <button type="button" className="secondary" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setDialog('help')}>
@@ -287,7 +309,7 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
             {tab === 'cv' ? (
               <div className="pane-scroll" id="panel-cv" role="tabpanel" aria-labelledby="tab-cv" ref={tailoredRef} onScroll={() => onScroll(tailoredRef.current, originalRef.current)}>
                 <div className="paper">
-                  {present ? (
+                  {hasPresent ? (
                     <TailoredDocument />
                   ) : (
                     <div className="tailor-empty">
@@ -313,12 +335,7 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
         </div>
         {job &&
           (isPanelOpen ? (
-            <JobPanel
-              job={listed ?? job}
-              cv={tailoredCv ?? original}
-              onClose={() => setPanelOpen(false)}
-              onAddStatement={present ? (target, text) => review.getState().addStatement(target, text) : undefined}
-            />
+            <ReviewJobPanel job={listed ?? job} original={original} onClose={() => setPanelOpen(false)} />
           ) : (
             <button type="button" className="panel-opener" aria-label="Show the job and match panel" onClick={() => setPanelOpen(true)}>
               Job &amp; match
@@ -327,9 +344,9 @@ function ReviewBody({ master }: { master: MasterCv | null }) {
       </div>
       {dialog === 'versions' && <VersionsDialog onClose={() => setDialog(null)} />}
       {dialog === 'help' && <ShortcutHelp onClose={() => setDialog(null)} />}
-      {dialog === 'export' && exportSource && (
-        <ExportDialog
-          cv={exportSource}
+      {dialog === 'export' && (
+        <ReviewExportDialog
+          original={original}
           letter={tab === 'letter' && letter ? letter : undefined}
           baseName={`${master?.name ?? 'CV'} - ${tab === 'letter' && letter ? 'Cover letter - ' : ''}${title}`.replace(/[^\w .-]+/g, ' ').trim()}
           onClose={() => setDialog(null)}

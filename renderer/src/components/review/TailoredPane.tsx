@@ -2,15 +2,16 @@
  * The tailored CV: the document with each proposed change in place (word diff, reason, findings,
  * accept / reject), and every tailorable field editable.
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Cv } from '../../../../shared/model/cv';
-import type { ProposedChange } from '../../../../shared/model/library';
+import type { Proposal, ProposedChange } from '../../../../shared/model/library';
 import { SECTION_TITLES } from '../../../../shared/review/cv-fields';
 import { changeSection, isPending, orderedChanges, translatePath, type Decisions } from '../../../../shared/review/decisions';
 import { markSpans, wordDiff } from '../../../../shared/review/word-diff';
 import { listItems, textAtPath } from '../../../../shared/tailor/paths';
 import { CvDocument, type FieldKind } from './CvDocument';
 import { DiffText } from './DiffText';
+import type { ReviewStoreState } from '../../state/review-store';
 import { useReview } from './review-context';
 
 const FIELD_LABELS: Record<FieldKind, string> = {
@@ -112,26 +113,102 @@ function ChangeFrame({ change, index, total, decisions, children }: ChangeProps)
   );
 }
 
+/** The changes of a proposal in reading order, once per proposal. */
+const orderedByProposal = new WeakMap<Proposal, ProposedChange[]>();
+const NO_CHANGES: ProposedChange[] = [];
+
+function changesOf(state: ReviewStoreState): ProposedChange[] {
+  const proposal = state.job?.proposal;
+  if (!proposal) return NO_CHANGES;
+  let ordered = orderedByProposal.get(proposal);
+  if (!ordered) {
+    ordered = orderedChanges(proposal.changes);
+    orderedByProposal.set(proposal, ordered);
+  }
+  return ordered;
+}
+
+interface PlacedChange {
+  change: ProposedChange;
+  index: number;
+}
+
+/** Where each change sits in the tailored CV as it stands (`op:path`), once per version of that CV. */
+const placesByCv = new WeakMap<Cv, { proposal: Proposal; places: Map<string, PlacedChange> }>();
+
+function placedChange(state: ReviewStoreState, op: ProposedChange['op'], path: string): PlacedChange | undefined {
+  const proposal = state.job?.proposal;
+  const cv = state.history?.present.cv;
+  if (!proposal || !cv) return undefined;
+  let cached = placesByCv.get(cv);
+  if (!cached || cached.proposal !== proposal) {
+    const places = new Map<string, PlacedChange>();
+    changesOf(state).forEach((change, index) => {
+      const translated = translatePath(proposal.baseCv, cv, change.path);
+      if (translated !== null) places.set(`${change.op}:${translated}`, { change, index });
+    });
+    cached = { proposal, places };
+    placesByCv.set(cv, cached);
+  }
+  return cached.places.get(`${op}:${path}`);
+}
+
+const ENTRY_PATH = /^([a-z]+)\[(\d+)\]/;
+
+/**
+ * Original texts by path, per entry of the tailored CV: a path is carried to the original by
+ * its entry's and bullets' ids, so it changes only when that entry does.
+ */
+const originalsByOwner = new WeakMap<object, { base: Cv; texts: Map<string, string> }>();
+
+/** The text a tailored field had in the original CV ('' when the field is new). */
+function originalText(state: ReviewStoreState, path: string): string {
+  const cv = state.history?.present.cv;
+  if (!cv) return '';
+  const base = state.job?.proposal?.baseCv ?? cv;
+  const address = ENTRY_PATH.exec(path);
+  const entries = address ? (cv as Record<string, unknown>)[address[1]] : undefined;
+  const entry = Array.isArray(entries) ? (entries[Number(address?.[2])] as unknown) : undefined;
+  // Outside the entry lists (the summary) the result depends on the original alone.
+  const owner = address ? entry : base;
+  if (typeof owner !== 'object' || owner === null) return '';
+  let cached = originalsByOwner.get(owner);
+  if (!cached || cached.base !== base) {
+    cached = { base, texts: new Map() };
+    originalsByOwner.set(owner, cached);
+  }
+  let text = cached.texts.get(path);
+  if (text === undefined) {
+    const basePath = translatePath(cv, base, path);
+    text = basePath ? (textAtPath(base, basePath) ?? '') : '';
+    cached.texts.set(path, text);
+  }
+  return text;
+}
+
+const NO_DECISIONS: Decisions = {};
+
 interface FieldProps {
   path: string;
   text: string;
   kind: FieldKind;
-  base: Cv;
-  cv: Cv;
-  change: ProposedChange | undefined;
-  changeIndex: number;
-  total: number;
-  decisions: Decisions;
 }
 
-/** An editable text field of the tailored CV, showing its diff against the original when not edited. */
-function TailoredField({ path, text, kind, base, cv, change, changeIndex, total, decisions }: FieldProps) {
+/**
+ * An editable text field of the tailored CV, showing its diff against the original when not
+ * edited. It reads its change and original from the store and is memoised, so typing in one
+ * field re-renders and re-diffs that field only.
+ */
+const TailoredField = memo(function TailoredField({ path, text, kind }: FieldProps) {
   const editField = useReview((state) => state.editField);
   const seal = useReview((state) => state.seal);
+  const original = useReview((state) => originalText(state, path));
+  const change = useReview((state) => placedChange(state, 'replace', path)?.change);
+  const changeIndex = useReview((state) => placedChange(state, 'replace', path)?.index ?? 0);
+  const total = useReview((state) => changesOf(state).length);
+  const decisions = useReview((state) => state.history?.present.decisions ?? NO_DECISIONS);
   const [isEditing, setEditing] = useState(false);
   const areaRef = useRef<HTMLTextAreaElement>(null);
-  const basePath = translatePath(cv, base, path);
-  const original = basePath ? (textAtPath(base, basePath) ?? '') : '';
   const label = `${FIELD_LABELS[kind]} (${path})`;
 
   useEffect(() => {
@@ -143,54 +220,65 @@ function TailoredField({ path, text, kind, base, cv, change, changeIndex, total,
 
   const pending = change && change.op === 'replace' && decisions[change.id] === undefined;
   const showsDiff = original !== text;
+  const isEditor = isEditing || (!showsDiff && !pending);
+  // While the field is an editor its diff is not shown, so typing never waits for one.
+  const diff = useMemo(() => (isEditor ? null : wordDiff(original, text)), [isEditor, original, text]);
+  const proposal = useMemo(
+    () =>
+      change && change.op === 'replace'
+        ? markSpans(
+            wordDiff(change.original, change.replacement),
+            change.findings.map((finding) => finding.span),
+          )
+        : null,
+    [change],
+  );
 
-  const editor =
-    isEditing || (!showsDiff && !pending) ? (
-      <textarea
-        ref={areaRef}
-        className={`doc-input doc-input-${kind}`}
-        data-path={path}
-        aria-label={label}
-        value={text}
-        rows={1}
-        spellCheck
-        onChange={(event) => editField(path, event.target.value)}
-        // Typing into an unchanged field makes it differ from the original; it must stay an editor while focused.
-        onFocus={() => setEditing(true)}
-        onBlur={() => {
-          seal();
-          setEditing(false);
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.currentTarget.blur();
-            const frame = event.currentTarget.closest<HTMLElement>('[data-change-id]');
-            frame?.focus();
-          }
-        }}
-      />
-    ) : (
-      <div
-        className="doc-diff"
-        role="button"
-        tabIndex={0}
-        data-path={path}
-        aria-label={`Edit ${label}`}
-        onClick={() => setEditing(true)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' || event.key === ' ') {
-            event.preventDefault();
-            setEditing(true);
-          }
-        }}
-      >
-        <DiffText parts={wordDiff(original, text)} />
-      </div>
-    );
+  const editor = isEditor ? (
+    <textarea
+      ref={areaRef}
+      className={`doc-input doc-input-${kind}`}
+      data-path={path}
+      aria-label={label}
+      value={text}
+      rows={1}
+      spellCheck
+      onChange={(event) => editField(path, event.target.value)}
+      // Typing into an unchanged field makes it differ from the original; it must stay an editor while focused.
+      onFocus={() => setEditing(true)}
+      onBlur={() => {
+        seal();
+        setEditing(false);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.currentTarget.blur();
+          const frame = event.currentTarget.closest<HTMLElement>('[data-change-id]');
+          frame?.focus();
+        }
+      }}
+    />
+  ) : (
+    <div
+      className="doc-diff"
+      role="button"
+      tabIndex={0}
+      data-path={path}
+      aria-label={`Edit ${label}`}
+      onClick={() => setEditing(true)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          setEditing(true);
+        }
+      }}
+    >
+      <DiffText parts={diff ?? []} />
+    </div>
+  );
 
-  if (!change || change.op !== 'replace') return <div className="doc-field">{editor}</div>;
+  if (!change || change.op !== 'replace' || !proposal) return <div className="doc-field">{editor}</div>;
   const findings = change.findings;
-  const proposal = markSpans(wordDiff(change.original, change.replacement), findings.map((finding) => finding.span));
   return (
     <ChangeFrame change={change} index={changeIndex} total={total} decisions={decisions}>
       {pending ? (
@@ -215,10 +303,16 @@ function TailoredField({ path, text, kind, base, cv, change, changeIndex, total,
       )}
     </ChangeFrame>
   );
-}
+});
 
 /** A proposed reorder of a list, shown where the list is. */
-function ReorderBlock({ change, base, index, total, decisions }: { change: ProposedChange; base: Cv; index: number; total: number; decisions: Decisions }) {
+const ReorderBlock = memo(function ReorderBlock({ path }: { path: string }) {
+  const change = useReview((state) => placedChange(state, 'reorder', path)?.change);
+  const index = useReview((state) => placedChange(state, 'reorder', path)?.index ?? 0);
+  const base = useReview((state) => state.job?.proposal?.baseCv ?? null);
+  const total = useReview((state) => changesOf(state).length);
+  const decisions = useReview((state) => state.history?.present.decisions ?? NO_DECISIONS);
+  if (!change || !base) return null;
   const items = listItems(base, change.path) ?? [];
   const order = change.order ?? [];
   return (
@@ -233,11 +327,13 @@ function ReorderBlock({ change, base, index, total, decisions }: { change: Propo
       </ol>
     </ChangeFrame>
   );
-}
+});
 
 /** Tools of a section: accept or reject its changes at once. */
-function SectionTools({ section, changes, decisions }: { section: string; changes: ProposedChange[]; decisions: Decisions }) {
+const SectionTools = memo(function SectionTools({ section }: { section: string }) {
   const decideMany = useReview((state) => state.decideMany);
+  const changes = useReview(changesOf);
+  const decisions = useReview((state) => state.history?.present.decisions ?? NO_DECISIONS);
   const pending = changes.filter((change) => changeSection(change) === section && isPending(change, decisions));
   if (pending.length === 0) return null;
   const name = SECTION_TITLES[section as keyof typeof SECTION_TITLES] ?? section;
@@ -251,54 +347,16 @@ function SectionTools({ section, changes, decisions }: { section: string; change
       </button>
     </span>
   );
-}
+});
+
+// Stable renderers: the document's memoised sections and entries re-render only when their part of the CV changes.
+const renderText = (path: string, text: string, kind: FieldKind) => <TailoredField path={path} text={text} kind={kind} />;
+const renderList = (path: string) => <ReorderBlock path={path} />;
+const renderSectionTools = (section: string) => <SectionTools section={section} />;
 
 /** The tailored pane's document. */
 export function TailoredDocument() {
-  const job = useReview((state) => state.job);
-  const present = useReview((state) => state.history?.present ?? null);
-  const proposal = job?.proposal ?? null;
-  const base = proposal?.baseCv ?? null;
-  const changes = useMemo(() => orderedChanges(proposal?.changes ?? []), [proposal]);
-
-  const byPath = useMemo(() => {
-    const map = new Map<string, { change: ProposedChange; index: number }>();
-    if (!base || !present) return map;
-    changes.forEach((change, index) => {
-      const path = translatePath(base, present.cv, change.path);
-      if (path !== null) map.set(`${change.op}:${path}`, { change, index });
-    });
-    return map;
-  }, [base, present, changes]);
-
-  if (!present) return null;
-  const cv = present.cv;
-  const decisions = present.decisions;
-  return (
-    <CvDocument
-      cv={cv}
-      renderText={(path, text, kind) => {
-        const found = byPath.get(`replace:${path}`);
-        return (
-          <TailoredField
-            path={path}
-            text={text}
-            kind={kind}
-            base={base ?? cv}
-            cv={cv}
-            change={found?.change}
-            changeIndex={found?.index ?? 0}
-            total={changes.length}
-            decisions={decisions}
-          />
-        );
-      }}
-      renderList={(path) => {
-        const found = byPath.get(`reorder:${path}`);
-        if (!found || !base) return null;
-        return <ReorderBlock change={found.change} base={base} index={found.index} total={changes.length} decisions={decisions} />;
-      }}
-      renderSectionTools={(section) => <SectionTools section={section} changes={changes} decisions={decisions} />}
-    />
-  );
+  const cv = useReview((state) => state.history?.present.cv ?? null);
+  if (!cv) return null;
+  return <CvDocument cv={cv} renderText={renderText} renderList={renderList} renderSectionTools={renderSectionTools} />;
 }
