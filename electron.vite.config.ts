@@ -37,6 +37,8 @@ export default defineConfig({
     plugins: [react(), copyFonts(resolve('resources/fonts'))],
     build: {
       outDir: 'out/renderer',
+      // The renderer is downloaded by every browser tab of `cv-tailor serve`: shipped minified.
+      minify: true,
       rollupOptions: { input: resolve('renderer/index.html') },
     },
   },

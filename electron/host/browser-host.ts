@@ -8,6 +8,8 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { installCrashGuard } from '../services/crash-guard';
 import { AppError } from '../../shared/errors';
 import { EVENTS, METHODS, type EventName, type EventPayload, type MethodName } from '../../shared/contract';
@@ -42,6 +44,44 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.json': 'application/json',
 };
+
+/** Types worth compressing (fonts in woff2 and images in png are compressed already). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.ttf', '.json']);
+/** Below this size a compressed copy saves less than its headers cost. */
+const MIN_COMPRESS_BYTES = 1024;
+const compressBrotli = promisify(brotliCompress);
+const compressGzip = promisify(gzip);
+
+/** An encoding the host can send a file in. */
+export type ContentEncoding = 'br' | 'gzip' | 'identity';
+
+/**
+ * The encoding to send, from a request's Accept-Encoding: brotli, else gzip, else none. An
+ * encoding given `q=0` is refused; `*` stands for any encoding not named.
+ */
+export function pickEncoding(acceptEncoding: string | undefined): ContentEncoding {
+  if (!acceptEncoding) return 'identity';
+  const weights = new Map<string, number>();
+  for (const part of acceptEncoding.split(',')) {
+    const [name, ...parameters] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = parameters.map((parameter) => /^\s*q=([\d.]+)\s*$/.exec(parameter)?.[1]).find(Boolean);
+    const weight = q === undefined ? 1 : Number(q);
+    weights.set(name.trim(), Number.isFinite(weight) ? weight : 0);
+  }
+  const weightOf = (name: string) => weights.get(name) ?? weights.get('*') ?? 0;
+  if (weightOf('br') > 0 && weightOf('br') >= weightOf('gzip')) return 'br';
+  if (weightOf('gzip') > 0) return 'gzip';
+  return 'identity';
+}
+
+/** One static file as read from disk, with its compressed copies made once on first request. */
+interface CachedFile {
+  sizeBytes: number;
+  modifiedMs: number;
+  body: Buffer;
+  encoded: Map<'br' | 'gzip', Promise<Buffer>>;
+}
 
 /** True for host names and addresses of the loopback interface. */
 export function isLoopbackHost(host: string): boolean {
@@ -158,7 +198,36 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     },
   );
 
-  async function serveStatic(pathname: string, response: http.ServerResponse) {
+  // The built renderer does not change while the host runs; a rebuild is noticed by size and time.
+  const files = new Map<string, CachedFile>();
+
+  async function readCached(target: string, sizeBytes: number, modifiedMs: number): Promise<CachedFile> {
+    const known = files.get(target);
+    if (known && known.sizeBytes === sizeBytes && known.modifiedMs === modifiedMs) return known;
+    const entry: CachedFile = { sizeBytes, modifiedMs, body: await readFile(target), encoded: new Map() };
+    files.set(target, entry);
+    return entry;
+  }
+
+  function encodedBody(entry: CachedFile, encoding: 'br' | 'gzip'): Promise<Buffer> {
+    let encoded = entry.encoded.get(encoding);
+    if (!encoded) {
+      encoded =
+        encoding === 'br'
+          ? compressBrotli(entry.body, {
+              params: {
+                [zlibConstants.BROTLI_PARAM_QUALITY]: 9,
+                [zlibConstants.BROTLI_PARAM_SIZE_HINT]: entry.body.length,
+              },
+            })
+          : compressGzip(entry.body, { level: 9 });
+      entry.encoded.set(encoding, encoded);
+      encoded.catch(() => entry.encoded.delete(encoding));
+    }
+    return encoded;
+  }
+
+  async function serveStatic(pathname: string, request: http.IncomingMessage, response: http.ServerResponse) {
     let relative: string;
     try {
       relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
@@ -170,13 +239,20 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     try {
       const info = await stat(target);
       if (!info.isFile()) return send(response, 404, 'Not found', 'text/plain');
-      const body = await readFile(target);
+      const entry = await readCached(target, info.size, info.mtimeMs);
+      const isCompressible =
+        COMPRESSIBLE.has(path.extname(target)) && entry.body.length >= MIN_COMPRESS_BYTES;
+      const encoding = isCompressible ? pickEncoding(request.headers['accept-encoding']) : 'identity';
+      const body = encoding === 'identity' ? entry.body : await encodedBody(entry, encoding);
       response.writeHead(200, {
         'Content-Type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream',
         'Content-Security-Policy': CONTENT_SECURITY_POLICY,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
         'Cache-Control': 'no-cache',
+        'Content-Length': body.length,
+        ...(isCompressible ? { Vary: 'Accept-Encoding' } : {}),
+        ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
       });
       response.end(body);
     } catch {
@@ -193,7 +269,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!url.pathname.startsWith('/api/')) {
       if (request.method !== 'GET') return send(response, 405, 'Method not allowed', 'text/plain');
       // Browsers ask for /favicon.ico whatever the page links; the app icon answers.
-      return serveStatic(url.pathname === '/favicon.ico' ? '/icon.png' : url.pathname, response);
+      return serveStatic(url.pathname === '/favicon.ico' ? '/icon.png' : url.pathname, request, response);
     }
     const origin = request.headers.origin;
     if (origin && origin !== `http://${hostHeader}`) return send(response, 403, 'Forbidden', 'text/plain');

@@ -6,7 +6,7 @@
  * costs one layout and one print, not a browser start.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { AppError } from '../../../shared/errors';
 import type { PaperSize } from '../../../shared/export/types';
 
@@ -113,6 +113,8 @@ export function createChromiumPdfRenderer(options: ChromiumPdfRendererOptions = 
   async function launch(): Promise<Browser> {
     const executablePath = options.executablePath ?? findChromium();
     try {
+      // playwright-core is loaded at the first export, so start-up does not pay for it.
+      const { chromium } = await import('playwright-core');
       const browser = await chromium.launch({
         executablePath,
         headless: true,

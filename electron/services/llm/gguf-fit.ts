@@ -3,7 +3,6 @@
  * header (GGUF insights): the context it can run with, the memory that takes, and a
  * compatibility score from 0 to 1. Nothing is loaded.
  */
-import { GgufInsights } from 'node-llama-cpp';
 import { readHeader } from './gguf-info';
 import {
   PREFERRED_CONTEXT,
@@ -43,6 +42,8 @@ export async function fitOfModelFile(
   machine: MachineProfile,
   measured?: MeasuredSpeed,
 ): Promise<LocalModelFit> {
+  // Loaded at first use, so start-up does not pay for the engine's package.
+  const { GgufInsights } = await import('node-llama-cpp');
   const insights = await GgufInsights.from(await readHeader(filePath));
   const trained = insights.trainContextSize ?? PREFERRED_CONTEXT;
   const hasGpu = machine.gpuVramBytes > 0;

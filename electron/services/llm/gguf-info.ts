@@ -4,7 +4,7 @@
  */
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { GgufFileType, readGgufFileInfo } from 'node-llama-cpp';
+import type { GgufFileType, readGgufFileInfo } from 'node-llama-cpp';
 import { AppError, isAppError } from '../../../shared/errors';
 
 /** Metadata read from a GGUF header. */
@@ -36,9 +36,9 @@ export interface LocalModelEntry {
   error: string | null;
 }
 
-function fileTypeName(value: unknown): string | null {
+function fileTypeName(value: unknown, fileTypes: typeof GgufFileType): string | null {
   if (typeof value !== 'number') return null;
-  const name: unknown = (GgufFileType as unknown as Record<number, string>)[value];
+  const name: unknown = (fileTypes as unknown as Record<number, string>)[value];
   return typeof name === 'string' ? name.replace(/^(MOSTLY|ALL)_/, '') : null;
 }
 
@@ -80,7 +80,9 @@ export async function readHeader(filePath: string): Promise<GgufFileInfo> {
   const stats = await stat(filePath);
   const known = headers.get(filePath);
   if (known && known.sizeBytes === stats.size && known.modifiedMs === stats.mtimeMs) return known.info;
-  const info = readGgufFileInfo(filePath, {
+  // Loaded at first use: the engine's package costs start-up time to every command otherwise.
+  const { readGgufFileInfo: read } = await import('node-llama-cpp');
+  const info = read(filePath, {
     sourceType: 'filesystem',
     readTensorInfo: true,
     logWarnings: false,
@@ -129,7 +131,7 @@ export async function readGgufInfo(filePath: string): Promise<GgufInfo> {
           : path.basename(filePath, '.gguf'),
       architecture: String(general?.architecture ?? 'unknown'),
       parameterCount,
-      quantization: fileTypeName(general?.file_type),
+      quantization: fileTypeName(general?.file_type, (await import('node-llama-cpp')).GgufFileType),
       contextLength: positiveNumber(info.architectureMetadata?.context_length),
       chatTemplate: typeof template === 'string' && template !== '' ? template : null,
     };

@@ -6,8 +6,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
-import { getLlama, LlamaChat, LlamaLogLevel } from 'node-llama-cpp';
-import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel } from 'node-llama-cpp';
+import type { Llama, LlamaChat, LlamaContext, LlamaContextSequence, LlamaModel } from 'node-llama-cpp';
 import { AppError, isAppError } from '../../../shared/errors';
 
 /** GPU choice: 'auto' uses one when present. */
@@ -159,17 +158,17 @@ export class ModelManager {
     }
     if (!this.llamaInstance) {
       this.llamaGpu = gpu;
-      this.llamaInstance = getLlama({
-        gpu,
-        build: 'never',
-        logLevel: LlamaLogLevel.error,
-        progressLogs: false,
-      }).catch((error: unknown) => {
-        this.llamaInstance = undefined;
-        throw new AppError('model-error', 'The local inference engine could not start on this machine.', {
-          cause: error,
+      // The engine's package is loaded at the first model load, not when the app starts.
+      this.llamaInstance = import('node-llama-cpp')
+        .then(({ getLlama, LlamaLogLevel }) =>
+          getLlama({ gpu, build: 'never', logLevel: LlamaLogLevel.error, progressLogs: false }),
+        )
+        .catch((error: unknown) => {
+          this.llamaInstance = undefined;
+          throw new AppError('model-error', 'The local inference engine could not start on this machine.', {
+            cause: error,
+          });
         });
-      });
     }
     return this.llamaInstance;
   }
@@ -242,6 +241,7 @@ export class ModelManager {
         createSignal: request.signal,
       });
       const sequence = context.getSequence();
+      const { LlamaChat } = await import('node-llama-cpp');
       const chat = new LlamaChat({ contextSequence: sequence });
       request.onProgress?.(1);
       this.current = {

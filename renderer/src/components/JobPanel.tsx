@@ -4,11 +4,11 @@
  */
 import { memo, useMemo, useState, type ReactNode } from 'react';
 import { jobCompany, jobTitle } from '../../../shared/library/jobs';
-import { createSkillsDictionary, matchCv } from '../../../shared/match/index';
+import { matchCv } from '../../../shared/match/index';
 import type { Cv } from '../../../shared/model/cv';
 import type { CoverageStatus, MatchResult, RequirementMatch } from '../../../shared/model/job';
 import { JOB_STATUSES, type JobRecord, type JobStatus } from '../../../shared/model/library';
-import skillsData from '../../../resources/skills/skills.json';
+import { useSkillsDictionary } from '../state/skills-dictionary';
 import { useWorkspace } from '../state/store-context';
 import type { StatementTarget } from '../../../shared/tailor/statement';
 import { addStatement } from '../../../shared/tailor/statement';
@@ -17,8 +17,6 @@ import { HaveThisDialog } from './HaveThisDialog';
 import { focusField } from './focus-field';
 import { RenameJobDialog } from './RenameJobDialog';
 import { useAfterPaint } from './useAfterPaint';
-
-const dictionary = createSkillsDictionary(skillsData);
 
 const STATUS_LABELS: Record<CoverageStatus, string> = {
   covered: 'Covered',
@@ -219,9 +217,11 @@ const JobPanelView = memo(function JobPanelView({ job, onClose, cv: draft, onAdd
       editDraft((copy) => Object.assign(copy, addStatement(copy, target, text))));
   const [isRenaming, setRenaming] = useState(false);
   const analysis = job.analysis;
+  // Until the dictionary has loaded no match is shown, rather than one computed without it.
+  const dictionary = useSkillsDictionary();
   const match = useMemo(
-    () => (draft && analysis ? matchCv(draft, analysis, dictionary) : null),
-    [draft, analysis],
+    () => (draft && analysis && dictionary ? matchCv(draft, analysis, dictionary) : null),
+    [draft, analysis, dictionary],
   );
 
   return (
