@@ -1,6 +1,6 @@
 // Refuses to run on a Node.js older than the one CV Tailor is built for, with a message that
 // says what to do. Used by `npm start`, `npm test` and the cv-tailor command.
-const MINIMUM = [22, 12];
+const MINIMUM = [22, 13];
 
 /** True when this Node is new enough; otherwise prints why not. */
 export function nodeIsSupported(version = process.versions.node) {

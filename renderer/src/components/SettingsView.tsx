@@ -133,10 +133,10 @@ export function SettingsView() {
   if (!settings) return <p className="loading">Loading settings…</p>;
   const provider = settings.provider;
   const mode = provider?.kind ?? 'none';
-  const chosenContext =
-    provider?.kind === 'local'
-      ? (models?.local.find((entry) => entry.path === provider.modelPath)?.info?.contextLength ?? undefined)
-      : undefined;
+  const chosenModel = provider?.kind === 'local' ? models?.local.find((entry) => entry.path === provider.modelPath) : undefined;
+  const chosenContext = chosenModel?.info?.contextLength ?? undefined;
+  // The context node-llama-cpp's estimate fits in this computer's memory.
+  const fittingContext = chosenModel?.fit?.contextSize;
 
   return (
     <div className="settings">
@@ -226,7 +226,7 @@ export function SettingsView() {
               onCommit={(threads) => void update({ provider: { ...provider, threads } })}
             />
             <NumberField
-              label={`Context size in tokens (blank = the model's own, capped for memory${chosenContext ? `; this model supports up to ${chosenContext.toLocaleString()}` : ''})`}
+              label={`Context size in tokens (blank = the model's own, capped for memory${chosenContext ? `; this model supports up to ${chosenContext.toLocaleString()}` : ''}${fittingContext ? `, about ${fittingContext.toLocaleString()} fit in this computer's memory` : ''})`}
               value={provider.contextSize}
               min={256}
               max={chosenContext ?? 1_048_576}

@@ -182,13 +182,15 @@ export async function extractPdfItems(
     // pdfjs may take ownership of the buffer; the caller keeps theirs.
     data: new Uint8Array(bytes),
     password,
-    isEvalSupported: false,
+    // pdf.js 6 compiles no font or function code with eval, so there is no eval switch to turn off.
     standardFontDataUrl: STANDARD_FONTS,
     cMapUrl: CMAPS,
     cMapPacked: true,
     wasmUrl: WASM,
     useSystemFonts: false,
     disableFontFace: true,
+    // Keeps each font's real name ("Georgia-Bold"), which bold and italic are read from.
+    fontExtraProperties: true,
     useWorkerFetch: false,
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
