@@ -367,7 +367,7 @@ function comparable(a: Quantity, b: Quantity): boolean {
  * relative change ("by a third", "by 40 %") or the ratio ("doubled", "3x").
  */
 export function changeOf(quantity: Quantity, sources: Quantity[]): boolean {
-  const decimals = (/[.,](\d+)/.exec(quantity.text)?.[1].length ?? 0) || 0;
+  const decimals = /[.,](\d+)/.exec(quantity.text)?.[1].length ?? 0;
   const close = (value: number, exact: number): boolean =>
     quantity.fraction || quantity.qualifier === 'approx'
       ? Math.abs(value - exact) < 0.5 + 1e-9

@@ -830,20 +830,21 @@ function fractionAt(tokens: Token[], index: number, text: string): Parsed | null
   const denominatorAt = numerator !== undefined ? index + 1 : index;
   const denominator = FRACTION_WORDS[lower(tokens[denominatorAt])];
   if (!denominator) return null;
-  const plural = /s$/.test(lower(tokens[denominatorAt])) && denominator !== 3;
-  if ((numerator ?? 1) > 1 ? !plural && denominator !== 3 : plural) return null;
-  const before = unelided(lower(tokens[index - 1]));
+  // Where a denominator has a plural form, it must agree with the numerator ("two thirds",
+  // "a quarter"; not "three quarter-finals"). "Viertel" and "tiers" are both.
+  const denominatorWord = lower(tokens[denominatorAt]);
+  const plural = denominatorWord.endsWith('s');
+  const hasPlural = denominatorWord !== 'tiers' && (plural || `${denominatorWord}s` in FRACTION_WORDS);
+  if (hasPlural && ((numerator ?? 1) > 1) !== plural) return null;
+  // A bare denominator is a fraction only for a half: "by half", "in half", "la moitié de".
+  if (numerator === undefined && denominator !== 2) return null;
   const after = lower(tokens[denominatorAt + 1]);
-  const isHalf = denominator === 2;
-  // "by half", "in half", "um die Hälfte", "de moitié", "la moitié de".
-  const article = ['the', 'die', 'la'].includes(word);
   const changeOrShare =
-    CHANGE_BEFORE.has(before) ||
-    CHANGE_BEFORE.has(unelided(lower(tokens[index]).replace(/^d['\u2019].*/u, 'de'))) ||
+    CHANGE_BEFORE.has(unelided(lower(tokens[index - 1]))) ||
     /^d['\u2019]/u.test(lower(tokens[index])) ||
     SHARE_AFTER.has(unelided(after)) ||
-    (after === '' || tokens[denominatorAt + 1]?.type === 'symbol');
-  if (numerator === undefined && !(isHalf && (CHANGE_BEFORE.has(word) || article || changeOrShare))) return null;
+    after === '' ||
+    tokens[denominatorAt + 1]?.type === 'symbol';
   if (!changeOrShare) return null;
   const value = ((numerator ?? 1) / denominator) * 100;
   return {

@@ -179,6 +179,9 @@ describe('words that look like quantities but count nothing', () => {
     expect(same('cut costs by a quarter', 'cut costs by 25%')).toBe(true);
     expect(same('two thirds of sites', '67% of sites')).toBe(true);
     expect(same('um ein Viertel', 'um 25 %')).toBe(true);
+    expect(same('drei Viertel der Filialen', '75 % der Filialen')).toBe(true);
+    expect(same('les deux tiers des ventes', '67 % des ventes')).toBe(true);
+    expect(extractQuantities('reached three quarter-finals').some((q) => q.kind === 'percent')).toBe(false);
     expect(same("d'un quart", 'de 25 %')).toBe(true);
     expect(same('la moitié des postes', '50 % des postes')).toBe(true);
     expect(same('cut costs by a third', 'cut costs by 30%')).toBe(false);
