@@ -377,7 +377,11 @@ export function changeOf(quantity: Quantity, sources: Quantity[]): boolean {
       const [a, b] = [sources[first], sources[second]];
       if (!comparable(a, b) || a.value <= 0 || b.value <= 0 || a.value === b.value) continue;
       const difference = Math.abs(b.value - a.value);
-      if (quantity.kind === a.kind && quantity.unitGroup === a.unitGroup && Math.abs(quantity.value - difference) < 1e-9)
+      if (
+        quantity.kind === a.kind &&
+        quantity.unitGroup === a.unitGroup &&
+        Math.abs(quantity.value - difference) < 1e-9
+      )
         return true;
       if (quantity.kind === 'percent' && close(quantity.value, (difference / a.value) * 100)) return true;
       if (quantity.kind === 'multiplier' && Math.abs(quantity.value - b.value / a.value) < 1e-9) return true;

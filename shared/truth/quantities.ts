@@ -835,7 +835,7 @@ function fractionAt(tokens: Token[], index: number, text: string): Parsed | null
   const denominatorWord = lower(tokens[denominatorAt]);
   const plural = denominatorWord.endsWith('s');
   const hasPlural = denominatorWord !== 'tiers' && (plural || `${denominatorWord}s` in FRACTION_WORDS);
-  if (hasPlural && ((numerator ?? 1) > 1) !== plural) return null;
+  if (hasPlural && (numerator ?? 1) > 1 !== plural) return null;
   // A bare denominator is a fraction only for a half: "by half", "in half", "la moitié de".
   if (numerator === undefined && denominator !== 2) return null;
   const after = lower(tokens[denominatorAt + 1]);
@@ -872,7 +872,9 @@ function roundCountAt(tokens: Token[], index: number, text: string): Parsed | nu
   if (base !== 12 && !['de', 'des'].includes(after) && !/^d['\u2019]/u.test(after)) return null;
   if (count === undefined && /s$/.test(lower(tokens[baseAt]))) {
     return {
-      quantities: [makeQuantity(text, tokens, baseAt, baseAt + 1, { kind: 'vague', value: base * 2, qualifier: 'more' })],
+      quantities: [
+        makeQuantity(text, tokens, baseAt, baseAt + 1, { kind: 'vague', value: base * 2, qualifier: 'more' }),
+      ],
       next: baseAt + 1,
     };
   }
