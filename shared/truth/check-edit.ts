@@ -456,6 +456,12 @@ export function checkText(
       ),
     );
   let judged = judgeWords(replacement, sources, context.index, seen.spans);
+  // A lone posting word is wording; a run of them ("the annual statutory negotiation") is a claim.
+  const lonePosting = new Set(
+    phrasesOf(replacement, judged)
+      .filter((phrase) => phrase.length === 1 && phrase[0].verdict === 'posting')
+      .map((phrase) => phrase[0].start),
+  );
   if (context.isLetter)
     // A letter's own wording (attitude, motivation: "matters a great deal to me") is plain
     // words no CV states; names, skills, numbers, roles and the posting's words stay judged.
@@ -463,7 +469,10 @@ export function checkText(
       (word) =>
         word.verdict === 'grounded' ||
         (!letterAllows(word, replacement) &&
-          !(word.verdict === 'ungrounded' && isPlainWord(word, replacement, context.index))),
+          !(
+            (word.verdict === 'ungrounded' || lonePosting.has(word.start)) &&
+            isPlainWord(word, replacement, context.index)
+          )),
     );
   // Plain words the rewrite brings in (see `isPlainWord`).
   let plainWords = 0;

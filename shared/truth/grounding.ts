@@ -207,6 +207,19 @@ function thingNotOwnership(text: string, tokens: WordToken[], position: number, 
   return false;
 }
 
+const HELP_WORDS = new Set(['help', 'helped', 'helping', 'helps', 'aidé', 'aidée', 'geholfen', 'half']);
+
+/** True when "helped" governs another verb ("helped lead", "helped to build"), not an object. */
+function helpsDoVerb(
+  tokens: WordToken[],
+  position: number,
+  verbAt: (start: number) => TaggedVerb | undefined,
+): boolean {
+  let next = tokens[position + 1];
+  if (next && /^(to|à)$/i.test(next.text)) next = tokens[position + 2];
+  return next !== undefined && verbAt(next.start) !== undefined;
+}
+
 /** German separable particles that close a clause ("führte … zurück", "leitete … ein"). */
 const SEPARABLE_PARTICLES = new Set(
   'ab an auf aus bei durch ein fort her heraus herbei hin mit nach vor weg weiter wieder zu zurück zusammen'.split(
@@ -629,12 +642,12 @@ export function judgeWords(
     const next = tokens[position + 1]?.text.toLowerCase();
     const previous = tokens[position - 1]?.text.toLowerCase();
     let level = ladderLevel(token.text, index.language);
-    if (
-      level > 0 &&
-      ((index.language === 'de' && separatedParticle(text, token.end)) ||
-        thingNotOwnership(text, tokens, position, index.language))
-    )
-      level = 0;
+    // "Führte … zurück" is zurückführen (to bring back): another verb, with no ownership in it.
+    const particleVerb = level > 0 && index.language === 'de' && separatedParticle(text, token.end);
+    if (level > 0 && (particleVerb || thingNotOwnership(text, tokens, position, index.language))) level = 0;
+    // "Helped seven young people" serves them as "supported" does; "helped lead" claims a share.
+    if (level === 2 && HELP_WORDS.has(foldCase(token.text)) && !helpsDoVerb(tokens, position, verbAt))
+      level = 1;
     if (level > 0 && !isCausal(token.text, next, previous)) {
       const sourceLevel = sources.ladderScope.ladder;
       if (level <= sourceLevel) {
@@ -680,6 +693,9 @@ export function judgeWords(
       if (verdict !== 'grounded' && namesCertificate && CERTIFICATE_WORDS.has(foldCase(part.text)))
         verdict = 'grounded';
       const verb = verdict === 'ungrounded' || verdict === 'posting' ? verbAt(part.start) : undefined;
+      // A verb in the past tense ("Mined") names no skill, whatever a skill's stem shares with it.
+      const namedSkill =
+        isNamedSkill(part.text, index) && !(verb && index.language === 'en' && /[a-z]ed$/.test(part.text));
       const isName =
         index.language !== 'de' &&
         /\p{Lu}/u.test(part.text) &&
@@ -687,16 +703,16 @@ export function judgeWords(
       if (
         verb &&
         !isName &&
-        !isNamedSkill(part.text, index) &&
-        restatesRelation(part.text, verb, sources, index)
+        !namedSkill &&
+        restatesRelation(part.text, verb, sources, index, particleVerb)
       )
         verdict = 'grounded';
       else if (
         verb &&
         verbSwaps > 0 &&
         !isName &&
-        !isNamedSkill(part.text, index) &&
-        swapsVerb(part.text, verb, sources, index)
+        !namedSkill &&
+        swapsVerb(part.text, verb, sources, index, particleVerb)
       ) {
         verbSwaps -= 1;
         verdict = 'grounded';
@@ -708,11 +724,10 @@ export function judgeWords(
 }
 
 /** A verb that is an achievement, a credential or an ownership word by itself, in its form or its lemma. */
-function verbClaimsMore(word: string, verb: TaggedVerb, language: GroundingLanguage): boolean {
+function verbClaimsMore(word: string, verb: TaggedVerb, language: GroundingLanguage, particleVerb = false): boolean {
   return (
     [foldCase(word), verb.lemma].some((form) => STRICT_WORDS.has(form) || CREDENTIAL_WORDS.has(form)) ||
-    ladderLevel(verb.lemma, language) > 0 ||
-    ladderLevel(word, language) > 0
+    (!particleVerb && (ladderLevel(verb.lemma, language) > 0 || ladderLevel(word, language) > 0))
   );
 }
 
@@ -726,8 +741,9 @@ function restatesRelation(
   verb: TaggedVerb,
   sources: GroundingSources,
   index: GroundingIndex,
+  particleVerb = false,
 ): boolean {
-  if (verbClaimsMore(word, verb, index.language)) return false;
+  if (verbClaimsMore(word, verb, index.language, particleVerb)) return false;
   // German and French verbs have no classes here: a verb that claims no ownership restates.
   if (index.language !== 'en') return true;
   const classes = index.lexicon.verbClasses?.(verb.lemma) ?? [];
@@ -744,8 +760,14 @@ const MAKING_OR_WINNING = new Set([33, 36]);
  * ("Designed" for "Tested" is a new duty). A verb added beside the original's verbs gets no
  * such place.
  */
-function swapsVerb(word: string, verb: TaggedVerb, sources: GroundingSources, index: GroundingIndex): boolean {
-  if (verbClaimsMore(word, verb, index.language)) return false;
+function swapsVerb(
+  word: string,
+  verb: TaggedVerb,
+  sources: GroundingSources,
+  index: GroundingIndex,
+  particleVerb = false,
+): boolean {
+  if (verbClaimsMore(word, verb, index.language, particleVerb)) return false;
   const main = index.lexicon.verbClasses?.(verb.lemma)[0];
   return main === undefined || !MAKING_OR_WINNING.has(main) || sources.scopes[0]?.verbClasses.has(main) === true;
 }

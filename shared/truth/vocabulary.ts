@@ -24,7 +24,8 @@ because since while whilst although though unless until till if once whereas whe
 of in on at by for with without within into onto upon from to toward towards via per across
 through throughout over under above below between among amongst around about against along
 alongside beside besides beyond during after before behind inside outside near off out up down
-among despite except plus including included incl such like
+among despite except plus including included incl such like covering spanning involving
+regarding concerning
 be am is are was were been being have has had having do does did done doing
 will would shall should can could may might must ought
 very really quite rather just even still already always often sometimes usually ever never

@@ -211,12 +211,15 @@ test('edits every kind of section, reorders by keyboard and by drag, and keeps i
   await expect(work.getByRole('article', { name: 'Frontend Developer at Kiezkarte GmbH' })).toBeVisible();
   await languages.getByRole('button', { name: 'Remove English' }).click();
   await expect(languages.getByRole('article')).toHaveCount(2);
+  // The focus moves to the entry that took the removed one's place.
+  await expect(languages.locator(':focus')).toHaveCount(1);
 
   // Reorder entries by keyboard: Alt+↑ in a field moves its entry; the buttons do the same.
-  await work
+  const movedTitle = work
     .getByRole('article', { name: 'Frontend Developer at Kiezkarte GmbH' })
-    .getByRole('textbox', { name: 'Job title' })
-    .focus();
+    .getByRole('textbox', { name: 'Job title' });
+  await movedTitle.focus();
+  await expect(movedTitle).toBeFocused();
   await page.keyboard.press('Alt+ArrowUp');
   await expect(work.getByRole('textbox', { name: 'Job title' }).first()).toHaveValue('Frontend Developer');
   await expect(work.getByRole('textbox', { name: 'Job title' }).first()).toBeFocused();

@@ -112,26 +112,39 @@ describe('grounding', () => {
       work: [{ ...CV.work![0], highlights: ['Presented the quarterly figures to the directors.'] }],
     };
     const original = 'Presented the quarterly figures to the directors.';
-    expect(check('work[0].highlights[0]', original, 'Presented the quarterly figures to the board.', cv)).toEqual([]);
     expect(
-      check('work[0].highlights[0]', original, 'Presented the quarterly figures to the board and the press.', cv).length,
+      check('work[0].highlights[0]', original, 'Presented the quarterly figures to the board.', cv),
+    ).toEqual([]);
+    expect(
+      check(
+        'work[0].highlights[0]',
+        original,
+        'Presented the quarterly figures to the board and the press.',
+        cv,
+      ).length,
     ).toBeGreaterThan(0);
     expect(
-      check('work[0].highlights[0]', original, 'As Lead Data Engineer, presented the quarterly figures.', cv).length,
+      check('work[0].highlights[0]', original, 'As Lead Data Engineer, presented the quarterly figures.', cv)
+        .length,
     ).toBeGreaterThan(0);
   });
 
   it('lets a new head noun follow the modifier the original had, never a new thing of its own', () => {
     const original = CV.work?.[1].highlights?.[0] ?? '';
     // "the finance reports" → "the finance statements": the same documents in other words.
-    expect(check('work[1].highlights[0]', original, 'Built dbt models for the finance statements.')).toEqual([]);
+    expect(check('work[1].highlights[0]', original, 'Built dbt models for the finance statements.')).toEqual(
+      [],
+    );
     // A new thing beside the original's ("and its vendors") is a new fact.
     expect(
-      check('work[1].highlights[0]', original, 'Built dbt models for the finance reports and its vendors.').length,
+      check('work[1].highlights[0]', original, 'Built dbt models for the finance reports and its vendors.')
+        .length,
     ).toBeGreaterThan(0);
     // A role in the head's place still claims a role.
     expect(
-      check('work[1].highlights[0]', original, 'Built dbt models for the finance analysts.').map((f) => f.kind),
+      check('work[1].highlights[0]', original, 'Built dbt models for the finance analysts.').map(
+        (f) => f.kind,
+      ),
     ).toContain('title');
   });
 
@@ -261,9 +274,9 @@ describe('grounding', () => {
       basics: { name: 'Jan' },
       work: [{ id: 'w', name: 'Praxis', position: 'Physiotherapeutin', highlights: [lymph] }],
     };
-    expect(check('work[0].highlights[0]', lymph, lymph.replace('die Manuelle Lymphdrainage', 'MLD'), de)).toEqual(
-      [],
-    );
+    expect(
+      check('work[0].highlights[0]', lymph, lymph.replace('die Manuelle Lymphdrainage', 'MLD'), de),
+    ).toEqual([]);
     const lab: Cv = {
       basics: { name: 'Léa' },
       work: [
@@ -276,7 +289,12 @@ describe('grounding', () => {
       ],
     };
     expect(
-      check('work[0].highlights[0]', 'Analyses par chromatographie en phase gazeuse.', 'Analyses par CPG.', lab),
+      check(
+        'work[0].highlights[0]',
+        'Analyses par chromatographie en phase gazeuse.',
+        'Analyses par CPG.',
+        lab,
+      ),
     ).toEqual([]);
     // Outside German compounds, an acronym takes only initials: "payments platform" is no PMP.
     const pay: Cv = {
@@ -284,7 +302,8 @@ describe('grounding', () => {
       work: [{ id: 'w', name: 'Pay', position: 'Engineer', highlights: ['Ran the payments platform.'] }],
     };
     expect(
-      check('work[0].highlights[0]', 'Ran the payments platform.', 'Ran the PMP payments platform.', pay).length,
+      check('work[0].highlights[0]', 'Ran the payments platform.', 'Ran the PMP payments platform.', pay)
+        .length,
     ).toBeGreaterThan(0);
     const fmea: Cv = {
       basics: { name: 'Jo' },
@@ -342,6 +361,68 @@ describe('grounding', () => {
       ).some((f) => f.kind === 'scope'),
     ).toBe(true);
     expect(check('work[0].highlights[1]', bullet(1), 'Coached 3 analysts on SQL.')).toEqual([]);
+  });
+
+  it('reads "helped" with an object as supported, and "helped lead" as a share of the lead', () => {
+    const supported: Cv = {
+      ...CV,
+      work: [
+        {
+          ...CV.work![0],
+          highlights: ['Supported seven young people through the move to the leaving-care team.'],
+        },
+      ],
+    };
+    const original = supported.work![0].highlights![0];
+    expect(
+      check(
+        'work[0].highlights[0]',
+        original,
+        'Helped 7 young people through the move to the leaving-care team.',
+        supported,
+      ),
+    ).toEqual([]);
+    expect(
+      check(
+        'work[0].highlights[0]',
+        original,
+        'Helped lead the move of seven young people to the leaving-care team.',
+        supported,
+      ).some((finding) => finding.kind === 'scope'),
+    ).toBe(true);
+  });
+
+  it('reads a German verb with a separated particle as that verb, not as leading ("führte … zurück")', () => {
+    const physio: Cv = {
+      basics: {
+        name: 'Lena Hoffmann',
+        summary:
+          'Physiotherapeutin mit Erfahrung in der Orthopädie und im Sport, die gern mit Menschen arbeitet.',
+      },
+      work: [
+        {
+          name: 'FC Lechtal',
+          position: 'Physiotherapeutin',
+          startDate: '2019-01',
+          endDate: '2021-01',
+          highlights: ['Begleitete verletzte Spieler im Aufbautraining zurück ins Mannschaftstraining.'],
+        },
+      ],
+    };
+    const original = physio.work![0].highlights![0];
+    expect(
+      check(
+        'work[0].highlights[0]',
+        original,
+        'Führte verletzte Spieler über ein Aufbautraining zurück ins Mannschaftstraining.',
+        physio,
+      ),
+    ).toEqual([]);
+    expect(
+      kinds(
+        check('work[0].highlights[0]', original, 'Leitete das Aufbautraining verletzter Spieler.', physio),
+      ).join(' '),
+    ).toMatch(/scope|title/);
   });
 
   it('never grounds an achievement through a synonym: reached the final is not won', () => {
