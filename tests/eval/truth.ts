@@ -1,9 +1,9 @@
 /**
  * Measures the truth checks on the labelled rewrites: how many fabrications they catch and how
  * many faithful rewrites they let through, on the development set (the older single-field cases
- * plus `dev.json`, and `dev-b.json`) and on the test sets (`test-a.json` to `test-d.json`, written and labelled before
- * the checks ran on them, never changed since). `npm run eval:truth` prints every set;
- * `-- --misses dev|dev-b|test-a|test-b|test-c|test-d` lists the misses of one; `-- --dev` runs the development set alone.
+ * plus `dev.json`; `dev-b.json`; `dev-c.json`) and on the test sets (`test-a.json` to `test-e.json`, written and
+ * labelled before the checks ran on them, never changed since). `npm run eval:truth` prints every set;
+ * `-- --misses dev|dev-b|dev-c|test-a|…` lists the misses of one; `-- --dev` runs the development sets alone.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -119,14 +119,22 @@ export function developmentCases(): RunnableCase[] {
   return [...TRUTH_CASES.map(runnableFromLegacy), ...set.cases.map((item) => runnableFromSet(set, item))];
 }
 
-/** The second development set, written by others from FORMAT.md without the checks' code. */
-export function secondDevelopmentCases(): RunnableCase[] {
-  const set = readCaseSet('dev-b.json');
+/** The later development sets, written from FORMAT.md without the checks' code. */
+export const LATER_DEVELOPMENT_SETS = ['dev-b.json', 'dev-c.json'] as const;
+
+/** The cases of one later development set. */
+export function laterDevelopmentCases(name: (typeof LATER_DEVELOPMENT_SETS)[number]): RunnableCase[] {
+  const set = readCaseSet(name);
   return set.cases.map((item) => runnableFromSet(set, item));
 }
 
+/** The second development set. */
+export function secondDevelopmentCases(): RunnableCase[] {
+  return laterDevelopmentCases('dev-b.json');
+}
+
 /** The names of the test sets, each written and labelled before the checks ran on it. */
-export const TEST_SETS = ['test-a.json', 'test-b.json', 'test-c.json', 'test-d.json'] as const;
+export const TEST_SETS = ['test-a.json', 'test-b.json', 'test-c.json', 'test-d.json', 'test-e.json'] as const;
 
 /** The cases of one test set. */
 export function testCases(name: (typeof TEST_SETS)[number]): RunnableCase[] {
@@ -227,7 +235,10 @@ async function main(): Promise<void> {
     : '';
   const started = performance.now();
   printSet('dev', evaluate(developmentCases(), resources), missesOf === 'dev');
-  printSet('dev-b', evaluate(secondDevelopmentCases(), resources), missesOf === 'dev-b');
+  for (const name of LATER_DEVELOPMENT_SETS) {
+    const label = name.replace('.json', '');
+    printSet(label, evaluate(laterDevelopmentCases(name), resources), missesOf === label);
+  }
   // `--dev` measures the development set alone (while building, so the test sets stay unseen).
   for (const name of process.argv.includes('--dev') ? [] : TEST_SETS) {
     const label = name.replace('.json', '');
