@@ -17,6 +17,7 @@ import {
   type Detection,
 } from './detectors';
 import {
+  acronymExpansionSpans,
   buildGroundingIndex,
   entryKeyOf,
   isFreeWord,
@@ -422,6 +423,11 @@ export function checkText(
     entryDates: sources.entry ? undefined : entryDatesOf(context.index.cv),
   };
   const seen = new SpanSet();
+  // Words that spell out an acronym of the source are that acronym, not figures ("first").
+  for (const span of acronymExpansionSpans(replacement, sources)) {
+    const word = replacement.slice(span.start, span.end);
+    if (/^\p{Ll}+$/u.test(word) && extractQuantities(word).length > 0) seen.add(span.start, span.end);
+  }
   const detections: Detection[] = [
     ...detectContacts(detectContext, seen),
     ...detectQuantities(detectContext, seen),
@@ -863,9 +869,31 @@ function droppedHedges(
   sourceText: string,
 ): Array<{ start: number; end: number; hedge: string; stated: string }> {
   const hedged = new Map<string, { hedge: string; stated: string }>();
-  for (const match of sourceText.matchAll(HEDGED))
-    hedged.set(foldCase(match[2]), { hedge: match[1], stated: match[0] });
   const found: Array<{ start: number; end: number; hedge: string; stated: string }> = [];
+  for (const match of sourceText.matchAll(HEDGED)) {
+    // A hedged job title ("Junior Systems Administrator") hedges the title, not its first word:
+    // "systems administration" claims no rank.
+    const next = /^\s+(\p{L}[\p{L}-]*)/u.exec(sourceText.slice((match.index ?? 0) + match[0].length))?.[1];
+    if (next && ROLE_NOUNS.has(foldCase(next).replace(/s$/, ''))) {
+      const title = new RegExp(
+        `(?<![\\p{L}-])${escapeRegExp(match[2])}\\s+${escapeRegExp(next)}(?![\\p{L}])`,
+        'giu',
+      );
+      if (title.test(sourceText.replace(HEDGED, ' '))) continue;
+      for (const use of replacement.matchAll(title)) {
+        const before = replacement.slice(Math.max(0, (use.index ?? 0) - 16), use.index ?? 0);
+        if (new RegExp(`(${HEDGES})[- ]$`, 'iu').test(before)) continue;
+        found.push({
+          start: use.index ?? 0,
+          end: (use.index ?? 0) + use[0].length,
+          hedge: match[1],
+          stated: `${match[0]} ${next}`,
+        });
+      }
+      continue;
+    }
+    hedged.set(foldCase(match[2]), { hedge: match[1], stated: match[0] });
+  }
   if (hedged.size === 0) return found;
   const plain = (word: string, text: string): boolean =>
     new RegExp(`(?<![\\p{L}-])${escapeRegExp(word)}(?![\\p{L}])`, 'iu').test(text.replace(HEDGED, ' '));

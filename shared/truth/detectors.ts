@@ -287,6 +287,11 @@ export function detectQuantities(context: DetectContext, seen: SpanSet): Detecti
     )
       continue;
     if (matchesDuration(quantity, context.durations)) continue;
+    // The same rate per another period ("180,000 requests a minute" for 3,000 per second), or
+    // a bare figure given the unit its sentence speaks in ("a 30-day target" for "24 days
+    // against a target of 30").
+    if (sameRate(quantity, replacement, originalQuantities, original)) continue;
+    if (unitOfBareFigure(quantity, originalQuantities, original)) continue;
     // The change between two figures of the original ("from 45 to 30 minutes" → "by a third",
     // "by 15 minutes"; "from £1m to £2m" → "doubled") restates them.
     if (changeOf(quantity, originalQuantities)) continue;
@@ -339,6 +344,89 @@ function backedByEntryDate(
 }
 
 /** True when a duration is one the CV's dates give ("5 years" for 2019-03 to 2024-05). */
+const PERIOD_SECONDS: Record<string, number> = {
+  second: 1,
+  sec: 1,
+  s: 1,
+  minute: 60,
+  min: 60,
+  hour: 3600,
+  hr: 3600,
+  h: 3600,
+  day: 86_400,
+  week: 604_800,
+  month: 2_629_800,
+  year: 31_557_600,
+  yr: 31_557_600,
+  annum: 31_557_600,
+};
+const RATE_AFTER =
+  /^((?:\s+[\p{L}][\p{L}-]*){0,3}?)(?:\s+(?:per|a|an|each|every)\s+|\s*\/\s*)(seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?|yrs?|annum)\b/iu;
+
+/** A figure per period ("3,000 requests per second"): what it counts, and its amount per second. */
+function rateAt(text: string, quantity: Quantity): { counted: string[]; perSecond: number } | undefined {
+  if (quantity.kind !== 'count') return undefined;
+  const match = RATE_AFTER.exec(text.slice(quantity.end));
+  if (!match) return undefined;
+  const period = match[2].toLowerCase().replace(/s$/, '');
+  const seconds = PERIOD_SECONDS[period] ?? PERIOD_SECONDS[match[2].toLowerCase()];
+  if (!seconds) return undefined;
+  return {
+    counted: match[1].trim().toLowerCase().split(/\s+/).filter(Boolean),
+    perSecond: quantity.value / seconds,
+  };
+}
+
+/** True when a rate of the rewrite is a rate of the original per another period. */
+function sameRate(quantity: Quantity, text: string, sources: Quantity[], sourceText: string): boolean {
+  const rate = rateAt(text, quantity);
+  if (!rate) return false;
+  const tolerance = quantity.qualifier === 'exact' ? 0.01 : 0.05;
+  const sharesCounted = (a: string[], b: string[]): boolean =>
+    (a.length === 0 && b.length === 0) ||
+    a.some((word) =>
+      b.some(
+        (other) =>
+          word.slice(0, 3) === other.slice(0, 3) && (word.startsWith(other) || other.startsWith(word)),
+      ),
+    );
+  return sources.some((source) => {
+    const other = rateAt(sourceText, source);
+    return (
+      other !== undefined &&
+      sharesCounted(rate.counted, other.counted) &&
+      Math.abs(rate.perSecond - other.perSecond) <= tolerance * other.perSecond
+    );
+  });
+}
+
+const UNIT_WORDS: Record<string, RegExp> = {
+  seconds: /\b(seconds?|minutes?|hours?|days?|weeks?)\b/iu,
+  months: /\b(months?|years?)\b/iu,
+};
+
+/**
+ * True when a duration of the rewrite ("30-day") is a bare figure of the original ("a target
+ * of 30") in a text whose other figures are in that unit ("24 days").
+ */
+function unitOfBareFigure(quantity: Quantity, sources: Quantity[], sourceText: string): boolean {
+  if (quantity.kind !== 'duration' || !quantity.unitGroup) return false;
+  const written = /\d+(?:[.,]\d+)?/.exec(quantity.text)?.[0];
+  const unit = /(second|minute|hour|day|week|month|year)s?\b/i.exec(quantity.text)?.[1]?.toLowerCase();
+  if (written === undefined || unit === undefined) return false;
+  const value = Number(written.replace(',', '.'));
+  const pattern = UNIT_WORDS[quantity.unitGroup];
+  return sources.some(
+    (source) =>
+      source.kind === 'count' &&
+      source.value === value &&
+      // Bare: no word follows the figure ("of 30.", "of 30 against").
+      !/^\s*[\p{L}]/u.test(sourceText.slice(source.end).replace(/^\s*(?:against|for|in|at)\b/iu, '.')) &&
+      pattern !== undefined &&
+      new RegExp(`\\b${unit}s?\\b`, 'iu').test(sourceText),
+  );
+}
+
 function matchesDuration(quantity: Quantity, durations: number[]): boolean {
   if (quantity.kind !== 'duration' || quantity.unitGroup !== 'months') return false;
   return durations.some((months) => {

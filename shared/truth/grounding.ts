@@ -315,8 +315,10 @@ export function buildScope(
     const level = ladderLevel(token.text, language);
     if (level > 0 && !isCausal(token.text, next, previous) && !thingNotOwnership(text, tokens, index, language))
       scope.ladder = Math.max(scope.ladder, level);
-    if (isAcronym(token.text)) scope.acronyms.add(withoutPlural(token.text));
     const parts = partsOf(token);
+    // "CELF-5" is the acronym CELF in its fifth edition.
+    for (const piece of [token, ...parts])
+      if (isAcronym(piece.text)) scope.acronyms.add(withoutPlural(piece.text));
     const pieces = parts.length > 1 ? [token, ...parts] : parts;
     const joined = token.text.replace(/[-/]/g, '');
     for (const key of wordKeys(joined, language)) scope.keys.add(key);
@@ -569,7 +571,23 @@ function definedBeside(text: string, token: WordToken): boolean {
   const words = wordTokens(before).map((word) => word.text);
   for (let size = 2; size <= Math.min(6, words.length); size += 1)
     if (spellsAcronym(token.text, words.slice(-size))) return true;
-  return false;
+  // One compound word gives its initial and letters from inside ("Nachunternehmer (NU)").
+  const last = words[words.length - 1];
+  return last !== undefined && last.length >= COMPOUND_LENGTH && spelledInside(token.text, last);
+}
+
+/** True when an acronym's letters are a word's initial and then letters of it, in order. */
+function spelledInside(acronym: string, word: string): boolean {
+  const letters = fold(withoutPlural(acronym)).replace(/[^\p{L}]/gu, '');
+  const folded = fold(word);
+  if (letters.length < 2 || folded[0] !== letters[0]) return false;
+  let from = 1;
+  for (const letter of letters.slice(1)) {
+    const at = folded.indexOf(letter, from);
+    if (at < 0) return false;
+    from = at + 1;
+  }
+  return true;
 }
 
 const spelledOut = new WeakMap<SourceScope, Map<string, boolean>>();
@@ -975,6 +993,14 @@ function judgeOne(word: string, sources: GroundingSources, index: GroundingIndex
   if (index.language === 'de' && !strict && compoundGrounded(key, scopes, index, 0)) return 'grounded';
   if (sources.posting && groundedIn(word, sources.posting, index, true)) return 'posting';
   return 'ungrounded';
+}
+
+/** Spans of a text that spell out an acronym of the sources ("first notification of loss" for FNOL). */
+export function acronymExpansionSpans(text: string, sources: GroundingSources): Array<{ start: number; end: number }> {
+  const tokens = wordTokens(text);
+  const grounded = new Set<number>();
+  markInitialismRuns(text, tokens, sources, grounded);
+  return [...grounded].map((position) => ({ start: tokens[position].start, end: tokens[position].end }));
 }
 
 /** Runs of capitalised words whose initials are an acronym of the source ("Amazon Web Services"). */

@@ -990,7 +990,8 @@ function parseAt(tokens: Token[], index: number, text: string): Parsed | null {
   if (
     token.type === 'word' &&
     word in ORDINAL_WORDS &&
-    !(word === 'second' && lower(previous) === 'a') &&
+    // "per second", "a second opinion", "each second": a period or a sense, no rank.
+    !(word === 'second' && ['a', 'per', 'each', 'every'].includes(lower(previous))) &&
     !sequenceWord
   ) {
     return {
@@ -1229,7 +1230,11 @@ function parseRangeTail(
   const joiner = tokens[index];
   if (!joiner) return null;
   const isDash = joiner.text === '-' || joiner.text === '\u2013' || joiner.text === '\u2014';
-  if (!isDash && !RANGE_WORDS.has(lower(joiner))) return null;
+  // "between three and six years", "zwischen drei und sechs Jahren", "entre trois et six ans".
+  const between =
+    ['and', 'und', 'et', 'y'].includes(lower(joiner)) &&
+    ['between', 'zwischen', 'entre'].includes(lower(tokens[index - 2]));
+  if (!isDash && !between && !RANGE_WORDS.has(lower(joiner))) return null;
   const after = tokens[index + 1];
   if (!after) return null;
   if (

@@ -469,6 +469,107 @@ describe('grounding', () => {
     expect(buildGroundingIndex(CV, { lexicon })).toBe(buildGroundingIndex(CV, { lexicon }));
   });
 
+  it('reads a rate per another period, and a bare figure in the unit its sentence speaks in', () => {
+    const sre: Cv = {
+      basics: { name: 'Sam' },
+      work: [
+        {
+          name: 'Paysend',
+          position: 'Site Reliability Engineer',
+          startDate: '2022-01',
+          highlights: [
+            'Run 14 Kubernetes clusters serving around 3,000 requests per second at peak.',
+            'Keep an average claim cycle time of 24 days against a team target of 30.',
+          ],
+        },
+      ],
+    };
+    const [rate, target] = sre.work![0].highlights!;
+    const at = (index: number, original: string, text: string) =>
+      kinds(check(`work[0].highlights[${index}]`, original, text, sre));
+    expect(
+      at(0, rate, 'Run 14 Kubernetes clusters handling about 180,000 requests a minute at peak.'),
+    ).toEqual([]);
+    expect(
+      at(0, rate, 'Run 14 Kubernetes clusters handling about 250,000 requests a minute at peak.'),
+    ).toEqual(['number:about 250,000']);
+    expect(
+      at(1, target, "Keep an average claim cycle time of 24 days against the team's 30-day target."),
+    ).toEqual([]);
+    expect(at(1, target, 'Keep an average claim cycle time of 24 days against a 40-day target.')).toEqual([
+      'number:40-day',
+    ]);
+  });
+
+  it('reads words that spell out an acronym of the CV as that acronym, not as figures or names', () => {
+    const claims: Cv = {
+      basics: { name: 'Kim' },
+      work: [
+        {
+          name: 'Direct Line',
+          position: 'Claims Handler',
+          startDate: '2019-01',
+          endDate: '2022-01',
+          highlights: [
+            'Handled inbound FNOL calls for about 25 new claims a day.',
+            'Assess and treat speech sound disorders using CELF-5 assessments.',
+          ],
+        },
+      ],
+    };
+    const [fnol, celf] = claims.work![0].highlights!;
+    expect(
+      check(
+        'work[0].highlights[0]',
+        fnol,
+        'Handled inbound first notification of loss calls for about 25 new claims a day.',
+        claims,
+      ),
+    ).toEqual([]);
+    expect(
+      check(
+        'work[0].highlights[1]',
+        celf,
+        'Assess and treat speech sound disorders with the Clinical Evaluation of Language Fundamentals (CELF-5).',
+        claims,
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps a hedged job title hedged, but lets its field be named ("systems administration")', () => {
+    const admin: Cv = {
+      basics: { name: 'Sam', summary: 'Engineer running Kubernetes platforms.' },
+      work: [
+        {
+          name: 'Acme',
+          position: 'Junior Systems Administrator',
+          startDate: '2017-07',
+          endDate: '2021-12',
+          highlights: ['Patched Linux servers.'],
+        },
+      ],
+    };
+    const summary = admin.basics!.summary!;
+    expect(
+      check(
+        'basics.summary',
+        summary,
+        'Engineer running Kubernetes platforms, after four years in systems administration.',
+        admin,
+      ),
+    ).toEqual([]);
+    expect(
+      kinds(
+        check(
+          'basics.summary',
+          summary,
+          'Engineer running Kubernetes platforms, formerly a Systems Administrator.',
+          admin,
+        ),
+      ),
+    ).toContain('claim:Systems Administrator');
+  });
+
   it('reads French elisions and German word numbers', () => {
     const cv: Cv = {
       basics: { name: 'Lea', summary: '' },

@@ -160,6 +160,16 @@ describe('quantityMatches', () => {
 });
 
 describe('words that look like quantities but count nothing', () => {
+  it('reads "between three and six years" as a range of durations, and "per second" as no rank', () => {
+    const durations = (text: string) => extractQuantities(text).map((q) => [q.kind, q.value]);
+    expect(durations('zwischen drei und sechs Jahren')).toEqual(durations('von 3 bis 6 Jahren'));
+    expect(durations('between three and six years')).toEqual([
+      ['duration', 36],
+      ['duration', 72],
+    ]);
+    expect(extractQuantities('3,000 requests per second').map((q) => q.kind)).toEqual(['count']);
+  });
+
   it('reads "second" in a compound and "first" as a word of sequence as no duration or rank', () => {
     const texts = (text: string) => extractQuantities(text).map((quantity) => [quantity.text, quantity.kind]);
     expect(texts('Qualified four second-source suppliers.')).toEqual([
