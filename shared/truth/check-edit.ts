@@ -18,6 +18,7 @@ import {
 } from './detectors';
 import {
   acronymExpansionSpans,
+  importedPairs,
   buildGroundingIndex,
   entryKeyOf,
   isFreeWord,
@@ -117,8 +118,16 @@ function droppedWording(
   const unused = (text: string): boolean => !wordKeys(text, language).some((key) => used.has(key));
   const lemmas = new Set<string>();
   let words = 0;
+  // Words the rewrite keeps as an acronym ("first notification of loss" as FNOL) are not dropped.
+  const rewriteScope = scopeOfText(context.index, replacement, 'the rewrite');
+  const abbreviated = acronymExpansionSpans(original, {
+    scopes: [rewriteScope],
+    ladderScope: rewriteScope,
+    credentialScope: rewriteScope,
+  });
   for (const token of wordTokens(original)) {
     if (isFreeWord(token.text) || /\d/.test(token.text) || !unused(token.text)) continue;
+    if (abbreviated.some((span) => span.start === token.start)) continue;
     words += 1;
     const folded = foldCase(token.text);
     lemmas.add(folded);
@@ -551,6 +560,22 @@ export function checkText(
       ),
     );
   }
+  if (hasOriginal && sources.entry && !context.isLetter) {
+    const { units, headers } = entryUnits(context.index.cv, segments);
+    for (const pair of importedPairs(replacement, judged, sources.scopes[0], units, context.index, headers)) {
+      if (overlapsAny(findings, pair)) continue;
+      findings.push(
+        makeFinding(
+          'new-claim',
+          path,
+          pair,
+          replacement,
+          original,
+          `${quote(replacement.slice(pair.start, pair.end))} is not in ${where}: its words are there, but not together`,
+        ),
+      );
+    }
+  }
   for (const title of titles) {
     if (overlapsAny(findings, title)) continue;
     const titleText = replacement.slice(title.start, title.end);
@@ -629,6 +654,23 @@ export function checkText(
   )
     return [];
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+const HEADER_FIELDS = new Set(['position', 'name', 'organization', 'institution', 'area', 'studyType', 'title']);
+
+/** The texts of a field's entry one by one (summary, each bullet), and its header fields apart. */
+function entryUnits(cv: Cv, segments: PathSegment[]): { units: string[]; headers: string[] } {
+  const units: string[] = [];
+  const headers: string[] = [];
+  const [section, position] = segments;
+  if (typeof section !== 'string' || typeof position !== 'number') return { units, headers };
+  const entry = ((cv as Record<string, unknown>)[section] as unknown[] | undefined)?.[position];
+  if (entry === null || typeof entry !== 'object') return { units, headers };
+  for (const [key, value] of Object.entries(entry as Record<string, unknown>)) {
+    if (typeof value === 'string') (HEADER_FIELDS.has(key) ? headers : units).push(value);
+    else if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') units.push(item);
+  }
+  return { units, headers };
 }
 
 /** The titles a field may name: its entry's position, or every position and the headline. */

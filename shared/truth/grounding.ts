@@ -154,7 +154,9 @@ export function spellsAcronym(acronym: string, words: readonly string[], innerLe
     if (!innerLetters || parts[part].length < COMPOUND_LENGTH) return next(at, part + 1);
     for (
       let position = parts[part].indexOf(letters[at], from);
-      position >= 0;
+      // A letter from inside begins a part of the word ("Lymph-drainage"), not its last letters
+      // ("forensic" gives no C).
+      position >= 0 && parts[part].length - position >= INNER_PART;
       position = parts[part].indexOf(letters[at], position + 1)
     )
       if (within(at + 1, part, position + 1)) return true;
@@ -169,6 +171,8 @@ export function spellsAcronym(acronym: string, words: readonly string[], innerLe
 }
 
 const COMPOUND_LENGTH = 8;
+/** The fewest letters from an inner letter to the end of its word. */
+const INNER_PART = 4;
 
 const fold = (text: string): string =>
   text
@@ -584,7 +588,7 @@ function spelledInside(acronym: string, word: string): boolean {
   let from = 1;
   for (const letter of letters.slice(1)) {
     const at = folded.indexOf(letter, from);
-    if (at < 0) return false;
+    if (at < 0 || folded.length - at < INNER_PART) return false;
     from = at + 1;
   }
   return true;
@@ -626,6 +630,57 @@ function groundedIn(word: string, scope: SourceScope, index: GroundingIndex, str
     if (relatedMatch(word, scope, index.lexicon)) return true;
   }
   return aliasMatch(word, scope, index.aliases);
+}
+
+/**
+ * Pairs of neighbouring content words of a rewrite ("controlled-drug register", "commercial
+ * claims") where a word comes from elsewhere in the entry, not from the field's original, and
+ * no single text of the entry says the two together. A word carried over from another bullet
+ * brings its own context; two words from two places make a new phrase, and a new fact.
+ */
+export function importedPairs(
+  text: string,
+  judged: readonly JudgedWord[],
+  original: SourceScope,
+  units: readonly string[],
+  index: GroundingIndex,
+  headers: readonly string[] = [],
+): Array<{ start: number; end: number }> {
+  const unitScopes = units.map((unit) => scopeOfText(index, unit, 'an entry text'));
+  // The entry's title and organisation describe all of its work ("electrical" for an electrician).
+  const headerScopes = headers.map((header) => scopeOfText(index, header, 'an entry text'));
+  const fromHeader = (word: JudgedWord): boolean =>
+    headerScopes.some((scope) => groundedIn(word.text, scope, index, false));
+  const inOriginal = (word: JudgedWord): boolean => groundedIn(word.text, original, index, false);
+  const together = (a: JudgedWord, b: JudgedWord): boolean =>
+    unitScopes.some((scope) => groundedIn(a.text, scope, index, false) && groundedIn(b.text, scope, index, false));
+  const plain = (word: JudgedWord): boolean =>
+    word.verdict === 'grounded' && !hasDigit(word.text) && !isAcronym(word.text) && word.text.length > 2;
+  const verbs = new Set((index.lexicon.verbs?.(text, index.language) ?? []).map((verb) => verb.start));
+  const expanded = acronymExpansionSpans(text, { scopes: [original, ...unitScopes] } as GroundingSources);
+  // Skill names of two words ("relational database", backed by PostgreSQL) are one term.
+  const tokens = wordTokens(text);
+  const aliasRuns = new Set<number>();
+  markMultiWordAliases(text, tokens, { scopes: [original, ...unitScopes] } as GroundingSources, index, aliasRuns);
+  for (const position of aliasRuns) expanded.push({ start: tokens[position].start, end: tokens[position].end });
+  const inExpansion = (word: JudgedWord): boolean =>
+    expanded.some((span) => word.start < span.end && word.end > span.start);
+  const pairs: Array<{ start: number; end: number }> = [];
+  for (let at = 1; at < judged.length; at += 1) {
+    const [a, b] = [judged[at - 1], judged[at]];
+    if (!plain(a) || !plain(b) || !/^[\s-]+$/.test(text.slice(a.end, b.start))) continue;
+    // A verb and its object, or words of a spelled-out acronym, make no new thing together.
+    if (verbs.has(a.start) || verbs.has(b.start) || inExpansion(a) || inExpansion(b)) continue;
+    // German joins a thing's words into one; neighbouring nouns are two phrases.
+    if (index.language === 'de' && /^\p{Lu}/u.test(a.text)) continue;
+    // A new modifier on the original's thing ("household and commercial claims") must come with
+    // that thing from another text; words of the original may be reworded around it freely.
+    const newModifier = index.language === 'en' && !inOriginal(a) && inOriginal(b);
+    if (!newModifier && (inOriginal(a) || inOriginal(b))) continue;
+    if ([a, b].some((word) => !inOriginal(word) && fromHeader(word))) continue;
+    if (!together(a, b)) pairs.push({ start: a.start, end: b.end });
+  }
+  return pairs;
 }
 
 /**

@@ -101,7 +101,7 @@ export function stemOf(word: string, language: GroundingLanguage): string {
 
 const SEPARABLE_PREFIX = 'zurück|weiter|heraus|voran|durch|über|nach|aus|auf|vor|mit|ein|ab|an|zu|um';
 const PARTICIPLE = new RegExp(`^(${SEPARABLE_PREFIX}|)ge([a-zäöüß]{3,}?)(et|t|en)$`);
-const GERMAN_ENDING = /(ierungen|ierung|ungen|ung|ierten|ierte|iert|ieren|test|ten|te|en|et|st|t|e|n)$/;
+const GERMAN_ENDING = /(ierungen|ierung|ungen|ung|ierten|ierte|iert|ieren|iere|test|ten|te|en|et|st|t|e|n)$/;
 
 /**
  * The roots of a German verb or deverbal noun, so the forms a CV uses for one action meet:

@@ -395,16 +395,20 @@ function stemLadder(language: GroundingLanguage): Map<string, number> {
     ladder = new Map();
     for (const rung of SCOPE_LADDER)
       for (const word of rung.words)
-        for (const key of ladderKeys(word, language))
+        for (const key of ladderKeys(word, language, true))
           ladder.set(key, Math.max(ladder.get(key) ?? 0, rung.level));
     ladderByStem.set(language, ladder);
   }
   return ladder;
 }
 
-function ladderKeys(word: string, language: GroundingLanguage): string[] {
+function ladderKeys(word: string, language: GroundingLanguage, listed = false): string[] {
   const folded = word.toLowerCase();
-  return language === 'de' ? [stemOf(folded, language), ...germanRoots(folded)] : [stemOf(folded, language)];
+  if (language !== 'de') return [stemOf(folded, language)];
+  // A listed role noun ("Leiter", "Leiterin") keeps its rung to itself: its root is the verb's
+  // ("leite", "Leitung"), a rung lower.
+  if (listed && /[^e]er(in)?$/.test(folded)) return [folded];
+  return [stemOf(folded, language), ...germanRoots(folded)];
 }
 
 /**

@@ -570,6 +570,48 @@ describe('grounding', () => {
     ).toContain('claim:Systems Administrator');
   });
 
+  it('reports two words from two places of the entry made into a new thing, not one the entry says', () => {
+    const claims: Cv = {
+      basics: { name: 'Kim' },
+      work: [
+        {
+          name: 'Aviva',
+          position: 'Senior Claims Handler',
+          startDate: '2022-03',
+          highlights: [
+            'Handle a live caseload of around 110 household claims up to £75,000.',
+            'Instruct loss adjusters, surveyors and contractors from the approved supplier panel.',
+            'Refer suspected fraud to the counter-fraud unit; commercial insurers were notified each quarter.',
+            'Prepare monthly reports on reserves for the regional director.',
+          ],
+        },
+      ],
+    };
+    const [caseload, panel] = claims.work![0].highlights!;
+    const at = (index: number, original: string, text: string) =>
+      kinds(check(`work[0].highlights[${index}]`, original, text, claims));
+    expect(
+      at(0, caseload, 'Handle a live caseload of around 110 household and commercial claims up to £75,000.'),
+    ).toContain('new-claim:commercial claims');
+    expect(at(0, caseload, 'Handle a live caseload of about 110 household claims of up to £75,000.')).toEqual(
+      [],
+    );
+    expect(
+      at(
+        1,
+        panel,
+        'Instruct loss adjusters, surveyors and contractors from the approved supplier panel, with monthly reports.',
+      ),
+    ).toEqual([]);
+    expect(
+      at(
+        1,
+        panel,
+        'Instruct loss adjusters, surveyors, regional insurers and contractors from the approved supplier panel.',
+      ),
+    ).toContain('new-claim:regional insurers');
+  });
+
   it('reads French elisions and German word numbers', () => {
     const cv: Cv = {
       basics: { name: 'Lea', summary: '' },
