@@ -19,6 +19,7 @@ import {
 import {
   acronymExpansionSpans,
   importedPairs,
+  textUnits,
   buildGroundingIndex,
   entryKeyOf,
   isFreeWord,
@@ -560,8 +561,11 @@ export function checkText(
       ),
     );
   }
-  if (hasOriginal && sources.entry && !context.isLetter) {
-    const { units, headers } = entryUnits(context.index.cv, segments);
+  const [section, position] = segments;
+  const inEntry = sources.entry !== undefined && typeof section === 'string' && typeof position === 'number';
+  if (inEntry && hasOriginal && !context.isLetter) {
+    // A bullet's words come from its entry, each with the words it stood with.
+    const { units, headers } = textUnits(context.index, { section, position });
     for (const pair of importedPairs(replacement, judged, sources.scopes[0], units, context.index, headers)) {
       if (overlapsAny(findings, pair)) continue;
       findings.push(
@@ -654,23 +658,6 @@ export function checkText(
   )
     return [];
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-}
-
-const HEADER_FIELDS = new Set(['position', 'name', 'organization', 'institution', 'area', 'studyType', 'title']);
-
-/** The texts of a field's entry one by one (summary, each bullet), and its header fields apart. */
-function entryUnits(cv: Cv, segments: PathSegment[]): { units: string[]; headers: string[] } {
-  const units: string[] = [];
-  const headers: string[] = [];
-  const [section, position] = segments;
-  if (typeof section !== 'string' || typeof position !== 'number') return { units, headers };
-  const entry = ((cv as Record<string, unknown>)[section] as unknown[] | undefined)?.[position];
-  if (entry === null || typeof entry !== 'object') return { units, headers };
-  for (const [key, value] of Object.entries(entry as Record<string, unknown>)) {
-    if (typeof value === 'string') (HEADER_FIELDS.has(key) ? headers : units).push(value);
-    else if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') units.push(item);
-  }
-  return { units, headers };
 }
 
 /** The titles a field may name: its entry's position, or every position and the headline. */

@@ -365,7 +365,7 @@ const RATE_AFTER =
 
 /** A figure per period ("3,000 requests per second"): what it counts, and its amount per second. */
 function rateAt(text: string, quantity: Quantity): { counted: string[]; perSecond: number } | undefined {
-  if (quantity.kind !== 'count') return undefined;
+  if (quantity.kind !== 'count' && quantity.kind !== 'multiplier') return undefined;
   const match = RATE_AFTER.exec(text.slice(quantity.end));
   if (!match) return undefined;
   const period = match[2].toLowerCase().replace(/s$/, '');
@@ -382,8 +382,9 @@ function sameRate(quantity: Quantity, text: string, sources: Quantity[], sourceT
   const rate = rateAt(text, quantity);
   if (!rate) return false;
   const tolerance = quantity.qualifier === 'exact' ? 0.01 : 0.05;
+  // "four times a year" is how often "four groups a year" happen.
   const sharesCounted = (a: string[], b: string[]): boolean =>
-    (a.length === 0 && b.length === 0) ||
+    (a.length === 0 && (b.length === 0 || quantity.kind === 'multiplier')) ||
     a.some((word) =>
       b.some(
         (other) =>

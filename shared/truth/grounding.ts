@@ -11,7 +11,7 @@
 import type { Cv } from '../model/cv';
 import { CV_SECTIONS } from '../model/cv';
 import { detectLanguage } from '../letter/language';
-import { collectText, type PathSegment } from './cv-paths';
+import { collectText, isSkippedKey, type PathSegment } from './cv-paths';
 import { degreeLevelsIn } from './detectors';
 import { thesaurusGroups } from './thesaurus';
 import {
@@ -632,6 +632,51 @@ function groundedIn(word: string, scope: SourceScope, index: GroundingIndex, str
   return aliasMatch(word, scope, index.aliases);
 }
 
+const unitCache = new WeakMap<GroundingIndex, { units: SourceScope[]; headers: SourceScope[] }>();
+
+const HEADER_FIELDS = new Set(['position', 'name', 'organization', 'institution', 'area', 'studyType', 'title', 'label']);
+
+/**
+ * The texts of a CV one by one (each summary, bullet, skill list…) and its header fields (titles,
+ * employers, degrees) apart, as scopes; of one entry when `entry` is given.
+ */
+export function textUnits(
+  index: GroundingIndex,
+  entry?: { section: string; position: number },
+): { units: SourceScope[]; headers: SourceScope[] } {
+  const build = (value: unknown): { units: SourceScope[]; headers: SourceScope[] } => {
+    const units: SourceScope[] = [];
+    const headers: SourceScope[] = [];
+    const visit = (node: unknown, key: string): void => {
+      if (typeof node === 'string') {
+        if (node.trim()) (HEADER_FIELDS.has(key) ? headers : units).push(scopeOfUnit(index, node));
+      } else if (Array.isArray(node)) node.forEach((item) => visit(item, key));
+      else if (node !== null && typeof node === 'object')
+        for (const [child, item] of Object.entries(node)) if (!isSkippedKey(child)) visit(item, child);
+    };
+    visit(value, '');
+    return { units, headers };
+  };
+  if (entry) {
+    const record = ((index.cv as Record<string, unknown>)[entry.section] as unknown[] | undefined)?.[entry.position];
+    return build(record);
+  }
+  let cached = unitCache.get(index);
+  if (!cached) unitCache.set(index, (cached = build(index.cv)));
+  return cached;
+}
+
+const unitScopes = new WeakMap<GroundingIndex, Map<string, SourceScope>>();
+
+/** One CV text as a scope, kept with the index (CV texts are few; the general cache is for others). */
+function scopeOfUnit(index: GroundingIndex, text: string): SourceScope {
+  let scopes = unitScopes.get(index);
+  if (!scopes) unitScopes.set(index, (scopes = new Map()));
+  let scope = scopes.get(text);
+  if (!scope) scopes.set(text, (scope = buildScope(text, 'a text of your CV', index.language, index.lexicon)));
+  return scope;
+}
+
 /**
  * Pairs of neighbouring content words of a rewrite ("controlled-drug register", "commercial
  * claims") where a word comes from elsewhere in the entry, not from the field's original, and
@@ -642,13 +687,11 @@ export function importedPairs(
   text: string,
   judged: readonly JudgedWord[],
   original: SourceScope,
-  units: readonly string[],
+  unitScopes: readonly SourceScope[],
   index: GroundingIndex,
-  headers: readonly string[] = [],
+  headerScopes: readonly SourceScope[] = [],
 ): Array<{ start: number; end: number }> {
-  const unitScopes = units.map((unit) => scopeOfText(index, unit, 'an entry text'));
   // The entry's title and organisation describe all of its work ("electrical" for an electrician).
-  const headerScopes = headers.map((header) => scopeOfText(index, header, 'an entry text'));
   const fromHeader = (word: JudgedWord): boolean =>
     headerScopes.some((scope) => groundedIn(word.text, scope, index, false));
   const inOriginal = (word: JudgedWord): boolean => groundedIn(word.text, original, index, false);

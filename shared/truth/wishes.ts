@@ -15,7 +15,7 @@
 const WISH_CUES = new RegExp(
   [
     // English: would/'d + a verb, and verbs and adjectives of wanting.
-    String.raw`\b(?:would|i'd|we'd)\s+(?:\p{L}+\s+)?(?:like|love|welcome|enjoy|relish|value|appreciate|be|bring|take|apply|contribute|help|grow|learn|develop|build|extend|deepen|lead|work)\b`,
+    String.raw`\b(?:would|i'd|we'd)\s+(?:\p{L}+\s+){0,2}(?:like|love|welcome|enjoy|relish|value|appreciate|be|bring|take|apply|contribute|help|grow|learn|develop|build|extend|deepen|lead|work)\b`,
     String.raw`\b(?:look|looking)\s+forward\b`,
     String.raw`\b(?:eager|keen|excited|ready|motivated|hoping|hope|want|wish|aim|plan|aspire|intend)\s+to\b`,
     String.raw`\b(?:the|an|every)\s+(?:opportunity|chance|prospect)\s+(?:to|of)\b`,
@@ -39,7 +39,7 @@ const WISH_CUES = new RegExp(
     String.raw`\b(?:reizt|reizen|interessiert|interessieren)\s+mich\b`,
     String.raw`\b(?:perspektive|möglichkeit|gelegenheit|chance)\b[^.!?]*\bzu\b`,
     // French: conditional mood and verbs of wanting.
-    String.raw`\b(?:serait|seraient|aimerais|voudrais|souhaiterais|souhaite|pourrais|pourrait)\b`,
+    String.raw`\b(?:serais|serait|seraient|aimerais|voudrais|souhaiterais|souhaite|pourrais|pourrait)\b`,
     String.raw`\b(?:envie|hâte|désireux|désireuse)\s+d[e'’]`,
     String.raw`\b(?:motivée?|prête?|impatiente?)\s+(?:à|de|d['’])`,
     String.raw`\b(?:perspective|opportunité|possibilité)\s+d[e'’]`,
@@ -91,6 +91,10 @@ export function wishSpans(sentence: string): Array<{ start: number; end: number 
   });
 }
 
+/** Verbs of growing what one has, right before a possessive ("deepen my", "élargir mes"). */
+const GROWING_BEFORE =
+  /\b(?:develop|deepen|extend|broaden|grow|build\s+on|strengthen|expand|improve|widen|weiterentwickeln|vertiefen|erweitern|ausbauen|développer|approfondir|élargir|renforcer)\s*$/iu;
+
 /**
  * Phrases of a sentence that speak of what the person has, led by a first-person possessive
  * ("my eight years of Kafka experience", "meine PNF-Weiterbildung", "mon expérience JMeter"),
@@ -103,6 +107,8 @@ export function ownedPhrases(sentence: string): Array<{ start: number; end: numb
   const owner =
     /\b(?:my|our|mein|meine|meinen|meinem|meiner|meines|unsere?[nmrs]?|mon|ma|mes|notre|nos)\s+/giu;
   for (const match of sentence.matchAll(owner)) {
+    // "to develop my skills in AAC" wishes for more, it claims nothing.
+    if (GROWING_BEFORE.test(sentence.slice(0, match.index ?? 0))) continue;
     const start = (match.index ?? 0) + match[0].length;
     const rest = sentence.slice(start);
     const stop =

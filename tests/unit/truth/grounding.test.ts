@@ -857,5 +857,9 @@ describe('grounding', () => {
     expect(letter('I built the dashboards in React, and I would love to do more of that.')).toContain(
       'React',
     );
+    // Wishes in other words: "would very much like", "je serais heureuse de", growing one's skills.
+    expect(letter('I would very much like to gain experience with Terraform.')).toEqual([]);
+    expect(letter('Je serais heureuse de découvrir Terraform.')).toEqual([]);
+    expect(letter('I would love to develop my skills in Terraform.')).toEqual([]);
   });
 });
