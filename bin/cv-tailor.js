@@ -3,9 +3,12 @@
 // (out/main/cli.js, made by `npm install` or `npm run build`); in a development checkout whose
 // sources are newer than the bundle, runs the TypeScript sources through tsx instead.
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// Node keeps the compiled code of the bundle and pdf.js on disk between runs (Node 22.1+).
+module.enableCompileCache?.();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { nodeIsSupported } = await import('../scripts/check-node.mjs');
 if (!nodeIsSupported()) process.exit(1);

@@ -66,7 +66,8 @@ export async function run(): Promise<void> {
     pageCounts.set(file, (await readPdfLines(bytes, { thread: 'inline' })).pageCount);
     firstPass.push(performance.now() - begin);
   }
-  const rows: { file: string; pages: number; ours: number; worker: number; poppler: number; full: number }[] = [];
+  const rows: { file: string; pages: number; ours: number; worker: number; poppler: number; full: number }[] =
+    [];
   for (const file of files) {
     if (performance.now() - started > BUDGET_MS) break;
     const bytes = new Uint8Array(readFileSync(file));
@@ -93,7 +94,9 @@ export async function run(): Promise<void> {
   const poppler = median(rows.map((row) => row.poppler));
   const twoPage = rows.filter((row) => row.pages === 2);
   console.log(`files measured: ${rows.length} of ${files.length} (median of ${WARM_RUNS} warm runs each)`);
-  console.log(`readPdfLines (in-process, first pass while the JIT warms up): median ${median(firstPass).toFixed(1)} ms per file`);
+  console.log(
+    `readPdfLines (in-process, first pass while the JIT warms up): median ${median(firstPass).toFixed(1)} ms per file`,
+  );
   console.log(`readPdfLines (in-process, warm): median ${ours.toFixed(1)} ms per file`);
   const inWorker = median(rows.map((row) => row.worker));
   console.log(
@@ -111,13 +114,26 @@ export async function run(): Promise<void> {
       `two-page files (${twoPage.length}): readPdfLines median ${median(twoPage.map((row) => row.ours)).toFixed(1)} ms` +
         (importCv ? `, importCv median ${median(twoPage.map((row) => row.full)).toFixed(1)} ms` : ''),
     );
-    console.log(`  ${twoPage.map((row) => `${path.basename(row.file)} ${row.ours.toFixed(1)} ms`).join(', ')}`);
+    console.log(
+      `  ${twoPage.map((row) => `${path.basename(row.file)} ${row.ours.toFixed(1)} ms`).join(', ')}`,
+    );
   }
-  if (importCv)
+  if (importCv) {
     console.log(
       `importCv (full import, warm): median ${median(rows.map((row) => row.full)).toFixed(1)} ms per file`,
     );
-  else console.log('importCv not found at electron/services/import/index.ts: full import not timed');
+    if (hasPdftotext) {
+      // Per page over every file measured: reading and structuring against pdftotext's dump.
+      const pages = rows.reduce((sum, row) => sum + row.pages, 0);
+      const perPage = (key: 'full' | 'ours' | 'poppler') =>
+        rows.reduce((sum, row) => sum + row[key], 0) / pages;
+      console.log(
+        `per page (${pages} pages): importCv ${perPage('full').toFixed(1)} ms, readPdfLines ${perPage('ours').toFixed(1)} ms, ` +
+          `pdftotext ${perPage('poppler').toFixed(1)} ms; ratio importCv / pdftotext ${(perPage('full') / perPage('poppler')).toFixed(2)} ` +
+          `(target ≤ 1.0), readPdfLines / pdftotext ${(perPage('ours') / perPage('poppler')).toFixed(2)}`,
+      );
+    }
+  } else console.log('importCv not found at electron/services/import/index.ts: full import not timed');
   const slowest = [...rows].sort((a, b) => b.ours - a.ours).slice(0, 3);
   console.log(`slowest: ${slowest.map((row) => `${row.file} ${row.ours.toFixed(0)} ms`).join(', ')}`);
 }

@@ -71,7 +71,7 @@ function sentBytes(origin: string, pathname: string, acceptEncoding: string | nu
 /** Starts `serve` and resolves with its URL, the time it took and a way to stop it. */
 async function startServe(
   env: NodeJS.ProcessEnv,
-): Promise<{ url: string; ms: number; stop: () => Promise<void> }> {
+): Promise<{ url: string; ms: number; pid: number; stop: () => Promise<void> }> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cv-tailor-bench-serve-'));
   const started = performance.now();
   const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir], {
@@ -92,6 +92,7 @@ async function startServe(
   return {
     url,
     ms,
+    pid: child.pid ?? 0,
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -217,6 +218,75 @@ async function startup(): Promise<void> {
   ]);
 }
 
+/** Resident memory of a process in MB (Linux), or NaN. */
+async function residentMb(pid: number): Promise<number> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** A two-page PDF of the corpus beside the project, when it is there. */
+const TWO_PAGE_PDF = path.resolve(
+  root,
+  '../shared/corpus/offlinecv/google-docs/google-docs-skia-proxy-honors-subheadings.pdf',
+);
+
+/** The host's memory when the app is open, and after it imported one CV (a two-page PDF). */
+async function hostMemory(): Promise<void> {
+  if (!existsSync(TWO_PAGE_PDF)) {
+    console.log('  host memory rows: skipped (needs ../shared/corpus)');
+    return;
+  }
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  const rows: Record<string, { open: number[]; imported: number[] }> = {
+    bundle: { open: [], imported: [] },
+    'sources through tsx': { open: [], imported: [] },
+  };
+  try {
+    for (let round = 0; round < 3; round += 1) {
+      for (const [name, env] of [
+        ['bundle', {}],
+        ['sources through tsx', { CV_TAILOR_FROM_SOURCES: '1' }],
+      ] as const) {
+        const host = await startServe(env);
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          await page.goto(host.url);
+          const library = page.getByRole('navigation', { name: 'Library' });
+          await library.waitFor({ state: 'visible' });
+          rows[name].open.push(await residentMb(host.pid));
+          await library.getByTestId('import-input').setInputFiles(TWO_PAGE_PDF);
+          await page
+            .getByRole('textbox', { name: 'Full name' })
+            .waitFor({ state: 'visible', timeout: 30_000 });
+          await page.waitForTimeout(500);
+          rows[name].imported.push(await residentMb(host.pid));
+        } finally {
+          await context.close();
+          await host.stop();
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  for (const [name, row] of Object.entries(rows))
+    console.log(
+      `  serve host memory, ${name.padEnd(20)} app open ${median(row.open).toFixed(0).padStart(4)} MB   after one PDF import ${median(row.imported).toFixed(0).padStart(4)} MB`,
+    );
+  console.log(
+    `  ratio host memory after import, bundle / sources: ${(median(rows.bundle.imported) / median(rows['sources through tsx'].imported)).toFixed(2)}×`,
+  );
+}
+
 /** Runs the benchmark. */
 export async function run(): Promise<void> {
   await sizes();
@@ -229,4 +299,5 @@ export async function run(): Promise<void> {
   }
   await transfer();
   await startup();
+  await hostMemory();
 }

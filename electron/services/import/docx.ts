@@ -2,7 +2,6 @@
  * DOCX importer: checks the zip for bombs, converts with mammoth to HTML and walks that HTML,
  * so Word headings, lists and bold runs become structure.
  */
-import mammoth from 'mammoth';
 import { AppError } from '../../../shared/errors';
 import type { SourceLine } from '../../../shared/import/source-line';
 import { htmlToLines } from './html-lines';
@@ -14,6 +13,8 @@ export async function docxToHtml(bytes: Uint8Array): Promise<string> {
   if (!entries.some((entry) => entry.name === 'word/document.xml')) {
     throw new AppError('unsupported-file', 'This zip file is not a Word document.');
   }
+  // mammoth loads on the first Word file: other imports (and the start of the app) skip it.
+  const { default: mammoth } = await import('mammoth');
   try {
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return result.value;
