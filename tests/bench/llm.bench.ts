@@ -10,6 +10,8 @@ import { LocalProvider } from '../../electron/services/llm/local-provider';
 import { ModelManager } from '../../electron/services/llm/model-manager';
 import type { ChatMessage } from '../../electron/services/llm/provider';
 import { cachedTinyGguf, tinyGgufParameterCount, TINY_GGUF_PRESETS } from '../fixtures/make-tiny-gguf';
+import { tailorCv } from '../../electron/services/tailor/pipeline';
+import { threePageCv } from './review.bench';
 
 const THREADS = 1;
 const CONTEXT = 2048;
@@ -187,5 +189,81 @@ export async function run(): Promise<void> {
   await manager.dispose();
   await bareContext.dispose();
   await bareModel.dispose();
+  // The same model with room for a whole three-page CV and a posting.
+  const longModel = await cachedTinyGguf({ ...TINY_GGUF_PRESETS.bench, contextLength: 8192 });
+  await tailoringPromptReuse(longModel, THREADS);
+  await tailoringPromptReuse(longModel);
   console.log(`bench total ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Two postings of about the same length that share nothing but their layout. */
+const POSTINGS = [
+  'Senior Platform Engineer (Berlin). You will run our Kubernetes clusters on AWS, build Terraform modules, ' +
+    'own observability with Prometheus and Grafana, and lead incident reviews. Must have: 5+ years of Go or Python, ' +
+    'Kubernetes in production, CI/CD with GitHub Actions. Nice to have: Kafka, PostgreSQL tuning, on-call experience.',
+  'Data Engineer, Payments (Lisbon). Build batch and streaming pipelines with Spark and Airflow, model data in dbt, ' +
+    'and keep the warehouse on Snowflake reliable. Must have: strong SQL, Python, data modelling, testing of pipelines. ' +
+    'Nice to have: Kafka Streams, Looker, experience with PCI DSS and financial reporting in a regulated company.',
+];
+
+/**
+ * The prompt at a real depth: a whole tailoring run on a three-page CV, then a second run of the
+ * same CV for another posting. Everything before the posting (rules, schema, CV) is the same, so
+ * the second run should evaluate little more than the posting and the task.
+ */
+async function tailoringPromptReuse(modelPath: string, threads?: number): Promise<void> {
+  const manager = new ModelManager();
+  const provider = new LocalProvider({ modelPath, gpu: false, threads, contextSize: 8192, manager });
+  try {
+    await provider.load();
+    const resident = manager.resident;
+    console.log(
+      threads === undefined
+        ? `threads as calibrated: ${resident?.promptThreads} for prompts, ${resident?.threads} for generation`
+        : `threads set to ${threads} for both prompts and generation`,
+    );
+    const cv = threePageCv(0);
+    const runs: Array<{ promptTokens: number; evaluated: number; ms: number }> = [];
+    for (const jobText of [...POSTINGS, POSTINGS[0]]) {
+      let first: { promptTokens: number; evaluated: number; ms: number } | undefined;
+      const structured = provider.structured.bind(provider);
+      // The first request of each run is the one that reads the prompt; its answer is cut short
+      // (the prompt, not the generation, is measured here).
+      provider.structured = async (messages, schema, options) => {
+        const before = provider.lastTimings;
+        const promptTokens = await provider.countTokens(
+          messages.map((message) => message.content).join('\n'),
+        );
+        try {
+          return await structured(messages, schema, { ...options, maxTokens: 8 });
+        } finally {
+          const timings = provider.lastTimings;
+          if (!first && timings && timings !== before)
+            first = { promptTokens, evaluated: timings.evaluatedPromptTokens, ms: timings.promptEvalMs };
+        }
+      };
+      await tailorCv({ cv, jobText, provider, maxAttempts: 1, seed: SEED }).catch((error: unknown) => {
+        if (!first)
+          console.log(
+            `tailoring run failed before the model: ${error instanceof Error ? error.message : String(error)}`,
+          );
+      });
+      provider.structured = structured;
+      if (first) runs.push(first);
+    }
+    if (runs.length < 2) {
+      console.log('tailoring prompt reuse: the runs did not reach the model');
+      return;
+    }
+    const [cold, second] = runs;
+    console.log(
+      `tailoring prompt, three-page CV: ${cold.promptTokens} tokens, first posting evaluates ${cold.evaluated} in ${cold.ms.toFixed(0)} ms; ` +
+        `second posting, same CV: ${second.evaluated} of ${second.promptTokens} in ${second.ms.toFixed(0)} ms`,
+    );
+    console.log(
+      `tailoring prompt-eval ratio second/first: ${(second.ms / cold.ms).toFixed(3)} (target ≤ 0.25), tokens ${(second.evaluated / cold.evaluated).toFixed(3)}`,
+    );
+  } finally {
+    await manager.dispose();
+  }
 }

@@ -34,7 +34,10 @@ export interface ResidentModel {
   context: LlamaContext;
   sequence: LlamaContextSequence;
   chat: LlamaChat;
+  /** Threads of each generated token. */
   threads: number;
+  /** Threads of prompt batches (more tokens at once: more cores help there). */
+  promptThreads: number;
   /** Size of the model file in bytes. */
   fileBytes: number;
   /** True when all of the model's layers run on a GPU. */
@@ -98,6 +101,104 @@ export async function calibrateThreads(
   let best = candidates[0];
   for (const threads of candidates) if (tokensPerSecond[threads] > tokensPerSecond[best]) best = threads;
   return { best, tokensPerSecond };
+}
+
+/**
+ * Measures prompt evaluation with each candidate thread count on a scratch context and returns
+ * the fastest: prompt batches use the cores in parallel far better than single-token steps.
+ */
+export async function calibratePromptThreads(
+  model: LlamaModel,
+  candidates: readonly number[],
+): Promise<ThreadCalibration> {
+  const tokensPerSecond: Record<number, number> = {};
+  const sentence =
+    'The experience section lists the projects the team built, the tools used and the results. ';
+  const prompt = model.tokenize(sentence.repeat(4)).slice(0, 64);
+  for (const threads of candidates) {
+    const context = await model.createContext({ contextSize: 256, threads, sequences: 1 });
+    try {
+      const sequence = context.getSequence();
+      const started = performance.now();
+      // The first token comes once the whole prompt is evaluated.
+      for await (const _token of sequence.evaluate(prompt, { temperature: 0 })) break;
+      const elapsed = (performance.now() - started) / 1000;
+      tokensPerSecond[threads] = elapsed > 0 ? prompt.length / elapsed : 0;
+    } finally {
+      await context.dispose();
+    }
+  }
+  let best = candidates[0];
+  for (const threads of candidates) if (tokensPerSecond[threads] > tokensPerSecond[best]) best = threads;
+  return { best, tokensPerSecond };
+}
+
+/** The addon context's batch calls node-llama-cpp 3.21 makes for every decode. */
+interface BatchCalls {
+  initBatch(size: number): void;
+  addToBatch(
+    sequenceId: number,
+    firstTokenIndex: number,
+    tokens: Uint32Array,
+    logitIndexes: Uint32Array,
+  ): unknown;
+  setThreads(threads: number): void;
+  decodeBatch(): Promise<void>;
+}
+
+/**
+ * Runs prompt batches (more than one token) with `promptThreads` and single-token generation
+ * steps with `generationThreads`. node-llama-cpp sets one count for both; this wraps its
+ * context's batch calls, and returns false (leaving one count) when they are not there.
+ */
+export function splitBatchThreads(
+  context: LlamaContext,
+  promptThreads: number,
+  generationThreads: number,
+): boolean {
+  const addon = (context as unknown as { _ctx?: Partial<BatchCalls> })._ctx;
+  if (
+    !addon ||
+    typeof addon.initBatch !== 'function' ||
+    typeof addon.addToBatch !== 'function' ||
+    typeof addon.setThreads !== 'function' ||
+    typeof addon.decodeBatch !== 'function'
+  )
+    return false;
+  const calls = {
+    initBatch: addon.initBatch.bind(addon),
+    addToBatch: addon.addToBatch.bind(addon),
+    setThreads: addon.setThreads.bind(addon),
+    decodeBatch: addon.decodeBatch.bind(addon),
+  };
+  let tokens = 0;
+  let current = 0;
+  const replacements: BatchCalls = {
+    initBatch: (size) => {
+      tokens = 0;
+      calls.initBatch(size);
+    },
+    addToBatch: (sequenceId, firstTokenIndex, batchTokens, logitIndexes) => {
+      tokens += batchTokens.length;
+      return calls.addToBatch(sequenceId, firstTokenIndex, batchTokens, logitIndexes);
+    },
+    // The count node-llama-cpp's thread splitter picks is replaced by the one for this batch.
+    setThreads: () => undefined,
+    decodeBatch: () => {
+      const wanted = tokens > 1 ? promptThreads : generationThreads;
+      if (wanted !== current) calls.setThreads((current = wanted));
+      return calls.decodeBatch();
+    },
+  };
+  try {
+    // The native methods are read-only on the prototype; own properties shadow them.
+    for (const [name, value] of Object.entries(replacements))
+      Object.defineProperty(addon, name, { value, configurable: true, writable: true });
+  } catch {
+    for (const name of Object.keys(replacements)) delete (addon as Record<string, unknown>)[name];
+    return false;
+  }
+  return true;
 }
 
 /**
@@ -232,6 +333,13 @@ export class ModelManager {
     }
     try {
       const threads = request.threads ?? (await this.defaultThreads(modelPath, gpu, model));
+      const isOnGpu =
+        llama.gpu !== false && model.gpuLayers > 0 && model.gpuLayers >= model.fileInsights.totalLayers;
+      // A thread count the person set is used for both; otherwise prompts get their own.
+      const promptThreads =
+        request.threads === undefined && !isOnGpu
+          ? await this.defaultPromptThreads(modelPath, gpu, model, threads)
+          : threads;
       const trainContextSize = model.trainContextSize;
       const wanted = Math.min(request.contextSize ?? DEFAULT_MAX_CONTEXT, trainContextSize);
       const context = await model.createContext({
@@ -240,6 +348,7 @@ export class ModelManager {
         sequences: 1,
         createSignal: request.signal,
       });
+      const split = promptThreads !== threads && splitBatchThreads(context, promptThreads, threads);
       const sequence = context.getSequence();
       const { LlamaChat } = await import('node-llama-cpp');
       const chat = new LlamaChat({ contextSequence: sequence });
@@ -253,8 +362,9 @@ export class ModelManager {
         sequence,
         chat,
         threads,
+        promptThreads: split ? promptThreads : threads,
         fileBytes,
-        isOnGpu: llama.gpu !== false && model.gpuLayers > 0 && model.gpuLayers >= model.fileInsights.totalLayers,
+        isOnGpu,
         trainContextSize,
         allocatedContextSize: context.contextSize,
         requestedThreads: request.threads,
@@ -273,6 +383,23 @@ export class ModelManager {
     if (known !== undefined) return known;
     const candidates = threadCandidates();
     const best = candidates.length === 1 ? candidates[0] : (await calibrateThreads(model, candidates)).best;
+    this.calibrated.set(key, best);
+    return best;
+  }
+
+  private async defaultPromptThreads(
+    modelPath: string,
+    gpu: GpuSetting,
+    model: LlamaModel,
+    generationThreads: number,
+  ): Promise<number> {
+    const key = `${modelPath}\0${gpu}\0prompt`;
+    const known = this.calibrated.get(key);
+    if (known !== undefined) return known;
+    const cores = availableParallelism();
+    const candidates = [...new Set([generationThreads, cores])].sort((a, b) => a - b);
+    const best =
+      candidates.length === 1 ? candidates[0] : (await calibratePromptThreads(model, candidates)).best;
     this.calibrated.set(key, best);
     return best;
   }

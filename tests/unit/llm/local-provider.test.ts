@@ -8,7 +8,9 @@ import { AppError } from '../../../shared/errors';
 import { LocalProvider } from '../../../electron/services/llm/local-provider';
 import {
   ModelManager,
+  calibratePromptThreads,
   calibrateThreads,
+  splitBatchThreads,
   threadCandidates,
 } from '../../../electron/services/llm/model-manager';
 import type { ChatMessage } from '../../../electron/services/llm/provider';
@@ -272,5 +274,31 @@ describe('local provider on a generated GGUF model', () => {
     expect(calibration.tokensPerSecond[1]).toBeGreaterThan(0);
     expect(threadCandidates(2)).toEqual([1]);
     expect(threadCandidates(8)).toEqual([1, 2, 4, 7]);
+  });
+
+  it('evaluates prompts and generates with their own thread counts, and answers the same', async () => {
+    const resident = manager.resident!;
+    const prompt = await calibratePromptThreads(resident.model, [1, 2]);
+    expect([1, 2]).toContain(prompt.best);
+    expect(prompt.tokensPerSecond[2]).toBeGreaterThan(0);
+    const ask = async (split: boolean): Promise<string> => {
+      const context = await resident.model.createContext({ contextSize: 512, threads: 1, sequences: 1 });
+      try {
+        if (split) expect(splitBatchThreads(context, 2, 1)).toBe(true);
+        const sequence = context.getSequence();
+        const tokens: number[] = [];
+        for await (const token of sequence.evaluate(resident.model.tokenize(CV_PART.slice(0, 400)), {
+          temperature: 0,
+        })) {
+          tokens.push(token);
+          if (tokens.length >= 12) break;
+        }
+        return resident.model.detokenize(tokens);
+      } finally {
+        await context.dispose();
+      }
+    };
+    // The thread counts change how fast, never what: greedy answers are the same.
+    expect(await ask(true)).toBe(await ask(false));
   });
 });
