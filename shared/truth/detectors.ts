@@ -290,7 +290,11 @@ export function detectQuantities(context: DetectContext, seen: SpanSet): Detecti
     // The same rate per another period ("180,000 requests a minute" for 3,000 per second), or
     // a bare figure given the unit its sentence speaks in ("a 30-day target" for "24 days
     // against a target of 30").
-    if (sameRate(quantity, replacement, originalQuantities, original)) continue;
+    if (
+      sameRate(quantity, replacement, originalQuantities, original) ||
+      sameRate(quantity, replacement, scopeQuantities, scopeText)
+    )
+      continue;
     if (unitOfBareFigure(quantity, originalQuantities, original)) continue;
     // The change between two figures of the original ("from 45 to 30 minutes" → "by a third",
     // "by 15 minutes"; "from £1m to £2m" → "doubled") restates them.

@@ -85,7 +85,7 @@ delivery accomplished comprehensive extensive
 approach approaches area areas field fields domain domains aspect aspects part parts kind type
 types set new together jointly alongside partnership recently currently previously formerly
 latest current prior earlier later today now team teams spent earn earned earning receive received gain gained
-get got obtain obtained making made take took taken
+get got obtain obtained making made take took taken worth valued
 eingesetzt einsetzen nutzung genutzt erfolgreich effektiv effizient zuverlässig wesentlich
 zentrale zentral wichtige wichtig verschiedene vielfältige umfangreiche umfassende fundierte
 langjährige langjähriger erfahrung erfahrungen kenntnisse schwerpunkt bereich bereichen
