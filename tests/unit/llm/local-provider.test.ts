@@ -13,6 +13,7 @@ import {
   splitBatchThreads,
   threadCandidates,
 } from '../../../electron/services/llm/model-manager';
+import type { Token } from 'node-llama-cpp';
 import type { ChatMessage } from '../../../electron/services/llm/provider';
 import { cachedTinyGguf } from '../../fixtures/make-tiny-gguf';
 
@@ -286,7 +287,7 @@ describe('local provider on a generated GGUF model', () => {
       try {
         if (split) expect(splitBatchThreads(context, 2, 1)).toBe(true);
         const sequence = context.getSequence();
-        const tokens: number[] = [];
+        const tokens: Token[] = [];
         for await (const token of sequence.evaluate(resident.model.tokenize(CV_PART.slice(0, 400)), {
           temperature: 0,
         })) {
