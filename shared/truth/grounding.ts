@@ -1167,7 +1167,6 @@ const INITIALISM_JOINERS = new Set([
   'del',
 ]);
 
-/** Two- and three-word skill names whose alias the source states ("Google Cloud" for GCP). */
 /** Positions of the words of phrases that only connect ("au cours de", "im Rahmen"). */
 function functionPhrasePositions(tokens: WordToken[]): Set<number> {
   const positions = new Set<number>();
@@ -1181,6 +1180,7 @@ function functionPhrasePositions(tokens: WordToken[]): Set<number> {
   return positions;
 }
 
+/** Two- and three-word skill names whose alias the source states ("Google Cloud" for GCP). */
 function markMultiWordAliases(
   text: string,
   tokens: WordToken[],

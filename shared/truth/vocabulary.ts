@@ -505,6 +505,16 @@ export const FUNCTION_PHRASES: readonly string[][] = [
   'in form',
   'im hinblick auf',
   'im bereich',
+  // Working with the people a fact already names: "in close consultation with the kitchen".
+  'in close consultation with',
+  'in consultation with',
+  'in enger absprache',
+  'in absprache mit',
+  'in enger abstimmung',
+  'in abstimmung mit',
+  'en concertation avec',
+  'en lien avec',
+  'en étroite collaboration avec',
 ].map((phrase) => phrase.split(/\s+/));
 
 /** Every function word grounding lets through without a source. */
