@@ -57,13 +57,13 @@ function isAllCaps(text: string): boolean {
 }
 
 /** The section a line announces when it is a heading, else null. */
-function headingOf(line: string): SectionKind | null {
+function headingOf(line: string, byWords = true): SectionKind | null {
   const isMarkdown = MARKDOWN_HEADING.test(line);
   const text = stripMarkup(line);
   if (!text || BULLET.test(line)) return null;
   const bare = text.replace(/[:：]\s*$/, '').trim();
   if (wordCount(bare) > MAX_HEADING_WORDS || /[.!?]$/.test(bare)) return null;
-  const kind = headingKind(fold(bare));
+  const kind = headingKind(fold(bare), byWords || isMarkdown || /[:：]\s*$/.test(text));
   if (kind) return kind;
   if (isMarkdown || /[:：]\s*$/.test(text) || isAllCaps(bare)) return 'other';
   return null;
@@ -95,6 +95,9 @@ function toBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let section: Block['section'] = 'header';
   let open: Block | null = null;
+  // The first lines (title, employer, place) are no headings because of their words alone:
+  // "Caisse Régionale Crédit Rhône-Vercors" is a name, not an "extra credit" heading.
+  let headerLines = true;
   const close = () => {
     if (open) blocks.push(open);
     open = null;
@@ -103,9 +106,10 @@ function toBlocks(text: string): Block[] {
     const line = rawLine.replace(/\t/g, ' ').trimEnd();
     if (!line.trim()) {
       close();
+      if (blocks.length > 0) headerLines = false;
       continue;
     }
-    const heading = headingOf(line);
+    const heading = headingOf(line, !headerLines);
     if (heading) {
       close();
       section = heading;

@@ -18,6 +18,9 @@ import { fold } from './normalize';
 const LEADING_FRAMES: RegExp[] = [
   /^(?:to (?:succeed|do well|thrive) in this (?:role|job|position)|to be successful(?: in this role)?|pour reussir (?:dans|a) ce poste|pour ce poste|um (?:in dieser rolle )?erfolgreich zu sein|para (?:tener exito|triunfar) en (?:este|el) puesto)[^,]*,\s*/,
   /^(?:you know how to|you can|you are able to|vous savez|tu sais|sie konnen|du kannst|sabes)\s+/,
+  /^(?:for this (?:role|job|position)|para este (?:puesto|trabajo|rol)|pour ce (?:poste|role)|fur diese (?:stelle|position|rolle))\s*,?\s*(?=\S)/,
+  // The second of two coordinated phrases ("… y con buena base en terapia manual").
+  /^(?:with|con|avec|mit)\s+(?=\S+\s+\S)/,
   /^(?:and|but|also|plus|ideally|preferably|additionally|furthermore|finally|most importantly|above all|idealement|idealerweise|idealmente|de preference)\b[\s,]*/,
   /^(?:bonus points|extra points|brownie points)(?: if| for)?\b\s*/,
   /^(?:it(?:'s| is| would(?: also)? be| will(?: also)? be)|that(?:'s| is| would(?: also)? be)) (?:also )?(?:a (?:big |real )?(?:plus|bonus|advantage)|great|nice|helpful|useful|ideal|desirable|beneficial)(?: if| to)?\b\s*/,
@@ -52,6 +55,8 @@ const LEADING_FRAMES: RegExp[] = [
 const TRAILING_FRAMES: RegExp[] = [
   /\s*,?\s*(?:would|will|is|are|'s|'re|would also|will also|is also|are also)\s+(?:really\s+)?(?:be\s+)?(?:count(?:s)? in your favou?r|an? (?:big |real |strong )?(?:advantage|plus|bonus|asset)|nice(?: to have)?|desirable|beneficial|welcome|appreciated|essential|required|necessary|mandatory|a must|needed|important|helpful|useful|great|ideal|preferred|expected|the basics(?: we need)?|what we need|key)\b.*$/,
   /\s*,?\s*(?:because|since|as we|as you(?:'ll| will)|so that|so you can|to help|which (?:is|are|will)|who can|in order to|car|parce que|afin de|weil|da wir|damit|porque|ya que)\b.*$/,
+  // A relative clause about the demand ("…, que son el núcleo de nuestro trabajo").
+  /\s*,\s*(?:que (?:es|son|sera|seran)|qui (?:est|sont|sera|seront)|die (?:ist|sind)|das (?:ist))\b.*$/,
   /\s*,?\s*(?:ist|sind|waren|wäre|ware)\s+(?:von vorteil|wunschenswert|ein plus|erforderlich|notwendig|voraussetzung|pflicht)\b.*$/,
   /\s*,?\s*(?:est|sont|serait|seraient|sera)\s+(?:un (?:plus|atout)|appreci[ee]e?s?|souhaite[e]?s?|indispensables?|obligatoires?|requis(?:e|es)?|necessaires?|exige(?:e|s|es)?|attendu(?:e|s|es)?)\b.*$/,
   /\s*,?\s*(?:es|son|sera|seran)\s+(?:un plus|valorad[oa]s?|imprescindibles?|necesari[oa]s?|requerid[oa]s?|obligatori[oa]s?)\b.*$/,
@@ -96,7 +101,11 @@ const NONE_REQUIRED = /\bnone of (?:these|this|them|the following) (?:is|are) (?
 
 /** A demand the posting itself waives ("not essential", "pas obligatoire"): a nice-to-have. */
 const WAIVED =
-  /\b(?:(?:is|are) not (?:required|essential|mandatory|a requirement)|not (?:strictly )?(?:essential|required|mandatory)|isn't essential|aren't required|no es (?:imprescindible|obligatorio|necesario)|n'est pas (?:requis|obligatoire|exige|indispensable)|pas obligatoire|nicht (?:erforderlich|notwendig|zwingend|vorausgesetzt)|keine voraussetzung)/;
+  /\b(?:(?:is|are) not (?:required|essential|mandatory|a requirement)|not (?:strictly )?(?:essential|required|mandatory)|isn't essential|aren't required|no es (?:imprescindible|obligatorio|necesario)|tampoco es (?:imprescindible|obligatorio|necesario)|no hace falta|n'est pas (?:requis|obligatoire|exige|indispensable|necessaire)|pas obligatoire|pas indispensable|nicht (?:erforderlich|notwendig|zwingend|vorausgesetzt)|erwarten wir (?:ausdrucklich )?nicht|setzen wir nicht voraus|keine voraussetzung)/;
+
+/** Words that still wish for what a waiver does not demand ("not required, but a plus"). */
+const WISHED =
+  /\b(?:plus|bonus|advantage\w*|asset|helps?|helpful|useful|welcome|appreciated|desirable|ideally|preferably|vorteil|wunschenswert|hilfreich|atout|apprecie\w*|souhait\w*|utile|valorar\w*|valorable|deseable|preferibl\w*|idealmente|idealement|idealerweise)\b/;
 
 /** A clause that is a wish of its own ("ideally in an agency", "would be a plus"). */
 const NICE_CLAUSE =
@@ -172,7 +181,7 @@ function cut(text: string, folded: string, patterns: RegExp[], from: 'start' | '
 function clausesOf(text: string): string[] {
   return text
     .split(
-      /\s*;\s+|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*as[ií] como\s+|\s+y que\s+|\s*,\s*(?=(?:arbeiten|kennen|beherrschen|verfugen|verfügen|bringen|haben|sprechen)\s)|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|idealmente|de preference|de préférence)\b)|\s*,\s*(?:and|et|und|y)\s+(?=(?:if\s+)?(?:you|vous|sie|du|tu)\b)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)/i,
+      /\s*;\s+|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*as[ií] como\s+|\s+y que\s+|\s*,\s*(?=(?:arbeiten|kennen|beherrschen|verfugen|verfügen|bringen|haben|sprechen)\s)|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|idealmente|de preference|de préférence)\b)|\s*,\s*(?:and|et|und|y)\s+(?=(?:if\s+)?(?:you|vous|sie|du|tu)\b)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)|\s+(?:and|y|et|und)\s+(?=(?:with|con|avec|mit)\s)/i,
     )
     .map((part) => part.trim())
     .filter(Boolean);
@@ -274,6 +283,10 @@ export function atomize(sentence: string): Atomized {
   const items: string[] = [];
   const nice = new Set<string>();
   const waived = WAIVED.test(folded);
+  // "It is not essential", "No es imprescindible hablar inglés": a waiver alone asks for nothing;
+  // "eIDAS is not required but helps" still wishes for it.
+  if (waived && !WISHED.test(folded.replace(WAIVED, ' ')))
+    return { items: [], nice: new Set(), eligibility: false, dropped: true };
   // A wish that opens the sentence ("It would be a plus if …, and if …") governs every clause.
   const wishFirst = NICE_OPENING.test(folded);
   const clauses = clausesOf(text).flatMap((clause) => {

@@ -141,6 +141,26 @@ describe('analyzeJob', () => {
     expect(job.eligibility).toEqual(['right to work in the UK']);
   });
 
+  it('reads a posting in paragraphs: demands and wishes by their cues, waivers as no requirement', async () => {
+    const job = await analyze(
+      [
+        'Fisioterapeuta – Gijón',
+        'Caisse Régionale Crédit Arenal',
+        '',
+        'Para este puesto necesitamos que tengas el Grado en Fisioterapia. Buscamos a alguien con dos años de experiencia en fisioterapia deportiva y con buena base en terapia manual, que son el núcleo de nuestro trabajo.',
+        '',
+        'Si además tienes experiencia con Clinic Cloud, mucho mejor. No es imprescindible hablar inglés, y tampoco es necesario tener experiencia en suelo pélvico.',
+      ].join('\n'),
+    );
+    expect(job.mustHave).toEqual([
+      'el Grado en Fisioterapia',
+      'dos años de experiencia en fisioterapia deportiva',
+      'buena base en terapia manual',
+    ]);
+    expect(job.niceToHave).toHaveLength(1);
+    expect(job.niceToHave[0]).toContain('Clinic Cloud');
+  });
+
   it('reads "Staff" as a level only in technical job titles', async () => {
     const engineer = await analyze(
       ['Staff Software Engineer, Platform', 'Acme Inc', '', 'Requirements', '- Go'].join('\n'),
