@@ -18,6 +18,9 @@ import { fold } from './normalize';
 const LEADING_FRAMES: RegExp[] = [
   /^(?:to (?:succeed|do well|thrive) in this (?:role|job|position)|to be successful(?: in this role)?|pour reussir (?:dans|a) ce poste|pour ce poste|um (?:in dieser rolle )?erfolgreich zu sein|para (?:tener exito|triunfar) en (?:este|el) puesto)[^,]*,\s*/,
   /^(?:you know how to|you can|you are able to|vous savez|tu sais|sie konnen|du kannst|sabes)\s+/,
+  // A reason first: "Da Sie mit Dienstleistern zusammenarbeiten, sind … erforderlich".
+  /^(?:da|weil|because|since|comme|puisque|ya que|puesto que)\s[^,]{3,90},\s*(?=\S)/,
+  /^(?:ist|sind|sie sollten|du solltest)\s+(?=\S+\s+\S)/,
   /^(?:for this (?:role|job|position)|para este (?:puesto|trabajo|rol)|pour ce (?:poste|role)|fur diese (?:stelle|position|rolle))\s*,?\s*(?=\S)/,
   // The second of two coordinated phrases ("… y con buena base en terapia manual").
   /^(?:with|con|avec|mit)\s+(?=\S+\s+\S)/,
@@ -62,6 +65,9 @@ const TRAILING_FRAMES: RegExp[] = [
   /\s*,?\s*(?:es|son|sera|seran)\s+(?:un plus|valorad[oa]s?|imprescindibles?|necesari[oa]s?|requerid[oa]s?|obligatori[oa]s?)\b.*$/,
   /\s*,?\s*(?:se valorara|se valoraran)\b.*$/,
   /\s+(?:voraus|gut aus|aus)\s*$/,
+  // German puts the verb last: "… und VMware vSphere sollten Sie sicher beherrschen".
+  /\s+(?:sollten|mussen|konnen|sollen)\s+(?:sie|du)\b.*$/,
+  /\s+(?:sicher\s+)?(?:beherrschen|beherrschst|mitbringen|mitbringst|vorweisen|kennen)\s*(?:konnen)?\s*$/,
   /\s*,?\s*(?:tambien|ademas)\s*$/,
   // "Néerlandais : un plus, pour nos clients belges", "Python - required", "SEO (a plus)".
   /\s*[:(–—-]\s*(?:un plus|un atout|a plus|an? advantage|a bonus|nice to have|souhaite\w*|apprecie\w*|bienvenu\w*|von vorteil|wunschenswert|ein plus|deseable|valorable|se valora\w*|desirable|preferred|optional|essential|required|mandatory|indispensable|obligatoire|imprescindible|requis\w*|erforderlich)\b.*$/,
@@ -92,7 +98,9 @@ const NOT_REQUIREMENT: RegExp[] = [
   /\?\s*$/,
   // Duties: "As head waiter you will be responsible for …", "Como jefe/a de sala serás …".
   /^(?:as|como|en tant que|als|in this role|in der rolle|dans ce poste|en este puesto)\b[^.]{0,60}?\b(?:you will|you'll|you will be|seras|estaras|vous serez|vous allez|sie werden|du wirst|tu seras)\b/,
-  /\b(?:easy apply|show more|show less|see how you compare|applicants?\b|retry premium|job details|promoted|people also viewed|about the company|save job|report (?:this )?job|reposted|actively recruiting|how the job qualifications align|yes no)\b/,
+  /\b(?:easy apply|show more|show less|see how you compare|applicants?\b|retry premium|job details|promoted|people also viewed|about the company|save job|report (?:this )?job|reposted|actively recruiting|how the job qualifications align|yes no|match details|meet the hiring team|your profile (?:is missing|matches)|missing required qualifications|deroulement des entretiens|processus de recrutement|notre processus|ablauf des bewerbungsprozesses|proceso de seleccion)\b/,
+  // The steps of the hiring process: "Échange de 30 minutes avec Claire", "Entretien avec le Head of Product".
+  /^(?:(?:un |une |a )?(?:echange|entretien|appel|call|interview|chat|gesprach|entrevista)\b[^.]{0,40}\b(?:avec|with|mit|con)\b|cas pratique|case study|rencontre avec)/,
   /(?:the following|folgende|les suivants|suivantes|lo siguiente|los siguientes)\s*:?\s*$/,
 ];
 
@@ -127,7 +135,8 @@ const ELIGIBILITY: RegExp[] = [
   /\b(?:right to work|eligib\w* to work|work(?:ing)? permit|work authori[sz]ation|visa|sponsor\w*|security clearance|clearance)\b/,
   /\b(?:based in|live within|living within|located in|commut\w*|relocat\w*|on-?site|in the office|office days|days a week in|hybrid)\b/,
   /\b(?:driving licen[cs]e|driver'?s licen[cs]e|full (?:uk |clean )?licen[cs]e|own (?:car|vehicle|transport)|fuhrerschein|permis(?: de conduire| b)?\b|carnet de conducir|carne de conducir|vehiculo propio)/,
-  /\b(?:dbs|background check|criminal record|police check|references|fuhrungszeugnis|casier judiciaire|certificado de (?:delitos|antecedentes))\b/,
+  /\b(?:dbs|background check|criminal record|police check|references|fuhrungszeugnis|sicherheitsuberprufung\w*|casier judiciaire|extrait de casier|honorabilite|certificado de (?:delitos|antecedentes)|certificado negativo|registro central de delincuentes)\b/,
+  /\b(?:voraussetzung fur die einstellung|condition (?:of|for) (?:hire|employment)|condition d'embauche|embauche est soumise)\b/,
   /\b(?:(?:work|working) (?:in )?shifts|shift (?:work|pattern)|night (?:work|shifts)|willing\w* to work|able to work (?:nights|weekends|shifts)|on-?call|schichtdienst|wochenenddienst\w*|bereitschaftsdienst\w*|astreintes?|travail (?:de nuit|le week-end|en equipe)|disponibilidad (?:para|de) (?:viajar|trabajar)|fines de semana y festivos|willing\w* to travel|travel (?:is )?required|reisebereitschaft|deplacements frequents)\b/,
 ];
 
@@ -181,7 +190,7 @@ function cut(text: string, folded: string, patterns: RegExp[], from: 'start' | '
 function clausesOf(text: string): string[] {
   return text
     .split(
-      /\s*;\s+|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*as[ií] como\s+|\s+y que\s+|\s*,\s*(?=(?:arbeiten|kennen|beherrschen|verfugen|verfügen|bringen|haben|sprechen)\s)|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|idealmente|de preference|de préférence)\b)|\s*,\s*(?:and|et|und|y)\s+(?=(?:if\s+)?(?:you|vous|sie|du|tu)\b)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)|\s+(?:and|y|et|und)\s+(?=(?:with|con|avec|mit)\s)/i,
+      /\s*;\s+|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*as[ií] como\s+|\s+y que\s+|\s*,\s*(?=(?:arbeiten|kennen|beherrschen|verfugen|verfügen|bringen|haben|sprechen)\s)|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|idealmente|de preference|de préférence)\b)|\s*,\s*(?:and|et|und|y)\s+(?=(?:if\s+)?(?:you|vous|sie|du|tu)\b)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)|\s+(?:and|y|et|und)\s+(?=(?:with|con|avec|mit)\s)|\s*,\s*(?:dazu|zudem|au(?:ß|ss)erdem|ebenso)\s+|\s*,\s*(?:und\s+)?(?=(?:sie|du)\s+(?:sollten|solltest|mussen|müssen|musst|brauchen|haben|hast|bringen|bringst)\b)/i,
     )
     .map((part) => part.trim())
     .filter(Boolean);
