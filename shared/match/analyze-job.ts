@@ -130,6 +130,18 @@ function toBlocks(text: string): Block[] {
       continue;
     }
     close();
+    // A lead-in sentence ending in a colon sets how much the list after it is wanted: "Things
+    // that would make you stand out, but are not required:".
+    const leadIn = line.trim();
+    if (/[:：]$/.test(leadIn) && wordCount(leadIn) <= 20) {
+      const folded = fold(leadIn);
+      const cue = hasNiceCue(folded) ? 'nice' : null;
+      if (cue) {
+        section = cue;
+        blocks.push({ kind: 'heading', text: leadIn.replace(/[:：]$/, ''), section });
+        continue;
+      }
+    }
     const inline = inlineHeading(line.trim());
     if (inline) {
       section = inline.kind;
