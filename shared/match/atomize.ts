@@ -42,6 +42,10 @@ const LEADING_FRAMES: RegExp[] = [
   /^(?:idealerweise|zudem|auerdem|ausserdem|wunschenswert sind|von vorteil sind)\s+/,
   /^(?:vous (?:avez|possedez|maitrisez|disposez d(?:e|')|justifiez d(?:e|'))|tu (?:as|possedes|maitrises))\s*/,
   /^(?:idealement|de plus|egalement)\s*,?\s*/,
+  // "Maîtrise de la méthode HACCP", "Connaissance du référentiel BRCGS": the frame noun goes.
+  /^(?:(?:une |la )?(?:bonne |parfaite |solide )?(?:maitrise|connaissance|pratique))\s+(?:de la |du |des |de l')(?=\S)/,
+  // The second complement of "X de A et de la B".
+  /^(?:du|de la|des|de l'|del|de los|de las)\s+(?=\S+\s+\S)/,
   /^(?:(?:tienes|tiene|cuentas con|cuenta con|posees|dominas)\s+)/,
   /^(?:buscamos|necesitamos|queremos|pedimos)(?: a)?(?: (?:una persona|alguien|un perfil|candidatos?))?(?: (?:con|que))?\s+/,
   /^(?:tambien|ademas)\s+(?:necesitamos|buscamos|pedimos)(?: que)?\s+/,
@@ -61,7 +65,8 @@ const TRAILING_FRAMES: RegExp[] = [
   // A relative clause about the demand ("…, que son el núcleo de nuestro trabajo").
   /\s*,\s*(?:que (?:es|son|sera|seran)|qui (?:est|sont|sera|seront)|die (?:ist|sind)|das (?:ist))\b.*$/,
   /\s*,?\s*(?:ist|sind|waren|wäre|ware)\s+(?:von vorteil|wunschenswert|ein plus|erforderlich|notwendig|voraussetzung|pflicht)\b.*$/,
-  /\s*,?\s*(?:est|sont|serait|seraient|sera)\s+(?:un (?:plus|atout)|appreci[ee]e?s?|souhaite[e]?s?|indispensables?|obligatoires?|requis(?:e|es)?|necessaires?|exige(?:e|s|es)?|attendu(?:e|s|es)?)\b.*$/,
+  /\s*,\s*(?:pour|para|fur|for)\s+(?:les|la|le|l'|el|los|las|die|der|den|the|our|nos|notre|nuestros|nuestras|unsere\w*)\s.*$/,
+  /\s*,?\s*(?:est|sont|serait|seraient|sera)\s+(?:un (?:vrai |reel |gros |veritable )?(?:plus|atout)|appreci[ee]e?s?|souhaite[e]?s?|indispensables?|obligatoires?|requis(?:e|es)?|necessaires?|exige(?:e|s|es)?|attendu(?:e|s|es)?)\b.*$/,
   /\s*,?\s*(?:es|son|sera|seran)\s+(?:un plus|valorad[oa]s?|imprescindibles?|necesari[oa]s?|requerid[oa]s?|obligatori[oa]s?)\b.*$/,
   /\s*,?\s*(?:se valorara|se valoraran)\b.*$/,
   /\s+(?:voraus|gut aus|aus)\s*$/,
@@ -190,7 +195,7 @@ function cut(text: string, folded: string, patterns: RegExp[], from: 'start' | '
 function clausesOf(text: string): string[] {
   return text
     .split(
-      /\s*;\s+|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*as[ií] como\s+|\s+y que\s+|\s*,\s*(?=(?:arbeiten|kennen|beherrschen|verfugen|verfügen|bringen|haben|sprechen)\s)|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|idealmente|de preference|de préférence)\b)|\s*,\s*(?:and|et|und|y)\s+(?=(?:if\s+)?(?:you|vous|sie|du|tu)\b)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)|\s+(?:and|y|et|und)\s+(?=(?:with|con|avec|mit)\s)|\s*,\s*(?:dazu|zudem|au(?:ß|ss)erdem|ebenso)\s+|\s*,\s*(?:und\s+)?(?=(?:sie|du)\s+(?:sollten|solltest|mussen|müssen|musst|brauchen|haben|hast|bringen|bringst)\b)/i,
+      /\s*;\s+|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*as[ií] como\s+|\s+y que\s+|\s*,\s*(?=(?:arbeiten|kennen|beherrschen|verfugen|verfügen|bringen|haben|sprechen)\s)|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|idealmente|de preference|de préférence)\b)|\s*,\s*(?:and|et|und|y)\s+(?=(?:if\s+)?(?:you|vous|sie|du|tu)\b)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)|\s+(?:and|y|et|und)\s+(?=(?:with|con|avec|mit)\s)|\s*,\s*(?:dazu|zudem|au(?:ß|ss)erdem|ebenso)\s+|\s+(?:et|y)\s+(?=(?:du|de la|des|de l['\u2019]|del|de los|de las)\s*\S)|\s*,\s*(?:und\s+)?(?=(?:sie|du)\s+(?:sollten|solltest|mussen|müssen|musst|brauchen|haben|hast|bringen|bringst)\b)/i,
     )
     .map((part) => part.trim())
     .filter(Boolean);
