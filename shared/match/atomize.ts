@@ -50,6 +50,7 @@ const LEADING_FRAMES: RegExp[] = [
   /^(?:buscamos|necesitamos|queremos|pedimos)(?: a)?(?: (?:una persona|alguien|un perfil|candidatos?))?(?: (?:con|que))?\s+/,
   /^(?:tambien|ademas)\s+(?:necesitamos|buscamos|pedimos)(?: que)?\s+/,
   /^(?:se valorara|se valoraran|valoramos|es imprescindible|es necesario|es obligatorio|sera un plus)(?: que)?\s+/,
+  /^(?:tambien |ademas )?es (?:importante|fundamental|esencial|clave) que\s+/,
   /^(?:que\s+)?(?:tengas|hables|conozcas|sepas|domines|cuentes con|poseas|manejes)\s+/,
   /^(?:(?:un|una)\s+)?(?:buen|buena|solido|solida|amplio|amplia)\s+(?=(?:conocimiento|dominio|experiencia|manejo)\b)/,
   /^(?:fur diese (?:aufgabe|stelle|position|rolle)\s+)?(?:setzen wir|erwarten wir|wunschen wir uns|suchen wir)\s+/,
@@ -247,6 +248,10 @@ function listItems(text: string): string[] {
   // knowledge of B") are two items: both open with the same word.
   const openings = new Set(parts.map((part) => fold(part).split(/\s+/)[0]));
   if (parts.length === 2 && openings.size === 1 && parts.every((part) => wordsIn(part) >= 2)) return parts;
+  // "La capacité à mener un entretien et le sens de la négociation": two noun phrases, each
+  // with its own article.
+  const article = (part: string) => /^(?:le|la|les|l'|el|los|las|der|die|das)\b/.test(fold(part));
+  if (parts.length === 2 && parts.every((part) => article(part) && wordsIn(part) >= 3)) return parts;
   // "experience in financial services, familiarity with dbt": each part names its own demand.
   if (parts.every((part) => DEMAND_NOUN.test(fold(part)) && wordsIn(part) >= 2)) return parts;
   // "Experience of standard costing and stock valuation": the frame governs both objects.
