@@ -282,5 +282,10 @@ describe('requirement extraction on the labelled development postings', () => {
     expect(figures.mustFound / figures.mustTotal).toBeGreaterThanOrEqual(0.75);
     expect(figures.niceFound / figures.niceTotal).toBeGreaterThanOrEqual(0.75);
     expect(figures.requirements / figures.extracted).toBeGreaterThanOrEqual(0.88);
+    const second = measureRequirements(postingsOf('dev-b'), await bundledDictionary());
+    expect(second.postings).toBeGreaterThanOrEqual(20);
+    expect(second.mustFound / second.mustTotal).toBeGreaterThanOrEqual(0.75);
+    expect(second.niceFound / second.niceTotal).toBeGreaterThanOrEqual(0.75);
+    expect(second.requirements / second.extracted).toBeGreaterThanOrEqual(0.8);
   });
 });
