@@ -2,6 +2,7 @@
  * Editable bullets of one entry: edit, add, remove, move.
  */
 import { newId } from '../../../shared/model/cv';
+import { useFieldGroup } from './field-group';
 
 interface BulletListProps {
   bullets: string[];
@@ -12,6 +13,7 @@ interface BulletListProps {
 
 /** The bullet editor of a work entry or project. */
 export function BulletList({ bullets, ids, pathPrefix, onChange }: BulletListProps) {
+  const form = useFieldGroup();
   const update = (index: number, text: string) => {
     const next = [...bullets];
     next[index] = text;
@@ -40,6 +42,7 @@ export function BulletList({ bullets, ids, pathPrefix, onChange }: BulletListPro
               •
             </span>
             <textarea
+              form={form}
               aria-label={`Bullet ${index + 1}`}
               value={bullet}
               rows={Math.max(1, Math.ceil(bullet.length / 80))}

@@ -2,6 +2,7 @@
  * Labelled text inputs used throughout the editor.
  */
 import { useId } from 'react';
+import { useFieldGroup } from './field-group';
 
 interface FieldProps {
   label: string;
@@ -23,12 +24,14 @@ interface FieldProps {
 export function Field({ label, value, onChange, placeholder, multiline, type = 'text', className, dataPath, list, hint }: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
+  const form = useFieldGroup();
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
       {multiline ? (
         <textarea
           id={id}
+          form={form}
           value={value ?? ''}
           placeholder={placeholder}
           rows={Math.max(3, Math.ceil((value ?? '').length / 90))}
@@ -38,6 +41,7 @@ export function Field({ label, value, onChange, placeholder, multiline, type = '
       ) : (
         <input
           id={id}
+          form={form}
           type={type}
           list={list}
           value={value ?? ''}

@@ -3,6 +3,7 @@
  * grip, its move buttons, or Alt+↑ / ↓ in its header.
  */
 import type { ReactNode } from 'react';
+import { FieldGroup } from '../field-group';
 import { DragHandle, MoveButtons, moveByKey } from './Reorderable';
 import type { DragController, DropMarker } from './useDragReorder';
 
@@ -63,7 +64,7 @@ export function EditorSection({ id, title, children, action, reorder }: EditorSe
           {action}
         </div>
       </header>
-      {children}
+      <FieldGroup>{children}</FieldGroup>
     </section>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { moveItem } from '../../../../shared/model/order';
+import { useFieldGroup } from '../field-group';
 
 interface KeywordChipsProps {
   /** The visible label ("Skills"). */
@@ -40,6 +41,7 @@ function withAdded(values: string[], added: string[]): string[] {
 export function KeywordChips({ label, itemNoun, owner, values, onChange, path }: KeywordChipsProps) {
   const labelId = useId();
   const hintId = useId();
+  const form = useFieldGroup();
   const boxRef = useRef<HTMLDivElement>(null);
   const [typed, setTyped] = useState('');
   const [editing, setEditing] = useState<{ index: number; text: string } | null>(null);
@@ -150,6 +152,7 @@ export function KeywordChips({ label, itemNoun, owner, values, onChange, path }:
                 {editing?.index === index ? (
                   <input
                     ref={editRef}
+                    form={form}
                     className="chip-edit"
                     aria-label={`Edit ${itemNoun} ${value}`}
                     value={editing.text}
@@ -195,6 +198,7 @@ export function KeywordChips({ label, itemNoun, owner, values, onChange, path }:
           </ul>
         )}
         <input
+          form={form}
           className="chip-input"
           aria-label={`Add ${itemNoun} to ${owner}`}
           aria-describedby={hintId}

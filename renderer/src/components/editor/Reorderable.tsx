@@ -4,6 +4,7 @@
  */
 import type { DragEvent, KeyboardEvent, ReactNode } from 'react';
 import type { ListEditing } from './list-editing';
+import { FieldGroup } from '../field-group';
 import type { DragController, DropMarker } from './useDragReorder';
 
 /** Moves an item by Alt+↑ / Alt+↓; returns true when the key was used. */
@@ -121,23 +122,25 @@ export function Reorderable({
       onDragOver={(event) => drag.over(index, event)}
       onDrop={(event) => drag.drop(index, event)}
     >
-      {note}
-      <div className="reorderable-row">
-        <DragHandle onDragStart={(event) => drag.start(index, event)} onDragEnd={drag.end} />
-        <div className="reorderable-body">{children}</div>
-        <div className="row-actions">
-          <MoveButtons label={label} index={index} count={count} onMove={editing.move} />
-          <button
-            type="button"
-            className="icon danger"
-            aria-label={`Remove ${label}`}
-            onClick={() => editing.remove(index, label)}
-          >
-            ×
-          </button>
+      <FieldGroup>
+        {note}
+        <div className="reorderable-row">
+          <DragHandle onDragStart={(event) => drag.start(index, event)} onDragEnd={drag.end} />
+          <div className="reorderable-body">{children}</div>
+          <div className="row-actions">
+            <MoveButtons label={label} index={index} count={count} onMove={editing.move} />
+            <button
+              type="button"
+              className="icon danger"
+              aria-label={`Remove ${label}`}
+              onClick={() => editing.remove(index, label)}
+            >
+              ×
+            </button>
+          </div>
         </div>
-      </div>
-      {footer && <div className="reorderable-footer">{footer}</div>}
+        {footer && <div className="reorderable-footer">{footer}</div>}
+      </FieldGroup>
     </article>
   );
 }

@@ -2,7 +2,7 @@
  * The tailored CV: the document with each proposed change in place (word diff, reason, findings,
  * accept / reject), and every tailorable field editable.
  */
-import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Cv } from '../../../../shared/model/cv';
 import type { Proposal, ProposedChange } from '../../../../shared/model/library';
 import { SECTION_TITLES } from '../../../../shared/review/cv-fields';
@@ -13,6 +13,7 @@ import { CvDocument, type FieldKind } from './CvDocument';
 import { DiffText } from './DiffText';
 import type { ReviewStoreState } from '../../state/review-store';
 import { useReview } from './review-context';
+import { FieldGroup } from '../field-group';
 
 const FIELD_LABELS: Record<FieldKind, string> = {
   summary: 'Summary',
@@ -208,6 +209,8 @@ const TailoredField = memo(function TailoredField({ path, text, kind }: FieldPro
   const total = useReview((state) => changesOf(state).length);
   const decisions = useReview((state) => state.history?.present.decisions ?? NO_DECISIONS);
   const [isEditing, setEditing] = useState(false);
+  // Each field is a form of its own for the browser's autofill, which reads a field's whole form per keystroke.
+  const form = useId();
   const areaRef = useRef<HTMLTextAreaElement>(null);
   const label = `${FIELD_LABELS[kind]} (${path})`;
 
@@ -237,6 +240,7 @@ const TailoredField = memo(function TailoredField({ path, text, kind }: FieldPro
   const editor = isEditor ? (
     <textarea
       ref={areaRef}
+      form={form}
       className={`doc-input doc-input-${kind}`}
       data-path={path}
       aria-label={label}
@@ -277,31 +281,39 @@ const TailoredField = memo(function TailoredField({ path, text, kind }: FieldPro
     </div>
   );
 
-  if (!change || change.op !== 'replace' || !proposal) return <div className="doc-field">{editor}</div>;
+  if (!change || change.op !== 'replace' || !proposal) {
+    return (
+      <FieldGroup id={form}>
+        <div className="doc-field">{editor}</div>
+      </FieldGroup>
+    );
+  }
   const findings = change.findings;
   return (
-    <ChangeFrame change={change} index={changeIndex} total={total} decisions={decisions}>
-      {pending ? (
-        <div className={`doc-proposal ${change.status === 'reverted' ? 'is-reverted' : ''}`} aria-label="Proposed text">
-          <DiffText parts={proposal} findings={findings.map((finding) => finding.message)} />
-        </div>
-      ) : null}
-      {findings.length > 0 && (
-        <ul className="findings" aria-label="Truth-check findings">
-          {findings.map((finding, index) => (
-            <li key={index} className={`finding finding-${finding.severity}`}>
-              <span className="finding-text">“{finding.text}”</span> {finding.message}
-            </li>
-          ))}
-        </ul>
-      )}
-      {(!pending || isEditing) && <div className="doc-field">{editor}</div>}
-      {pending && !isEditing && (
-        <button type="button" className="link small" onClick={() => setEditing(true)}>
-          Edit this text yourself
-        </button>
-      )}
-    </ChangeFrame>
+    <FieldGroup id={form}>
+      <ChangeFrame change={change} index={changeIndex} total={total} decisions={decisions}>
+        {pending ? (
+          <div className={`doc-proposal ${change.status === 'reverted' ? 'is-reverted' : ''}`} aria-label="Proposed text">
+            <DiffText parts={proposal} findings={findings.map((finding) => finding.message)} />
+          </div>
+        ) : null}
+        {findings.length > 0 && (
+          <ul className="findings" aria-label="Truth-check findings">
+            {findings.map((finding, index) => (
+              <li key={index} className={`finding finding-${finding.severity}`}>
+                <span className="finding-text">“{finding.text}”</span> {finding.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        {(!pending || isEditing) && <div className="doc-field">{editor}</div>}
+        {pending && !isEditing && (
+          <button type="button" className="link small" onClick={() => setEditing(true)}>
+            Edit this text yourself
+          </button>
+        )}
+      </ChangeFrame>
+    </FieldGroup>
   );
 });
 
