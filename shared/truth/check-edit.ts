@@ -601,6 +601,24 @@ export function checkText(
       ),
     );
   }
+  for (const name of newQuotedNames(replacement, sources.scopes.map((scope) => scope.text).join('\n'))) {
+    if (overlapsAny(findings, name)) continue;
+    const quoted = replacement.slice(name.start, name.end);
+    const inPosting = sources.posting !== undefined && foldCase(sources.posting.text).includes(foldCase(quoted));
+    if (context.isLetter && inPosting && inWish(replacement, name.start, name.end)) continue;
+    findings.push(
+      makeFinding(
+        inPosting ? 'from-posting' : 'new-claim',
+        path,
+        name,
+        replacement,
+        original,
+        inPosting
+          ? `the posting names ${quote(quoted)}; your CV does not${sources.entry ? ` in ${sources.entry.label}` : ''}. Keep it only if it is true for you`
+          : `the name ${quote(quoted)} is not in ${where}`,
+      ),
+    );
+  }
   for (const level of upgradedLanguageLevels(
     replacement,
     original,
@@ -658,6 +676,29 @@ export function checkText(
   )
     return [];
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** Quotation marks around a name ('More Than Words', "Rückenfit", « Label Bas-Carbone »). */
+const QUOTED = /(?:^|[\s(])(['‘"“„«‹])\s?([^'’"”«»‹›\n]{2,60}?)\s?(['’"”»›])(?=[\s,.;:)!?]|$)/gu;
+
+/**
+ * Quoted names (a programme, a course, a title) whose words all start with a capital and that
+ * the sources never state: a name is grounded as a whole, not word by word.
+ */
+function newQuotedNames(text: string, sourceText: string): Array<{ start: number; end: number }> {
+  const source = foldCase(sourceText).replace(/[^\p{L}\p{N}]+/gu, ' ');
+  const found: Array<{ start: number; end: number }> = [];
+  for (const match of text.matchAll(QUOTED)) {
+    const inner = match[2];
+    const words = wordTokens(inner).map((token) => token.text);
+    const named = words.filter((word) => !isFreeWord(word));
+    if (named.length === 0 || !named.every((word) => /^\p{Lu}/u.test(word))) continue;
+    const phrase = foldCase(inner).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (` ${source} `.includes(` ${phrase} `)) continue;
+    const start = (match.index ?? 0) + match[0].indexOf(inner);
+    found.push({ start, end: start + inner.length });
+  }
+  return found;
 }
 
 /** The titles a field may name: its entry's position, or every position and the headline. */

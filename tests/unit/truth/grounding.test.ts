@@ -612,6 +612,42 @@ describe('grounding', () => {
     ).toContain('new-claim:regional insurers');
   });
 
+  it('grounds a quoted name as a whole, never word by word', () => {
+    const slt: Cv = {
+      basics: { name: 'Eilidh' },
+      work: [
+        {
+          name: 'NHS',
+          position: 'Speech and Language Therapist',
+          startDate: '2020-01',
+          highlights: [
+            "Deliver Hanen 'It Takes Two to Talk' programmes for parents, four groups a year.",
+            'Trained staff in words and gestures that support talk, more than once a term.',
+          ],
+        },
+      ],
+    };
+    const original = slt.work![0].highlights![0];
+    expect(
+      check(
+        'work[0].highlights[0]',
+        original,
+        "Run Hanen's 'It Takes Two to Talk' groups for parents, four a year.",
+        slt,
+      ).filter((finding) => finding.text === 'It Takes Two to Talk'),
+    ).toEqual([]);
+    expect(
+      kinds(
+        check(
+          'work[0].highlights[0]',
+          original,
+          "Deliver Hanen 'It Takes Two to Talk' and 'More Than Words' programmes for parents, four groups a year.",
+          slt,
+        ),
+      ),
+    ).toContain('new-claim:More Than Words');
+  });
+
   it('reads French elisions and German word numbers', () => {
     const cv: Cv = {
       basics: { name: 'Lea', summary: '' },
