@@ -21,6 +21,8 @@ export interface EvidenceUnit {
   rank: number;
   /** Years of experience the sentence claims ("6 years of experience building APIs"). */
   claimedYears: number | null;
+  /** True for a qualification still being studied for (no end yet, or "in progress"). */
+  inProgress?: boolean;
 }
 
 /** A dated work or volunteer entry, in months since year 0. */
@@ -119,7 +121,12 @@ interface Field {
   rank: number;
   /** List fields (skills keywords) are not split into sentences. */
   isList?: boolean;
+  inProgress?: boolean;
 }
+
+/** Words saying a qualification is not finished yet. */
+const IN_PROGRESS =
+  /\b(?:in progress|ongoing|expected|currently studying|under way|en cours|in ausbildung|laufend|angestrebt|en curso|cursando)\b/i;
 
 function fieldsOf(cv: Cv, today: number, periods: Period[]): Field[] {
   const fields: Field[] = [];
@@ -169,9 +176,13 @@ function fieldsOf(cv: Cv, today: number, periods: Period[]): Field[] {
   (cv.education ?? []).forEach((entry, index) => {
     const base = `education[${index}]`;
     const degree = [entry.studyType, entry.area].filter(Boolean).join(' ');
+    const end = parseCvDate(entry.endDate, today);
     fields.push({
       path: entry.area ? `${base}.area` : `${base}.studyType`,
       text: degree,
+      inProgress:
+        IN_PROGRESS.test(degree) ||
+        (entry.startDate !== undefined && (end === null || end >= today || /present|current/i.test(entry.endDate ?? ''))),
       period: null,
       rank: 1,
     });
@@ -286,6 +297,7 @@ export function indexCv(cv: Cv, dictionary: SkillsDictionary, today: number): Cv
         period: field.period,
         rank: field.rank,
         claimedYears: reading.claimedYears,
+        ...(field.inProgress ? { inProgress: true } : {}),
       };
       units.push(unit);
       for (const stem of unit.stems) allStems.add(stem);

@@ -65,6 +65,19 @@ interface PreparedRequirement {
   years: number | null;
   /** "… or a related field": any field of study stands in for the one named. */
   acceptsRelatedField: boolean;
+  /** The content of each alternative of "A or B" (no dictionary skill in it), when there are two or more. */
+  alternatives: string[][];
+}
+
+/** The content stems of each alternative of a requirement's own words ("PASMA or IPAF"). */
+function alternativesOf(rest: readonly Token[]): string[][] {
+  const parts: Token[][] = [[]];
+  for (const token of rest) {
+    if (OR_WORDS.test(token.norm)) parts.push([]);
+    else parts[parts.length - 1].push(token);
+  }
+  const stems = parts.map((part) => [...new Set(contentStems(part))]).filter((part) => part.length > 0);
+  return stems.length >= 2 ? stems : [];
 }
 
 const RELATED_FIELD =
@@ -156,6 +169,7 @@ function prepareRequirement(
     content: [...new Set(contentStems(rest))],
     years: requiredYears(text),
     acceptsRelatedField: RELATED_FIELD.test(fold(text)),
+    alternatives: hits.length === 0 ? alternativesOf(rest) : [],
   };
 }
 
@@ -402,10 +416,22 @@ function judge(
     const text = contentMatch(content, cv);
     status = text.best >= 0.7 ? 'covered' : text.best >= 0.4 || text.union >= 0.6 ? 'partial' : 'missing';
     if (text.unit && status !== 'missing') evidenceUnits = [text.unit];
+    // "PASMA or IPAF": one alternative shown in full is the requirement met.
+    for (const alternative of requirement.alternatives) {
+      const shown = contentMatch(alternative, cv);
+      if (shown.best === 1 && shown.unit) {
+        status = 'covered';
+        evidenceUnits = [shown.unit];
+        break;
+      }
+    }
   } else {
     status = 'covered';
   }
 
+  // A qualification still being studied for is partly there.
+  if (status === 'covered' && evidenceUnits.length > 0 && evidenceUnits.every((unit) => unit.inProgress))
+    status = 'partial';
   // "NVQ Level 3", "C&G 2391": a qualification's level or number must be the one shown.
   if (status === 'covered') {
     const asked = gradeNumbers(requirement.text);
@@ -414,8 +440,9 @@ function judge(
         groups.length > 0
           ? groups.flatMap((group) => group.skills.flatMap((skill) => cv.skillUnits.get(skill) ?? []))
           : evidenceUnits;
-      if (!units.some((unit) => asked.every((grade) => gradeNumbers(unit.text).includes(grade))))
-        status = 'partial';
+      const graded = units.filter((unit) => asked.every((grade) => gradeNumbers(unit.text).includes(grade)));
+      // The level asked for, still being studied for, is partly there.
+      if (graded.length === 0 || graded.every((unit) => unit.inProgress)) status = 'partial';
     }
   }
   const role = years !== null ? roleFamilyOf(requirement.text) : null;

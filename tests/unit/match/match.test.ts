@@ -68,6 +68,34 @@ describe('matchCv', () => {
     expect((await statusOf('Python, Rust and Haskell')).status).toBe('partial');
   });
 
+  it('meets "A or B" of words no dictionary names by one of them, and a level still studied for partly', async () => {
+    const electrician: Cv = {
+      basics: { name: 'Kyle' },
+      skills: [{ name: 'Certificates', keywords: ['ECS Trainee card', 'PASMA Towers for Users (2023)'] }],
+      education: [
+        {
+          institution: 'College',
+          studyType: 'NVQ Level 2 Diploma',
+          area: 'Electrical Installation',
+          startDate: '2019-09',
+          endDate: '2021-07',
+        },
+        {
+          institution: 'College',
+          studyType: 'NVQ Level 3 Diploma',
+          area: 'Electrotechnical Services',
+          startDate: '2024-09',
+          endDate: 'present',
+        },
+      ],
+    };
+    expect((await statusOf('PASMA or IPAF', electrician)).status).toBe('covered');
+    expect((await statusOf('QWERTZ or IPAF', electrician)).status).not.toBe('covered');
+    expect((await statusOf('NVQ Level 3 in electrical installation', electrician)).status).toBe('partial');
+    const finished = { ...electrician, education: [{ ...electrician.education![1], endDate: '2025-03' }] };
+    expect((await statusOf('NVQ Level 3 in electrotechnical services', finished)).status).toBe('covered');
+  });
+
   it('marks a requirement missing when the CV shows nothing of it', async () => {
     const item = await statusOf('Experience with SAP FICO');
     expect(item).toMatchObject({ status: 'missing', evidence: [] });
@@ -115,7 +143,9 @@ describe('matchCv', () => {
     };
     const monolingual: Cv = { ...cv, languages: [{ language: 'English', fluency: 'Native' }] };
     expect((await statusOf('a second European language', bilingual)).status).toBe('covered');
-    expect((await statusOf('weitere Fremdsprachen', bilingual)).evidencePaths).toContain('languages[1].language');
+    expect((await statusOf('weitere Fremdsprachen', bilingual)).evidencePaths).toContain(
+      'languages[1].language',
+    );
     expect((await statusOf('a second European language', monolingual)).status).toBe('missing');
   });
 
