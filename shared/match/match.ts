@@ -69,13 +69,24 @@ interface PreparedRequirement {
   alternatives: string[][];
 }
 
-/** The content stems of each alternative of a requirement's own words ("PASMA or IPAF"). */
-function alternativesOf(rest: readonly Token[]): string[][] {
+/**
+ * The content stems of each alternative of a requirement's own words: "PASMA or IPAF",
+ * "critical care, HDU or theatres recovery" (commas list alternatives when "or" ends the list),
+ * "mentorship / practice supervisor qualification".
+ */
+function alternativesOf(text: string, rest: readonly Token[]): string[][] {
+  const hasOr = rest.some((token) => OR_WORDS.test(token.norm));
   const parts: Token[][] = [[]];
-  for (const token of rest) {
-    if (OR_WORDS.test(token.norm)) parts.push([]);
-    else parts[parts.length - 1].push(token);
-  }
+  rest.forEach((token, index) => {
+    const previous = rest[index - 1];
+    const between = previous ? text.slice(previous.start + previous.raw.length, token.start) : '';
+    if (OR_WORDS.test(token.norm)) {
+      parts.push([]);
+      return;
+    }
+    if (/\//.test(between) || (hasOr && /,/.test(between))) parts.push([]);
+    parts[parts.length - 1].push(token);
+  });
   const stems = parts.map((part) => [...new Set(contentStems(part))]).filter((part) => part.length > 0);
   return stems.length >= 2 ? stems : [];
 }
@@ -169,7 +180,7 @@ function prepareRequirement(
     content: [...new Set(contentStems(rest))],
     years: requiredYears(text),
     acceptsRelatedField: RELATED_FIELD.test(fold(text)),
-    alternatives: hits.length === 0 ? alternativesOf(rest) : [],
+    alternatives: hits.length === 0 ? alternativesOf(text, rest) : [],
   };
 }
 
