@@ -182,7 +182,8 @@ function fieldsOf(cv: Cv, today: number, periods: Period[]): Field[] {
       text: degree,
       inProgress:
         IN_PROGRESS.test(degree) ||
-        (entry.startDate !== undefined && (end === null || end >= today || /present|current/i.test(entry.endDate ?? ''))),
+        // No end date, or "Present", reads as today.
+        (entry.startDate !== undefined && (end === null || end >= today)),
       period: null,
       rank: 1,
     });

@@ -347,7 +347,6 @@ function backedByEntryDate(
   );
 }
 
-/** True when a duration is one the CV's dates give ("5 years" for 2019-03 to 2024-05). */
 const PERIOD_SECONDS: Record<string, number> = {
   second: 1,
   sec: 1,
@@ -432,6 +431,7 @@ function unitOfBareFigure(quantity: Quantity, sources: Quantity[], sourceText: s
   );
 }
 
+/** True when a duration is one the CV's dates give ("5 years" for 2019-03 to 2024-05). */
 function matchesDuration(quantity: Quantity, durations: number[]): boolean {
   if (quantity.kind !== 'duration' || quantity.unitGroup !== 'months') return false;
   return durations.some((months) => {

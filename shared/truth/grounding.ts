@@ -632,46 +632,35 @@ function groundedIn(word: string, scope: SourceScope, index: GroundingIndex, str
   return aliasMatch(word, scope, index.aliases);
 }
 
-const unitCache = new WeakMap<GroundingIndex, { units: SourceScope[]; headers: SourceScope[] }>();
-
-const HEADER_FIELDS = new Set(['position', 'name', 'organization', 'institution', 'area', 'studyType', 'title', 'label']);
+const HEADER_FIELDS = new Set(['position', 'name', 'organization', 'institution', 'area', 'studyType', 'title']);
 
 /**
- * The texts of a CV one by one (each summary, bullet, skill list…) and its header fields (titles,
- * employers, degrees) apart, as scopes; of one entry when `entry` is given.
+ * The texts of one entry one by one (its summary, each bullet…) and its header fields (title,
+ * employer, degree) apart, as scopes.
  */
 export function textUnits(
   index: GroundingIndex,
-  entry?: { section: string; position: number },
+  entry: { section: string; position: number },
 ): { units: SourceScope[]; headers: SourceScope[] } {
-  const build = (value: unknown): { units: SourceScope[]; headers: SourceScope[] } => {
-    const units: SourceScope[] = [];
-    const headers: SourceScope[] = [];
-    const visit = (node: unknown, key: string): void => {
-      if (typeof node === 'string') {
-        if (node.trim()) (HEADER_FIELDS.has(key) ? headers : units).push(scopeOfUnit(index, node));
-      } else if (Array.isArray(node)) node.forEach((item) => visit(item, key));
-      else if (node !== null && typeof node === 'object')
-        for (const [child, item] of Object.entries(node)) if (!isSkippedKey(child)) visit(item, child);
-    };
-    visit(value, '');
-    return { units, headers };
+  const units: SourceScope[] = [];
+  const headers: SourceScope[] = [];
+  const visit = (node: unknown, key: string): void => {
+    if (typeof node === 'string') {
+      if (node.trim()) (HEADER_FIELDS.has(key) ? headers : units).push(scopeOfUnit(index, node));
+    } else if (Array.isArray(node)) node.forEach((item) => visit(item, key));
+    else if (node !== null && typeof node === 'object')
+      for (const [child, item] of Object.entries(node)) if (!isSkippedKey(child)) visit(item, child);
   };
-  if (entry) {
-    const record = ((index.cv as Record<string, unknown>)[entry.section] as unknown[] | undefined)?.[entry.position];
-    return build(record);
-  }
-  let cached = unitCache.get(index);
-  if (!cached) unitCache.set(index, (cached = build(index.cv)));
-  return cached;
+  visit(((index.cv as Record<string, unknown>)[entry.section] as unknown[] | undefined)?.[entry.position], '');
+  return { units, headers };
 }
 
-const unitScopes = new WeakMap<GroundingIndex, Map<string, SourceScope>>();
+const unitScopeCache = new WeakMap<GroundingIndex, Map<string, SourceScope>>();
 
 /** One CV text as a scope, kept with the index (CV texts are few; the general cache is for others). */
 function scopeOfUnit(index: GroundingIndex, text: string): SourceScope {
-  let scopes = unitScopes.get(index);
-  if (!scopes) unitScopes.set(index, (scopes = new Map()));
+  let scopes = unitScopeCache.get(index);
+  if (!scopes) unitScopeCache.set(index, (scopes = new Map()));
   let scope = scopes.get(text);
   if (!scope) scopes.set(text, (scope = buildScope(text, 'a text of your CV', index.language, index.lexicon)));
   return scope;
@@ -700,11 +689,12 @@ export function importedPairs(
   const plain = (word: JudgedWord): boolean =>
     word.verdict === 'grounded' && !hasDigit(word.text) && !isAcronym(word.text) && word.text.length > 2;
   const verbs = new Set((index.lexicon.verbs?.(text, index.language) ?? []).map((verb) => verb.start));
-  const expanded = acronymExpansionSpans(text, { scopes: [original, ...unitScopes] } as GroundingSources);
+  const entrySources = { scopes: [original, ...unitScopes] } as GroundingSources;
+  const expanded = acronymExpansionSpans(text, entrySources);
   // Skill names of two words ("relational database", backed by PostgreSQL) are one term.
   const tokens = wordTokens(text);
   const aliasRuns = new Set<number>();
-  markMultiWordAliases(text, tokens, { scopes: [original, ...unitScopes] } as GroundingSources, index, aliasRuns);
+  markMultiWordAliases(text, tokens, entrySources, index, aliasRuns);
   for (const position of aliasRuns) expanded.push({ start: tokens[position].start, end: tokens[position].end });
   const inExpansion = (word: JudgedWord): boolean =>
     expanded.some((span) => word.start < span.end && word.end > span.start);

@@ -68,6 +68,13 @@ export interface ThreadCalibration {
   tokensPerSecond: Record<number, number>;
 }
 
+/** The candidate with the highest speed (the first of equals). */
+function fastest(candidates: readonly number[], tokensPerSecond: Record<number, number>): number {
+  let best = candidates[0];
+  for (const threads of candidates) if (tokensPerSecond[threads] > tokensPerSecond[best]) best = threads;
+  return best;
+}
+
 /**
  * Measures generation speed with each candidate thread count on a small scratch context and
  * returns the fastest. Takes well under a second on small models.
@@ -98,9 +105,7 @@ export async function calibrateThreads(
       await context.dispose();
     }
   }
-  let best = candidates[0];
-  for (const threads of candidates) if (tokensPerSecond[threads] > tokensPerSecond[best]) best = threads;
-  return { best, tokensPerSecond };
+  return { best: fastest(candidates, tokensPerSecond), tokensPerSecond };
 }
 
 /**
@@ -128,9 +133,7 @@ export async function calibratePromptThreads(
       await context.dispose();
     }
   }
-  let best = candidates[0];
-  for (const threads of candidates) if (tokensPerSecond[threads] > tokensPerSecond[best]) best = threads;
-  return { best, tokensPerSecond };
+  return { best: fastest(candidates, tokensPerSecond), tokensPerSecond };
 }
 
 /** The addon context's batch calls node-llama-cpp 3.21 makes for every decode. */
