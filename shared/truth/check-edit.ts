@@ -7,6 +7,7 @@
  * findings, named by what they look like (a title, an organisation, a skill…) and otherwise
  * `new-claim`; words only the posting backs are `from-posting`.
  */
+import { diffWordsWithSpace } from 'diff';
 import { lockedKindOf, parsePath, splitList, type PathSegment } from './cv-paths';
 import {
   detectContacts,
@@ -491,7 +492,7 @@ export function checkText(
           )),
     );
   // Plain words the rewrite brings in (see `isPlainWord`).
-  let plainWords = 0;
+  const plainSpans: Array<{ start: number; end: number }> = [];
   const titles = newTitlePhrases(
     replacement,
     titlesOf(context.index.cv, sources.entry ? segments : []),
@@ -531,7 +532,7 @@ export function checkText(
       continue;
     }
     if (verdict === 'posting') {
-      if (phrase.length === 1 && plainIn(phrase[0], true)) plainWords += 1;
+      if (phrase.length === 1 && plainIn(phrase[0], true)) plainSpans.push(span);
       findings.push(
         makeFinding(
           'from-posting',
@@ -544,7 +545,7 @@ export function checkText(
       );
       continue;
     }
-    if (phrase.length === 1 && plainIn(phrase[0])) plainWords += 1;
+    if (phrase.length === 1 && plainIn(phrase[0])) plainSpans.push(span);
     const elsewhere =
       sources.entry !== undefined &&
       judgeWords(text, { ...sources, scopes: [context.index.whole] }, context.index).every(
@@ -663,19 +664,69 @@ export function checkText(
       ),
     );
   }
-  // A rewrite that swaps some of its original's words and brings in plain words, no more than
-  // one for every two it dropped, and nothing else unsupported, restates its source: wording no
-  // lexical resource covers ("a revamp of" for "reworking") is not a new fact.
+  // A rewrite that swaps words of its original for plain words, no more in each place than it
+  // replaced there, and has nothing else unsupported, restates its source: wording no lexical
+  // resource covers ("a revamp of" for "reworking") is not a new fact. Words added where nothing
+  // was replaced ("… and reviews batch records") are a new clause.
   if (
     !context.isLetter &&
     hasOriginal &&
-    plainWords >= 1 &&
-    plainWords <= Math.max(1, Math.floor(sources.droppedWords / 2)) &&
-    findings.length === plainWords &&
-    sources.droppedWords > 0
+    plainSpans.length >= 1 &&
+    findings.length === plainSpans.length &&
+    plainSpans.length <= Math.max(1, Math.floor(sources.droppedWords / 2)) &&
+    withinSubstitutions(plainSpans, substitutionsOf(original, replacement))
   )
     return [];
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** A run of the rewrite that replaces words of its original, and how many words it replaced. */
+interface Substitution {
+  start: number;
+  end: number;
+  replaced: number;
+}
+
+/**
+ * Where a rewrite replaces words of its original (a word diff's runs of deleted and inserted
+ * text next to each other).
+ */
+function substitutionsOf(original: string, replacement: string): Substitution[] {
+  const runs: Substitution[] = [];
+  let offset = 0;
+  let run: (Substitution & { inserted: boolean }) | undefined;
+  const close = (): void => {
+    if (run?.inserted) runs.push({ start: run.start, end: run.end, replaced: run.replaced });
+    run = undefined;
+  };
+  for (const change of diffWordsWithSpace(original, replacement)) {
+    if (!change.added && !change.removed) {
+      // Spacing between two changed words keeps them in one run.
+      if (!/^\s+$/.test(change.value)) close();
+      offset += change.value.length;
+      continue;
+    }
+    run ??= { start: offset, end: offset, replaced: 0, inserted: false };
+    if (change.removed) run.replaced += wordTokens(change.value).length;
+    else {
+      offset += change.value.length;
+      run.end = offset;
+      run.inserted = true;
+    }
+  }
+  close();
+  return runs;
+}
+
+/** True when every span lies in a substitution, each holding no more spans than it replaced words. */
+function withinSubstitutions(spans: ReadonlyArray<{ start: number; end: number }>, runs: Substitution[]): boolean {
+  const held = new Map<Substitution, number>();
+  for (const span of spans) {
+    const run = runs.find((item) => span.start >= item.start && span.end <= item.end);
+    if (!run) return false;
+    held.set(run, (held.get(run) ?? 0) + 1);
+  }
+  return [...held].every(([run]) => run.replaced > 0);
 }
 
 /** Quotation marks around a name ('More Than Words', "Rückenfit", « Label Bas-Carbone »). */

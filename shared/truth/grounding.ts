@@ -231,6 +231,17 @@ const SEPARABLE_PARTICLES = new Set(
   ),
 );
 
+/** Particles of German verbs that stand at the end of the clause ("hält … fest", "stellt … dar"). */
+const CLAUSE_END_PARTICLES = new Set([...SEPARABLE_PARTICLES, 'fest', 'dar', 'statt', 'bereit', 'teil', 'los', 'hoch', 'frei', 'um']);
+
+/** True when a lower-case particle closes a clause that words before it opened ("Halte Befunde … fest."). */
+function closingParticle(text: string, token: WordToken): boolean {
+  if (!CLAUSE_END_PARTICLES.has(token.text)) return false;
+  if (!/^\s*(?:[.,;:!?)]|$)/u.test(text.slice(token.end))) return false;
+  const clause = text.slice(0, token.start).split(/[.;:!?,]/).pop() ?? '';
+  return wordTokens(clause).length >= 2;
+}
+
 /**
  * True when a German verb's clause ends in a separable particle: the verb is then another
  * verb ("führte die Spieler ins Training zurück" is zurückführen, to bring back, not to lead).
@@ -741,6 +752,8 @@ export function judgeWords(
   const connective = functionPhrasePositions(tokens);
   tokens.forEach((token, position) => {
     if (covered(token.start, token.end) || connective.has(position)) return;
+    // A German verb's particle at the end of its clause ("Halte … fest") belongs to that verb.
+    if (index.language === 'de' && closingParticle(text, token)) return;
     if (groundedRun.has(position)) {
       judged.push({ ...token, verdict: 'grounded' });
       return;

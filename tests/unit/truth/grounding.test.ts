@@ -106,6 +106,39 @@ describe('grounding', () => {
       expect(check('work[0].highlights[0]', bullet(0), rewrite).length, rewrite).toBeGreaterThan(0);
   });
 
+  it('reads a plain word added where nothing was replaced as a new clause, not a rewording', () => {
+    const cv: Cv = {
+      ...CV,
+      work: [
+        {
+          ...CV.work![0],
+          highlights: ['Presented the quarterly figures to the directors after each close.'],
+        },
+      ],
+    };
+    const original = 'Presented the quarterly figures to the directors after each close.';
+    // "after each close" → "at every close": the new word stands where the old ones were.
+    expect(
+      check(
+        'work[0].highlights[0]',
+        original,
+        'Presented the quarterly figures to the directors at every closing.',
+        cv,
+      ),
+    ).toEqual([]);
+    // The same word count, but the new word comes as an addition at the end.
+    expect(
+      kinds(
+        check(
+          'work[0].highlights[0]',
+          'Presented the quarterly figures to the directors after each close.',
+          'Presented quarterly figures to the directors after each close, with commentary.',
+          cv,
+        ),
+      ).join(' '),
+    ).toMatch(/commentary/);
+  });
+
   it("lets one common word of the posting take a dropped word's place, never a job title or a second one", () => {
     const cv: Cv = {
       ...CV,
