@@ -629,6 +629,16 @@ function spelledOutIn(acronym: string, scope: SourceScope, language: GroundingLa
   return found;
 }
 
+/**
+ * True when a short lower-case word no dictionary knows is the start of a word of the source, as
+ * a clipped form is ("req" for requests, "approx" for approximately, "config" for configuration).
+ */
+function clippedFrom(word: string, scope: SourceScope, lexicon: LexicalResource): boolean {
+  if (!/^\p{Ll}{3,6}$/u.test(word) || lexicon.lemmas(word).length > 0) return false;
+  if (lexicon.nounKind && lexicon.nounKind(word) !== 'unknown') return false;
+  return new RegExp(`\\s${word}\\p{L}{2,}`, 'u').test(scope.aliasText);
+}
+
 /** True when one word is grounded in a scope by key, relation or alias. */
 function groundedIn(word: string, scope: SourceScope, index: GroundingIndex, strict: boolean): boolean {
   if (keyMatch(word, scope, index.language)) return true;
@@ -639,6 +649,7 @@ function groundedIn(word: string, scope: SourceScope, index: GroundingIndex, str
   if (!strict && !hasDigit(word)) {
     if (thesaurusGroups(word, index.language).some((group) => scope.groups.has(group))) return true;
     if (relatedMatch(word, scope, index.lexicon)) return true;
+    if (clippedFrom(word, scope, index.lexicon)) return true;
   }
   return aliasMatch(word, scope, index.aliases);
 }
@@ -804,7 +815,14 @@ export function judgeWords(
       }
     }
     if (/[-/]/.test(token.text) && isFreeWord(wholeKey)) return;
-    for (const part of partsOf(token)) {
+    // A compound the lexical resource knows as one word ("out-of-date", "hands-on") is judged
+    // whole: its parts ("date", "hands") say nothing by themselves.
+    const wholeWord =
+      index.language === 'en' && /^\p{Ll}+(?:-\p{Ll}+)+$/u.test(token.text) && index.lexicon.lemmas(wholeKey).length === 0
+        ? index.lexicon.nounKind?.(wholeKey)
+        : undefined;
+    const parts = wholeWord !== undefined && wholeWord !== 'unknown' ? [token] : partsOf(token);
+    for (const part of parts) {
       if (covered(part.start, part.end)) continue;
       let verdict = judgeOne(part.text, sources, index);
       if ((verdict === 'ungrounded' || verdict === 'posting') && takesDroppedPlace(part.text, sources, index))

@@ -74,6 +74,7 @@ significantly substantially considerably notably measurably meaningfully strongl
 key core critical important essential central various diverse multiple several numerous range
 wide broad variety array number overall overarching end-to-end day-to-day hands-on ongoing
 resulting result results resulted thereby helping enabling allowing ensuring
+let lets letting enable enables enabled allow allows allowed in-house
 using use used uses leveraging leverage leveraged utilising utilizing utilise utilize utilised
 utilized applying applied employ employed drawing draw
 experience experienced experiences background track record proven strong solid demonstrated
@@ -514,6 +515,11 @@ export const FUNCTION_PHRASES: readonly string[][] = [
   'in enger abstimmung',
   'in abstimmung mit',
   'en concertation avec',
+  'à raison de',
+  "à raison d'",
+  'pour le compte de',
+  'pour le compte du',
+  "pour le compte d'",
   'en lien avec',
   'en étroite collaboration avec',
 ].map((phrase) => phrase.split(/\s+/));
