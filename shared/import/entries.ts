@@ -175,7 +175,8 @@ export function readHeader(header: PreparedLine[]): EntryHeader {
       const before = text.slice(0, dates.index);
       const after = text.slice(dates.index + dates.length);
       // Text after the dates that is a sentence is a summary, not a header field.
-      if (/^\s*[.,;:|–—-]?\s*\p{Lu}[^|]*\.\s*$/u.test(after) && words(after) >= 3) {
+      // "Pipe Welder at Midwest Pipe & Boiler Co." ends with an employer's abbreviation, not a full stop.
+      if (/^\s*[.,;:|–—-]?\s*\p{Lu}[^|]*\.\s*$/u.test(after) && words(after) >= 3 && !ENDS_WITH_ORG_ABBREVIATION.test(after)) {
         trailing = after.trim();
         text = before;
       } else {
@@ -218,6 +219,9 @@ export function readHeader(header: PreparedLine[]): EntryHeader {
   }
   return result;
 }
+
+/** An employer's legal form abbreviated at the end of a text ("Co.", "Inc.", "S.A."). */
+const ENDS_WITH_ORG_ABBREVIATION = /(?:^|[\s,])(?:Co|Inc|Ltd|Corp|Bros|Pty|Cie|Ltda|Assn|S\.A|S\.L|N\.V|B\.V|e\.V)\.\s*$/u;
 
 const DURATION_UNIT =
   '(?:years?|yrs?|months?|mos?|jahre?n?|monate?n?|ans?|années?|mois|años?|meses?)';
@@ -445,7 +449,11 @@ function splitByLines(lines: PreparedLine[], isNewEntryLine: (line: PreparedLine
   const entries: EntryBlock[] = [];
   let current: EntryBlock | undefined;
   const hasGeometry = lines.some((line) => line.source.x > 0);
-  const headerIndent = Math.min(...lines.filter((line) => !line.hasGlyph).map(indentOf), Number.POSITIVE_INFINITY);
+  // Dates set alone in a rail left of the text column do not set where headers start.
+  const headerIndent = Math.min(
+    ...lines.filter((line) => !line.hasGlyph && !isDateOnly(line.text)).map(indentOf),
+    Number.POSITIVE_INFINITY,
+  );
   const indentedBody = (line: PreparedLine) =>
     hasGeometry && indentOf(line) > headerIndent + 6 && !findDates(line.text)?.isRange;
   // Prose wraps: a line that runs on into a lower-case line, or fills the column, is body text.

@@ -45,6 +45,26 @@ describe('lines from placed items', () => {
     expect(texts.some((text) => text.includes('Present') && text.includes('Executive'))).toBe(false);
   });
 
+  it('keeps a word set in small capitals whole when a bigger line in the next column stands a little higher', () => {
+    // "2014 TO 2019" in a date rail: "T" and "O" are small capitals on the dates' baseline, and
+    // the title beside them in the text column sits 2.25 pt higher in a larger size.
+    const small = (text: string, x: number, width: number): PlacedItem => ({
+      ...item(text, x, 345, 5.2, true),
+      width,
+    });
+    const items = [
+      item('Pipe Welder at Midwest Pipe & Boiler Co.', 201, 342.75, 9.1, true),
+      { ...item('2014', 36.8, 345, 7.6, true), width: 23.4 },
+      small('T', 64.3, 3.6),
+      small('O', 68.6, 4.5),
+      { ...item('2019', 77.2, 345, 7.6, true), width: 23.4 },
+    ];
+    const [line] = buildLines(buildFragments(items));
+    expect(line.text).toBe('2014 TO 2019 Pipe Welder at Midwest Pipe & Boiler Co.');
+    // One gap, between the rail and the text column: "T" and "O" are not pieces of their own.
+    expect(line.gapOffsets).toEqual([12]);
+  });
+
   it('joins a superscript to the line of the text it follows', () => {
     const lines = buildLines(
       buildFragments([item('Ranked 1', 50, 100), item('st', 90, 96, 6), item('of 40', 100, 100)]),

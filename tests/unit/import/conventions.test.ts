@@ -243,3 +243,35 @@ describe('wide gaps from the PDF reader', () => {
     expect(cv.skills).toEqual([{ name: 'Skills', keywords: ['Terraform', 'Kubernetes', 'Apache Kafka'] }]);
   });
 });
+
+describe('a date rail beside the text column', () => {
+  it('reads the line right of each date as the entry title, not as body text', () => {
+    const line = (text: string, y: number, extra: Partial<SourceLine> = {}): SourceLine => ({
+      text,
+      page: 1,
+      x: 200,
+      y,
+      width: 300,
+      fontSize: 9,
+      bold: false,
+      ...extra,
+    });
+    const rail = { x: 37, width: 60, fontSize: 7.6, bold: true };
+    const { cv } = parseCvLines([
+      line('Marcus T. Delgado', 20, { fontSize: 17 }),
+      line('marcus@example.com', 40),
+      line('WORK EXPERIENCE', 70, { x: 37, fontSize: 12.7 }),
+      line('2014 TO 2019', 90, rail),
+      line('Pipe Welder at Midwest Pipe & Boiler Co.', 92, { bold: true }),
+      line('Maintained a 98% X-ray pass rate', 104, { x: 225 }),
+      line('Shutdown and turnaround work at two refineries', 116, { x: 225 }),
+      line('2011 TO 2014', 140, rail),
+      line('Fabrication Welder at Ruiz Fabrication', 142, { bold: true }),
+      line('Shop work: handrails, stairs and trailer repair.', 154),
+    ]);
+    expect(cv.work?.map((entry) => [entry.position, entry.name, entry.startDate, entry.endDate])).toEqual([
+      ['Pipe Welder', 'Midwest Pipe & Boiler Co.', '2014', '2019'],
+      ['Fabrication Welder', 'Ruiz Fabrication', '2011', '2014'],
+    ]);
+  });
+});

@@ -115,6 +115,9 @@ function rowsOf<T extends Placed>(entries: T[]): T[][] {
   for (const entry of sorted) {
     const row =
       rows.find((candidate) => sameBaseline(candidate.anchor, entry)) ??
+      // Letters of one word in two sizes (small capitals) share their baseline exactly, though
+      // the row's largest item may stand a little higher.
+      rows.find((candidate) => candidate.members.some((member) => member.baseline === entry.baseline)) ??
       rows.find((candidate) =>
         candidate.members.some((member) => nestsIn(entry, member) || nestsIn(member, entry)),
       );
