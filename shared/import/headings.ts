@@ -227,7 +227,7 @@ const PHRASES: Record<Exclude<SectionKind, 'other'>, string[]> = {
     'aficiones',
   ],
   references: ['references', 'referees', 'referenzen', 'références', 'referencias'],
-  contact: ['contact', 'contact information', 'contact details', 'kontakt', 'coordonnées', 'contacto', 'details', 'personal details', 'persönliche daten', 'datos personales'],
+  contact: ['contact', 'contact information', 'contact details', 'kontakt', 'coordonnées', 'contacto', 'details', 'personal details', 'persönliche daten', 'datos personales', 'profiles', 'online profiles', 'social', 'social media', 'profile links', 'réseaux', 'profils', 'perfiles', 'redes', 'profile im netz'],
   courses: ['coursework', 'relevant coursework', 'courses', 'kurse', 'cours', 'cursos'],
 };
 

@@ -178,6 +178,27 @@ function findHeadings(lines: PreparedLine[]): Map<number, SectionKind> {
         headings.set(position, 'other');
       }
     });
+    // A short line set exactly as several recognised headings are, in a size above the body's,
+    // over a list of terms, is a heading too ("Processes" above a group of skills), unless that
+    // style is as common among other lines as among headings (then it is the entries' title style).
+    const counts = new Map<string, { known: number; unknown: number[] }>();
+    lines.forEach((line, position) => {
+      const key = signature(line);
+      const count = counts.get(key) ?? { known: 0, unknown: [] };
+      if (headings.has(position)) count.known += 1;
+      else if (candidate(line) && line.text.split(/\s+/).length <= 3 && /^\p{Lu}/u.test(line.text)) count.unknown.push(position);
+      counts.set(key, count);
+    });
+    for (const [key, count] of counts) {
+      const size = Number(key.split('|')[0]) / 2;
+      if (count.known < 2 || count.unknown.length > count.known || !(bodySize > 0 && size >= bodySize * 1.12)) continue;
+      for (const position of count.unknown) {
+        // Only a heading over a list of terms: the lines up to the next heading hold no sentence.
+        let end = position + 1;
+        while (end < lines.length && !headings.has(end) && !count.unknown.includes(end)) end += 1;
+        if (end > position + 1 && isTermList(lines.slice(position + 1, end))) headings.set(position, 'other');
+      }
+    }
   }
   return headings;
 }
@@ -526,7 +547,12 @@ function titleness(text: string): number {
 /** Assigns an entry's header pieces to title and organisation. */
 function assignRoleAndOrg(header: EntryHeader, banner: string | undefined): { title?: Slot; org?: Slot; extra: Slot[]; usedBanner: boolean } {
   const lines = header.textLines.filter((item) => item.pieces.length > 0);
-  const asSlot = (item: (typeof lines)[number]): Slot => ({ text: item.rest, piece: item.pieces[0], whole: true });
+  // A line whose pieces stand apart (a gap, a date between them) holds separate fields: its first
+  // piece is the field, never the whole line with the dates inside it.
+  const asSlot = (item: (typeof lines)[number]): Slot =>
+    /\t/.test(item.rest)
+      ? { text: item.pieces[0].text, piece: item.pieces[0], whole: false }
+      : { text: item.rest, piece: item.pieces[0], whole: true };
   if (lines.length >= 2) {
     const [a, b, ...others] = lines;
     const scoreA = titleness(a.rest);
@@ -826,6 +852,23 @@ function skillGroupName(heading: PreparedLine | undefined): string {
  * the skills under it; every other skill goes into one group named after the section (one per
  * level when the skills carry one), never one group per skill.
  */
+/** True when a section holds only short terms, a few to a line, and no sentence, date or contact. */
+function isTermList(lines: PreparedLine[]): boolean {
+  if (lines.length === 0 || lines.length > 12) return false;
+  let count = 0;
+  const short = lines.every((line) => {
+    const terms = line.text.split(/\s*(?:[,;|•·]|\t|\s{3,})\s*/u).filter(Boolean);
+    count += terms.length;
+    return (
+      !/[.!?:]$/.test(line.text) &&
+      !findDates(line.text) &&
+      !isContactish(line.text) &&
+      terms.every((term) => term.split(/\s+/).length <= 3)
+    );
+  });
+  return short && count >= 3;
+}
+
 function parseSkills(lines: PreparedLine[], recorder: FieldRecorder, skills: SkillEntry[], heading?: PreparedLine): void {
   // Pieces of one source line that the margin-heading split took apart are one line again here.
   const merged: PreparedLine[] = [];
@@ -1235,6 +1278,9 @@ export function parseCvLines(sourceLines: SourceLine[]): { cv: Cv; report: Impor
       case 'other':
         if (hasDatedEntries(section.lines) && section.lines.some((line) => roleScore(line.text) > 0)) {
           parseWork(section.lines, recorder, work, 'work', volunteer);
+        } else if (section.heading && isTermList(section.lines)) {
+          // A section of its own name holding only short terms ("Processes: SMAW, GTAW …") is a group of skills.
+          parseSkills(section.lines, recorder, skills, section.heading);
         } else if (section.lines.length > 0) {
           // Told once the CV is built: part of the section (its links) may have gone into fields.
           unknownSections.push(section);

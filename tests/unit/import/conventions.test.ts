@@ -275,3 +275,42 @@ describe('a date rail beside the text column', () => {
     ]);
   });
 });
+
+describe('a group of skills under a heading of its own name', () => {
+  it('reads the terms under a heading set like the section headings as a named group of skills', () => {
+    const line = (text: string, y: number, extra: Partial<SourceLine> = {}): SourceLine => ({
+      text,
+      page: 1,
+      x: 40,
+      y,
+      width: 300,
+      fontSize: 8.2,
+      bold: false,
+      ...extra,
+    });
+    const heading = { fontSize: 10.5 };
+    const { cv } = parseCvLines([
+      line('Marcus T. Delgado', 20, { fontSize: 30, bold: true }),
+      line('marcus@example.com', 40),
+      line('Summary', 60, heading),
+      line('Welder with 14 years in structural steel and pressure pipe.', 72),
+      line('Experience', 90, heading),
+      line('Midwest Pipe & Boiler Co. 01/2014 - 01/2019', 102, {
+        bold: true,
+        fontSize: 10.5,
+        gapOffsets: [25],
+      }),
+      line('Pipe Welder', 112, { fontSize: 9 }),
+      line('Maintained a 98% X-ray pass rate on every job for five years running.', 124),
+      line('Processes', 150, heading),
+      line('SMAW\tGTAW (TIG)', 162, { gapOffsets: [4] }),
+      line('Oxy-fuel cutting', 172),
+      line('Plasma cutting', 182),
+      line('Education', 200, heading),
+      line('Daley Technical College', 212, { bold: true }),
+    ]);
+    expect(cv.skills).toEqual([
+      { name: 'Processes', keywords: ['SMAW', 'GTAW (TIG)', 'Oxy-fuel cutting', 'Plasma cutting'] },
+    ]);
+  });
+});
