@@ -293,8 +293,12 @@ export function detectQuantities(context: DetectContext, seen: SpanSet): Detecti
     if (
       sameRate(quantity, replacement, originalQuantities, original) ||
       sameRate(quantity, replacement, scopeQuantities, scopeText)
-    )
+    ) {
+      // The period of a restated rate ("a year" for "per month") is part of the same figure.
+      const period = rateAt(replacement, quantity)?.period;
+      if (period) seen.add(period.start, period.end);
       continue;
+    }
     if (unitOfBareFigure(quantity, originalQuantities, original)) continue;
     // The change between two figures of the original ("from 45 to 30 minutes" → "by a third",
     // "by 15 minutes"; "from £1m to £2m" → "doubled") restates them.
@@ -367,16 +371,21 @@ const RATE_AFTER =
   /^((?:\s+[\p{L}][\p{L}-]*){0,3}?)(?:\s+(?:per|a|an|each|every)\s+|\s*\/\s*)(seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?|yrs?|annum)\b/iu;
 
 /** A figure per period ("3,000 requests per second"): what it counts, and its amount per second. */
-function rateAt(text: string, quantity: Quantity): { counted: string[]; perSecond: number } | undefined {
+function rateAt(
+  text: string,
+  quantity: Quantity,
+): { counted: string[]; perSecond: number; period: { start: number; end: number } } | undefined {
   if (quantity.kind !== 'count' && quantity.kind !== 'multiplier') return undefined;
   const match = RATE_AFTER.exec(text.slice(quantity.end));
   if (!match) return undefined;
   const period = match[2].toLowerCase().replace(/s$/, '');
   const seconds = PERIOD_SECONDS[period] ?? PERIOD_SECONDS[match[2].toLowerCase()];
   if (!seconds) return undefined;
+  const periodEnd = quantity.end + match.index + match[0].length;
   return {
     counted: match[1].trim().toLowerCase().split(/\s+/).filter(Boolean),
     perSecond: quantity.value / seconds,
+    period: { start: periodEnd - match[2].length, end: periodEnd },
   };
 }
 
@@ -475,6 +484,9 @@ export function changeOf(quantity: Quantity, sources: Quantity[]): boolean {
         quantity.unitGroup === a.unitGroup &&
         Math.abs(quantity.value - difference) < 1e-9
       )
+        return true;
+      // "by 18 points", "soit +18 points": the difference of two percentages.
+      if (quantity.points && a.kind === 'percent' && Math.abs(quantity.value - difference) < 1e-9)
         return true;
       if (quantity.kind === 'percent' && close(quantity.value, (difference / a.value) * 100)) return true;
       if (quantity.kind === 'multiplier' && Math.abs(quantity.value - b.value / a.value) < 1e-9) return true;

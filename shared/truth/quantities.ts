@@ -49,6 +49,10 @@ export interface Quantity {
   scale?: number;
   /** A percentage written as a fraction ("a third"), which rounds. */
   fraction?: boolean;
+  /** A count of points ("by 18 points"), which may be the difference of two percentages. */
+  points?: boolean;
+  /** What an idiom usually means, which it also matches ("quinze jours" is two weeks). */
+  idiomValue?: number;
 }
 
 const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR' };
@@ -267,6 +271,28 @@ const MULTIPLIER_WORDS: Record<string, number> = {
   quadrupling: 4,
   halved: 0.5,
   halving: 0.5,
+  verdoppelt: 2,
+  verdoppelte: 2,
+  verdoppeln: 2,
+  verdopplung: 2,
+  verdoppelung: 2,
+  verdreifacht: 3,
+  verdreifachte: 3,
+  verdreifachung: 3,
+  vervierfacht: 4,
+  halbiert: 0.5,
+  halbierte: 0.5,
+  halbierung: 0.5,
+  doublé: 2,
+  doublée: 2,
+  doublement: 2,
+  triplé: 3,
+  triplée: 3,
+  triplement: 3,
+  duplicó: 2,
+  duplicado: 2,
+  triplicó: 3,
+  triplicado: 3,
 };
 /** Vague magnitudes and the least value each one claims. */
 const VAGUE_WORDS: Record<string, number> = {
@@ -346,6 +372,8 @@ const DURATION_UNITS: Record<string, { group: 'months' | 'seconds'; factor: numb
   ms: { group: 'seconds', factor: 0.001 },
   millisecond: { group: 'seconds', factor: 0.001 },
   milliseconds: { group: 'seconds', factor: 0.001 },
+  fortnight: { group: 'seconds', factor: 1_209_600 },
+  fortnights: { group: 'seconds', factor: 1_209_600 },
 };
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -443,6 +471,298 @@ const QUALIFIERS: Array<{ words: string[]; qualifier: Qualifier }> = [
 
 const lower = (token: Token | undefined): string => (token ? token.text.toLowerCase() : '');
 
+/* ---------------------------------------------------------------- number words of German, French, Spanish */
+
+/** German units as they open a compound ("drei" in "dreihundert"). */
+const GERMAN_UNITS: Record<string, number> = {
+  ein: 1,
+  eins: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+};
+/** German numbers from ten to nineteen. */
+const GERMAN_TEENS: Record<string, number> = {
+  zehn: 10,
+  elf: 11,
+  zwölf: 12,
+  dreizehn: 13,
+  vierzehn: 14,
+  fünfzehn: 15,
+  sechzehn: 16,
+  siebzehn: 17,
+  achtzehn: 18,
+  neunzehn: 19,
+};
+/** German tens ("zwanzig" … "neunzig"). */
+const GERMAN_TENS: Record<string, number> = {
+  zwanzig: 20,
+  dreißig: 30,
+  dreissig: 30,
+  vierzig: 40,
+  fünfzig: 50,
+  sechzig: 60,
+  siebzig: 70,
+  achtzig: 80,
+  neunzig: 90,
+};
+
+/** A German number below a hundred written as one word ("sieben", "sechzehn", "fünfundzwanzig"). */
+function germanBelowHundred(word: string): number | undefined {
+  const direct = GERMAN_UNITS[word] ?? GERMAN_TEENS[word] ?? GERMAN_TENS[word];
+  if (direct !== undefined) return direct;
+  const joined = /^(.+?)und(.+)$/u.exec(word);
+  if (!joined || joined[1] === 'eins' || !(joined[1] in GERMAN_UNITS) || !(joined[2] in GERMAN_TENS))
+    return undefined;
+  return GERMAN_UNITS[joined[1]] + GERMAN_TENS[joined[2]];
+}
+
+/** A German number below a thousand in one word ("zweihundertfünfzig", "hundert"). */
+function germanBelowThousand(word: string): number | undefined {
+  const at = word.indexOf('hundert');
+  if (at < 0) return germanBelowHundred(word);
+  const left = word.slice(0, at);
+  const right = word.slice(at + 'hundert'.length);
+  const hundreds = left ? GERMAN_UNITS[left] : 1;
+  const rest = right ? germanBelowHundred(right) : 0;
+  if (hundreds === undefined || rest === undefined || left === 'eins' || right === 'ein') return undefined;
+  return hundreds * 100 + rest;
+}
+
+/** A German number written as one word, up to the hundred thousands ("dreitausendvierhundert"). */
+function germanNumber(word: string): number | undefined {
+  const w = word.toLowerCase();
+  if (w === 'ein') return undefined;
+  const at = w.indexOf('tausend');
+  if (at < 0) return germanBelowThousand(w);
+  const left = w.slice(0, at);
+  const right = w.slice(at + 'tausend'.length);
+  const thousands = left ? germanBelowThousand(left) : 1;
+  const rest = right ? germanBelowThousand(right) : 0;
+  if (thousands === undefined || rest === undefined || right === 'ein') return undefined;
+  return thousands * 1000 + rest;
+}
+
+/** French and Spanish number words, each one part of a compound ("quatre-vingt-dix", "treinta y cinco"). */
+const ROMANCE_ATOMS: Record<string, number> = {
+  zéro: 0,
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  treize: 13,
+  quatorze: 14,
+  quinze: 15,
+  seize: 16,
+  vingt: 20,
+  vingts: 20,
+  trente: 30,
+  quarante: 40,
+  cinquante: 50,
+  soixante: 60,
+  cent: 100,
+  cents: 100,
+  mille: 1000,
+  uno: 1,
+  una: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  once: 11,
+  doce: 12,
+  trece: 13,
+  catorce: 14,
+  quince: 15,
+  dieciséis: 16,
+  dieciseis: 16,
+  diecisiete: 17,
+  dieciocho: 18,
+  diecinueve: 19,
+  veinte: 20,
+  veintiuno: 21,
+  veintiuna: 21,
+  veintiún: 21,
+  veintidós: 22,
+  veintidos: 22,
+  veintitrés: 23,
+  veintitres: 23,
+  veinticuatro: 24,
+  veinticinco: 25,
+  veintiséis: 26,
+  veintiseis: 26,
+  veintisiete: 27,
+  veintiocho: 28,
+  veintinueve: 29,
+  treinta: 30,
+  cuarenta: 40,
+  cincuenta: 50,
+  sesenta: 60,
+  setenta: 70,
+  ochenta: 80,
+  noventa: 90,
+  cien: 100,
+  ciento: 100,
+  doscientos: 200,
+  doscientas: 200,
+  trescientos: 300,
+  trescientas: 300,
+  cuatrocientos: 400,
+  cuatrocientas: 400,
+  quinientos: 500,
+  quinientas: 500,
+  seiscientos: 600,
+  seiscientas: 600,
+  setecientos: 700,
+  setecientas: 700,
+  ochocientos: 800,
+  ochocientas: 800,
+  novecientos: 900,
+  novecientas: 900,
+  mil: 1000,
+};
+/** Number words that are also ordinary words ("neuf" new, "sept" September, "once", articles). */
+const AMBIGUOUS_ATOMS = new Set(['un', 'une', 'uno', 'una', 'neuf', 'sept', 'cent', 'cents', 'once', 'mil']);
+/** Words after which an ambiguous number word is not a count ("un bâtiment neuf de", "pour cent"). */
+const NOT_COUNTED = new Set([
+  'de',
+  'du',
+  'des',
+  'et',
+  'ou',
+  'à',
+  'au',
+  'aux',
+  'en',
+  'pour',
+  'par',
+  'sur',
+  'a',
+  'the',
+  'and',
+  'or',
+  'of',
+]);
+
+/** True when a word of a compound multiplies what comes before it or after it ("cent", "mille", "mil"). */
+const isScaleAtom = (word: string): boolean =>
+  ['cent', 'cents', 'mille', 'mil', 'ciento', 'cien'].includes(word) || /cient[oa]s$/u.test(word);
+
+/** The next part of a French or Spanish compound after token `index`: its token index, or -1. */
+function nextAtomAt(tokens: Token[], index: number, previous: number, previousWord: string): number {
+  const joiner = tokens[index + 1];
+  const after = lower(tokens[index + 2]);
+  if (joiner?.text === '-' && adjacent(tokens[index], joiner) && adjacent(joiner, tokens[index + 2]))
+    return after in ROMANCE_ATOMS ? index + 2 : -1;
+  // "vingt et un", "soixante et onze"; "treinta y cinco".
+  const word = lower(joiner);
+  if (word === 'et' && previous >= 20 && previous < 100 && ['un', 'une', 'onze'].includes(after))
+    return index + 2;
+  if (word === 'y' && previous >= 30 && previous < 100 && (ROMANCE_ATOMS[after] ?? 10) < 10) return index + 2;
+  // "deux cents", "cent vingt", "mille deux cents", "dos mil", "ciento veinte".
+  if (word in ROMANCE_ATOMS && (isScaleAtom(word) || isScaleAtom(previousWord))) return index + 1;
+  return -1;
+}
+
+/** Adds one part to a compound's running total ("quatre" then "vingt" is 80, "deux" then "cents" 200). */
+function addAtom(
+  state: { total: number; current: number; last: number; lastWord: string },
+  word: string,
+): boolean {
+  const value = ROMANCE_ATOMS[word];
+  if (value === 100) {
+    if (state.current >= 100) return false;
+    state.current = (state.current || 1) * 100;
+  } else if (value === 1000) {
+    if (state.total > 0) return false;
+    state.total = (state.current || 1) * 1000;
+    state.current = 0;
+  } else if (value === 20 && state.lastWord === 'quatre') {
+    state.current += 76;
+  } else {
+    if (state.current % 100 !== 0 && value >= state.last) return false;
+    state.current += value;
+  }
+  state.last = value;
+  state.lastWord = word;
+  return true;
+}
+
+/**
+ * A French or Spanish number of one or more words at token `index` ("soixante-dix-sept", "vingt
+ * et un", "deux cents", "treinta y cinco", "mil quinientos"), with the index after it.
+ */
+function romanceNumberAt(
+  tokens: Token[],
+  index: number,
+): { value: number; next: number; parts: number } | null {
+  const first = lower(tokens[index]);
+  if (tokens[index]?.type !== 'word' || !(first in ROMANCE_ATOMS)) return null;
+  const state = { total: 0, current: 0, last: Infinity, lastWord: '' };
+  addAtom(state, first);
+  let at = index;
+  let parts = 1;
+  for (;;) {
+    const next = nextAtomAt(tokens, at, state.last, state.lastWord);
+    if (next < 0) break;
+    const saved = { ...state };
+    if (!addAtom(state, lower(tokens[next]))) {
+      Object.assign(state, saved);
+      break;
+    }
+    at = next;
+    parts += 1;
+  }
+  return { value: state.total + state.current, next: at + 1, parts };
+}
+
+/** True when an ambiguous number word standing alone counts the word after it ("neuf sites"). */
+function countsNext(tokens: Token[], index: number): boolean {
+  const word = lower(tokens[index]);
+  if (['un', 'une', 'uno', 'una', 'once', 'mil'].includes(word)) return false;
+  if (word.startsWith('cent') && ['pour', 'per', 'por'].includes(lower(tokens[index - 1]))) return false;
+  const after = tokens[index + 1];
+  return after?.type === 'word' && /^\p{Ll}/u.test(after.text) && !NOT_COUNTED.has(lower(after));
+}
+
+/**
+ * A German, French or Spanish number word at token `index` that the English reading does not
+ * cover ("vierzehn", "zweihundertfünfzig", "quatre-vingt-dix", "veinticinco"), or null.
+ */
+function foreignNumberAt(tokens: Token[], index: number): { value: number; next: number } | null {
+  const token = tokens[index];
+  if (token?.type !== 'word') return null;
+  const word = lower(token);
+  const romance = romanceNumberAt(tokens, index);
+  if (romance && romance.parts > 1) return { value: romance.value, next: romance.next };
+  if (word in UNITS || word in TENS) return null;
+  if (romance) {
+    if (AMBIGUOUS_ATOMS.has(word) && !countsNext(tokens, index)) return null;
+    return { value: romance.value, next: romance.next };
+  }
+  const german = germanNumber(word);
+  return german === undefined ? null : { value: german, next: index + 1 };
+}
+
 /** Words before a bare quarter that make it a time ("in Q2", "by Q3", "im Q4"). */
 const QUARTER_CUES = new Set([
   'in',
@@ -466,6 +786,31 @@ function parseDigits(raw: string): { value: number; isVersion: boolean } {
     return { value: Number(raw.replace(/,/g, '')), isVersion: false };
   if (/^\d+,\d{1,2}$/.test(raw)) return { value: Number(raw.replace(',', '.')), isVersion: false };
   return { value: Number(raw.replace(/,/g, '')), isVersion: false };
+}
+
+/**
+ * Digits grouped in threes by single spaces, as French writes them ("2 400 000 €", also with
+ * no-break and narrow no-break spaces), read as one figure. Only exact groups of three join, so
+ * "in 2019 12 clients" stays two numbers.
+ */
+function spaceGroupedAt(
+  tokens: Token[],
+  index: number,
+  text: string,
+): { value: number; next: number; raw: string } | null {
+  if (!/^\d{1,3}$/.test(tokens[index].text)) return null;
+  let j = index;
+  let raw = tokens[index].text;
+  for (;;) {
+    const next = tokens[j + 1];
+    if (next?.type !== 'number' || !/^\d{3}(?:,\d+)?$/.test(next.text)) break;
+    if (!/^[ \u00A0\u202F]$/u.test(text.slice(tokens[j].end, next.start))) break;
+    raw += next.text;
+    j += 1;
+    if (next.text.includes(',')) break;
+  }
+  if (j === index) return null;
+  return { value: Number(raw.replace(',', '.')), next: j + 1, raw };
 }
 
 /** Suffixes that may touch digits and still leave them a quantity ("10k", "3x", "1st", "5yrs", "1990s"). */
@@ -527,6 +872,17 @@ function parseSpelled(tokens: Token[], index: number): Core | null {
     const value = word === 'hundred' ? 100 : MAGNITUDE_WORDS[word];
     return { value, startIndex: index, next: index + 2, spelled: true };
   }
+  if ((first === 'a' || first === 'one') && lower(tokens[index + 1]) === 'fortnight') {
+    return { value: 1, startIndex: index, next: index + 1, spelled: true };
+  }
+  if (DURATION_UNITS[first] && !first.endsWith('s') && halfAfter(tokens, index + 1)) {
+    // "their first month and a half": one unit and a half.
+    return { value: 1, startIndex: index, next: index, spelled: true };
+  }
+  if (first === 'fortnight') {
+    // A fortnight alone is one ("their first fortnight"); the unit is read after.
+    return { value: 1, startIndex: index, next: index, spelled: true };
+  }
   if (ONE_BEFORE_UNIT.has(first) && DURATION_UNITS[lower(tokens[index + 1])]) {
     return { value: 1, startIndex: index, next: index + 1, spelled: true };
   }
@@ -538,6 +894,8 @@ function parseSpelled(tokens: Token[], index: number): Core | null {
     // "a year and a half" (the half is read after the unit).
     return { value: 1, startIndex: index, next: index + 1, spelled: true };
   }
+  const foreign = foreignNumberAt(tokens, index);
+  if (foreign) return { value: foreign.value, startIndex: index, next: foreign.next, spelled: true };
   let j = index;
   let current = 0;
   let consumed = false;
@@ -659,6 +1017,16 @@ function measureAt(
   return best;
 }
 
+/** Words for points after a figure ("18 points", "18 Punkte"). */
+const POINT_WORDS = new Set(['points', 'point', 'punkte', 'pkt']);
+/** French day counts that mean weeks: "quinze jours" is two weeks, "huit jours" one. */
+const IDIOM_DAYS: Record<number, number> = { 15: 14, 8: 7 };
+
+/** True when digits before a touching "s" are seconds ("4.2s", "5s"), not a decade ("1990s", "40s"). */
+function isSecondsFigure(core: Core): boolean {
+  return !core.spelled && (/[.,]/u.test(core.raw ?? '') || core.value % 10 !== 0);
+}
+
 /** Reads the unit part after a core number: magnitude, %, x, ordinal, duration, currency word. */
 function applySuffixes(
   tokens: Token[],
@@ -714,7 +1082,13 @@ function applySuffixes(
     quantity.value *= quantity.scale;
     j += 1;
     // "24,5 Mio. €": an abbreviation's full stop, then the currency after the amount.
-    if (tokens[j]?.text === '.' && touching(j) && tokens[j + 1]?.text in CURRENCY_SYMBOLS) j += 1;
+    // "2,4 Mio. Euro": the currency word belongs to the amount as well.
+    if (
+      tokens[j]?.text === '.' &&
+      touching(j) &&
+      (tokens[j + 1]?.text in CURRENCY_SYMBOLS || unelided(word(j + 1)) in CURRENCY_WORDS)
+    )
+      j += 1;
   }
   if (tokens[j]?.text in CURRENCY_SYMBOLS && quantity.kind === 'count' && !core.spelled) {
     quantity.kind = 'money';
@@ -753,6 +1127,13 @@ function applySuffixes(
     quantity.kind = 'percent';
     return { quantity, next: j + 2 };
   }
+  if (POINT_WORDS.has(word(j)) && quantity.kind === 'count' && !touching(j)) {
+    if (word(j + 1) === 'de' && word(j + 2) === 'pourcentage') {
+      quantity.kind = 'percent';
+      return { quantity, next: j + 3 };
+    }
+    return { quantity: { ...quantity, points: true }, next: j + 1 };
+  }
   if (word(j) === 'percentage' && (word(j + 1) === 'points' || word(j + 1) === 'point')) {
     quantity.kind = 'percent';
     return { quantity, next: j + 2 };
@@ -777,6 +1158,26 @@ function applySuffixes(
     quantity.kind = 'ordinal';
     return { quantity, next: j + 1 };
   }
+  const adjective =
+    tokens[j]?.text === '-' && touching(j) && touching(j + 1) ? germanAdjectiveUnit(word(j + 1)) : null;
+  if (adjective && quantity.kind === 'count') {
+    // "3-monatige Schulung", "8-köpfiges Team".
+    const duration = adjective.unit ? DURATION_UNITS[adjective.unit] : undefined;
+    if (!duration) return { quantity, next: j + 2 };
+    return {
+      quantity: {
+        ...quantity,
+        kind: 'duration',
+        unitGroup: duration.group,
+        value: quantity.value * duration.factor,
+      },
+      next: j + 2,
+    };
+  }
+  if (word(j) === 's' && touching(j) && quantity.kind === 'count' && isSecondsFigure(core)) {
+    // "4.2s": seconds; "the 1990s", "in their 40s" are decades.
+    return { quantity: { ...quantity, kind: 'duration', unitGroup: 'seconds' }, next: j + 1 };
+  }
   const unitIndex = tokens[j]?.text === '-' && touching(j) && touching(j + 1) ? j + 1 : j;
   // A unit word that opens a compound after a free-standing number is not a unit ("four
   // second-source suppliers"); "a four-week-long course" still counts weeks.
@@ -794,6 +1195,8 @@ function applySuffixes(
     // "two years and a half", "trois ans et demi".
     const half = halfAfter(tokens, unitIndex + 1);
     if (half) quantity.value += 0.5 * unit.factor;
+    const idiom = core.spelled && /^jours?$/u.test(word(unitIndex)) ? IDIOM_DAYS[core.value] : undefined;
+    if (idiom !== undefined) quantity.idiomValue = idiom * unit.factor;
     return { quantity, next: unitIndex + 1 + half };
   }
   // "2,5 millions d’euros", "3 millions de dollars".
@@ -860,6 +1263,17 @@ function fractionAt(tokens: Token[], index: number, text: string): Parsed | null
   };
 }
 
+/** The hedge before a word, also where French elides its "de" ("plus d'un millier"). */
+function hedgeBefore(tokens: Token[], index: number): { qualifier: Qualifier; startIndex: number } {
+  const hedge = qualifierBefore(tokens, index);
+  if (hedge.qualifier !== 'exact' || !/^d['\u2019]/u.test(lower(tokens[index]))) return hedge;
+  const elided = { plus: 'more', moins: 'less', près: 'less' } as const;
+  const before = lower(tokens[index - 1]);
+  return before in elided
+    ? { qualifier: elided[before as keyof typeof elided], startIndex: index - 1 }
+    : hedge;
+}
+
 /** "une trentaine de clients" (about 30), "deux centaines de" (about 200), "ein Dutzend". */
 function roundCountAt(tokens: Token[], index: number, text: string): Parsed | null {
   const word = unelided(lower(tokens[index]));
@@ -879,16 +1293,93 @@ function roundCountAt(tokens: Token[], index: number, text: string): Parsed | nu
     };
   }
   if (count === undefined) return null;
+  const hedge = hedgeBefore(tokens, index);
   return {
     quantities: [
-      makeQuantity(text, tokens, index, baseAt + 1, {
+      makeQuantity(text, tokens, hedge.startIndex, baseAt + 1, {
         kind: 'count',
         value: count * base,
-        qualifier: base === 12 ? 'exact' : 'approx',
+        qualifier: hedge.qualifier !== 'exact' ? hedge.qualifier : base === 12 ? 'exact' : 'approx',
       }),
     ],
     next: baseAt + 1,
   };
+}
+
+/** "multiplié par deux", "multiplicado por tres": a multiplier. */
+function multipliedByAt(tokens: Token[], index: number, text: string): Parsed | null {
+  if (!/^multipli(?:ée?s?|cad[oa]s?|có)$/u.test(lower(tokens[index]))) return null;
+  if (!['par', 'por'].includes(lower(tokens[index + 1]))) return null;
+  const numberToken = tokens[index + 2];
+  const core =
+    numberToken?.type === 'number'
+      ? { value: parseDigits(numberToken.text).value, next: index + 3 }
+      : numberToken?.type === 'word'
+        ? parseSpelled(tokens, index + 2)
+        : null;
+  if (!core || !Number.isFinite(core.value) || core.next <= index + 2) return null;
+  return {
+    quantities: [
+      makeQuantity(text, tokens, index, core.next, {
+        kind: 'multiplier',
+        value: core.value,
+        qualifier: 'exact',
+      }),
+    ],
+    next: core.next,
+  };
+}
+
+/** "the third quarter of 2021", "the fourth quarter 2020": a quarter date. */
+function spelledQuarterAt(tokens: Token[], index: number, text: string): Parsed | null {
+  const quarter = ORDINAL_WORDS[lower(tokens[index])];
+  if (quarter === undefined || quarter > 4 || lower(tokens[index + 1]) !== 'quarter') return null;
+  const yearAt = ['of', 'in'].includes(lower(tokens[index + 2])) ? index + 3 : index + 2;
+  const year = tokens[yearAt];
+  if (year?.type !== 'number' || !/^(19|20)\d{2}$/.test(year.text)) return null;
+  return {
+    quantities: [
+      makeQuantity(text, tokens, index, yearAt + 1, {
+        kind: 'date',
+        value: Number(year.text),
+        quarter,
+        qualifier: 'exact',
+      }),
+    ],
+    next: yearAt + 1,
+  };
+}
+
+/** German adjectives that open with a number: "-köpfig" counts people, the others a duration. */
+const GERMAN_NUMBER_ADJECTIVES: Record<string, { unit?: string }> = {
+  köpfig: {},
+  jährig: { unit: 'jahr' },
+  monatig: { unit: 'monat' },
+  wöchig: { unit: 'woche' },
+  tägig: { unit: 'tag' },
+  stündig: { unit: 'stunde' },
+};
+
+/** The unit of a German number adjective's ending ("monatigen" → months, "köpfiges" → a count). */
+function germanAdjectiveUnit(word: string): { unit?: string } | null {
+  const match = /^(köpfig|jährig|monatig|wöchig|tägig|stündig)(?:e|en|er|es|em)?$/u.exec(word);
+  return match ? GERMAN_NUMBER_ADJECTIVES[match[1]] : null;
+}
+
+/** "ein achtköpfiges Team" (8), "eine dreimonatige Schulung" (3 months). */
+function germanCompoundAt(tokens: Token[], index: number, text: string): Parsed | null {
+  const match = /^(\p{L}+?)(köpfig|jährig|monatig|wöchig|tägig|stündig)(?:e|en|er|es|em)?$/u.exec(
+    lower(tokens[index]),
+  );
+  if (!match) return null;
+  const value = germanNumber(match[1]) ?? (match[1] === 'ein' ? 1 : undefined);
+  if (value === undefined) return null;
+  const unit = GERMAN_NUMBER_ADJECTIVES[match[2]].unit;
+  const duration = unit ? DURATION_UNITS[unit] : undefined;
+  const fields: Omit<Quantity, 'start' | 'end' | 'text'> = duration
+    ? { kind: 'duration', unitGroup: duration.group, value: value * duration.factor, qualifier: 'exact' }
+    : { kind: 'count', value, qualifier: 'exact' };
+  return { quantities: [makeQuantity(text, tokens, index, index + 1, fields)], next: index + 1 };
 }
 
 /** Parses one quantity (or a range of two) starting at token `index`, or returns null. */
@@ -919,7 +1410,8 @@ function parseAt(tokens: Token[], index: number, text: string): Parsed | null {
         next: j + 1,
       };
     }
-    return null;
+    // A month name without a year may still be a number word ("sept ans").
+    if (!(word in ROMANCE_ATOMS)) return null;
   }
   if (token.text === 'Q' && tokens[index + 1]?.type === 'number' && adjacent(token, tokens[index + 1])) {
     const quarter = Number(tokens[index + 1].text);
@@ -960,6 +1452,12 @@ function parseAt(tokens: Token[], index: number, text: string): Parsed | null {
   if (fraction) return fraction;
   const roundCount = token.type === 'word' ? roundCountAt(tokens, index, text) : null;
   if (roundCount) return roundCount;
+  const timesBy = token.type === 'word' ? multipliedByAt(tokens, index, text) : null;
+  if (timesBy) return timesBy;
+  const quarter = token.type === 'word' ? spelledQuarterAt(tokens, index, text) : null;
+  if (quarter) return quarter;
+  const compound = token.type === 'word' ? germanCompoundAt(tokens, index, text) : null;
+  if (compound) return compound;
   if (token.type === 'word' && word in MULTIPLIER_WORDS) {
     return {
       quantities: [
@@ -1096,7 +1594,9 @@ function parseAt(tokens: Token[], index: number, text: string): Parsed | null {
       isVersion,
       raw: coreToken.text,
     };
-    if (andAHalf(tokens, coreIndex + 1))
+    const grouped = spaceGroupedAt(tokens, coreIndex, text);
+    if (grouped) core = { ...core, value: grouped.value, next: grouped.next, raw: grouped.raw };
+    else if (andAHalf(tokens, coreIndex + 1))
       core = { ...core, value: value + 0.5, next: coreIndex + 4, raw: undefined };
   } else if (coreIndex === index && token.type === 'word') {
     core = parseSpelled(tokens, index);
@@ -1117,7 +1617,7 @@ function parseAt(tokens: Token[], index: number, text: string): Parsed | null {
     };
   }
 
-  if (!core.spelled && !currency && !isOrdinalMark) {
+  if (!core.spelled && !currency && !isOrdinalMark && core.next === coreIndex + 1) {
     const dateResult = parseNumericDate(tokens, coreIndex, text);
     if (dateResult) return dateResult;
   }
@@ -1237,6 +1737,17 @@ function parseRangeTail(
   if (!isDash && !between && !RANGE_WORDS.has(lower(joiner))) return null;
   const after = tokens[index + 1];
   if (!after) return null;
+  const unit = DURATION_UNITS[lower(tokens[index + 2])];
+  if (!isDash && ['a', 'an'].includes(lower(after)) && unit && lower(tokens[index + 2]) !== 'an') {
+    // "from a fortnight to a week".
+    const quantity = makeQuantity(text, tokens, index + 1, index + 3, {
+      kind: 'duration',
+      unitGroup: unit.group,
+      value: unit.factor,
+      qualifier: 'exact',
+    });
+    return { quantity, next: index + 3 };
+  }
   if (
     isDash &&
     !adjacent(tokens[index - 1], joiner) &&
@@ -1247,7 +1758,7 @@ function parseRangeTail(
     if (after.type !== 'number') return null;
   }
   if (after.type !== 'number' && !(after.text in CURRENCY_SYMBOLS)) {
-    if (!(lower(after) in UNITS || lower(after) in TENS)) return null;
+    if (!(lower(after) in UNITS || lower(after) in TENS || foreignNumberAt(tokens, index + 1))) return null;
   }
   const parsed = parseAt(tokens, index + 1, text);
   if (!parsed || parsed.quantities.length !== 1) return null;
@@ -1279,6 +1790,11 @@ function mergeRange(first: Quantity, second: Quantity, firstCore: number): Quant
   } else if (a.kind === 'money' && b.kind === 'count') {
     b.kind = 'money';
     b.currency = a.currency;
+  } else if (a.kind === 'duration' && b.kind === 'count' && firstCore > 0) {
+    // "from two weeks to one": the second half counts in the unit of the first.
+    b.kind = 'duration';
+    b.unitGroup = a.unitGroup;
+    b.value *= a.value / firstCore;
   }
   if (
     a.kind === b.kind &&
@@ -1336,6 +1852,33 @@ function qualifierAllowed(tailored: Qualifier, source: Qualifier): boolean {
   return source !== 'less';
 }
 
+/** Seconds in an average calendar month. */
+const MONTH_SECONDS = 30.436875 * 86_400;
+
+/**
+ * True when a duration in months and one in weeks or days are about the same length, as a
+ * month holds no whole number of weeks ("a month and a half" for six weeks; not for nine).
+ */
+function calendarClose(a: Quantity, b: Quantity): boolean {
+  const seconds = (q: Quantity): number => (q.unitGroup === 'months' ? q.value * MONTH_SECONDS : q.value);
+  const [x, y] = [seconds(a), seconds(b)];
+  return x >= 86_400 * 7 && y >= 86_400 * 7 && Math.abs(x - y) <= 0.1 * Math.max(x, y);
+}
+
+/**
+ * True when a round lower bound is met by the source's figure, which is above it but below
+ * twice it ("over a thousand customers" for 1,200; not for 5,000, nor "over 1,100").
+ */
+function roundLowerBound(tailored: Quantity, source: Quantity): boolean {
+  if (tailored.qualifier !== 'more' || source.qualifier === 'less' || tailored.value <= 0) return false;
+  const magnitude = 10 ** Math.floor(Math.log10(tailored.value));
+  return (
+    Number.isInteger(tailored.value / magnitude) &&
+    source.value > tailored.value &&
+    source.value < 2 * tailored.value
+  );
+}
+
 /** True when `source` states the same fact as `tailored` (same value, compatible unit). */
 export function quantityMatches(tailored: Quantity, source: Quantity): boolean {
   switch (tailored.kind) {
@@ -1372,19 +1915,25 @@ export function quantityMatches(tailored: Quantity, source: Quantity): boolean {
       )
         return false;
       return (
-        sameValue(source.value, tailored.value) && qualifierAllowed(tailored.qualifier, source.qualifier)
+        (sameValue(source.value, tailored.value) && qualifierAllowed(tailored.qualifier, source.qualifier)) ||
+        roundLowerBound(tailored, source)
       );
     case 'count':
+      if (tailored.points && source.kind === 'percent') return sameValue(source.value, tailored.value);
       return (
         (source.kind === 'count' || source.kind === 'year' || source.kind === 'money') &&
-        sameValue(source.value, tailored.value) &&
-        qualifierAllowed(tailored.qualifier, source.qualifier)
+        ((sameValue(source.value, tailored.value) &&
+          qualifierAllowed(tailored.qualifier, source.qualifier)) ||
+          roundLowerBound(tailored, source))
       );
     case 'duration':
+      if (source.kind === 'duration' && source.unitGroup !== tailored.unitGroup)
+        return calendarClose(tailored, source) && qualifierAllowed(tailored.qualifier, source.qualifier);
       return (
         source.kind === 'duration' &&
         source.unitGroup === tailored.unitGroup &&
-        sameValue(source.value, tailored.value) &&
+        (sameValue(source.value, tailored.value) ||
+          (tailored.idiomValue !== undefined && sameValue(source.value, tailored.idiomValue))) &&
         qualifierAllowed(tailored.qualifier, source.qualifier)
       );
     case 'measure': {

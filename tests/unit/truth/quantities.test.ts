@@ -220,4 +220,142 @@ describe('words that look like quantities but count nothing', () => {
     expect(changeOf(one('doubled'), extractQuantities('Grew revenue from £1m to £2m.'))).toBe(true);
     expect(changeOf(one('tripled'), extractQuantities('Grew revenue from £1m to £2m.'))).toBe(false);
   });
+
+  it('reads German number words of any size written as one word', () => {
+    expect(one('vierzehn').value).toBe(14);
+    expect(one('sechzehn').value).toBe(16);
+    expect(one('dreißig').value).toBe(30);
+    expect(one('vierzig').value).toBe(40);
+    expect(one('fünfundzwanzig').value).toBe(25);
+    expect(one('zweihundertfünfzig').value).toBe(250);
+    expect(one('hundert').value).toBe(100);
+    expect(one('dreitausendvierhundert').value).toBe(3400);
+    expect(same('vierzig Anrufe', '40 Anrufe')).toBe(true);
+    expect(same('vierzig Anrufe', '14 Anrufe')).toBe(false);
+    expect(extractQuantities('Tausende Kunden').some((q) => q.kind === 'count')).toBe(false);
+  });
+
+  it('reads German adjectives that open with a number', () => {
+    expect(one('ein achtköpfiges Team')).toMatchObject({ kind: 'count', value: 8 });
+    expect(same('eine dreimonatige Schulung', 'eine 3-monatige Schulung')).toBe(true);
+    expect(same('eine dreimonatige Schulung', '6 Monate')).toBe(false);
+  });
+
+  it('reads French compounds with hyphens, "et", hundreds and thousands', () => {
+    expect(one('soixante').value).toBe(60);
+    expect(one('dix-sept').value).toBe(17);
+    expect(one('seize').value).toBe(16);
+    expect(one('quatre-vingts').value).toBe(80);
+    expect(one('quatre-vingt-dix').value).toBe(90);
+    expect(one('soixante-dix-sept').value).toBe(77);
+    expect(one('vingt et un').value).toBe(21);
+    expect(one('deux cents').value).toBe(200);
+    expect(one('mille deux cents').value).toBe(1200);
+    expect(same('quatre-vingt-dix clients', '90 clients')).toBe(true);
+    expect(same('quatre-vingt-dix clients', '80 clients')).toBe(false);
+  });
+
+  it('reads an ambiguous French word as a number only where it counts something', () => {
+    expect(extractQuantities('un bâtiment neuf de bureaux')).toHaveLength(0);
+    expect(one('neuf techniciens').value).toBe(9);
+    expect(one('sept ans')).toMatchObject({ kind: 'duration', value: 84 });
+    expect(one('Sept. 2019')).toMatchObject({ kind: 'date', month: 9 });
+    expect(one('25 pour cent')).toMatchObject({ kind: 'percent', value: 25 });
+    expect(extractQuantities('vingt et un agents').map((q) => q.value)).toEqual([21]);
+  });
+
+  it('reads Spanish compounds with "y", hundreds and thousands', () => {
+    expect(one('veinticinco').value).toBe(25);
+    expect(one('treinta y cinco').value).toBe(35);
+    expect(one('doscientos').value).toBe(200);
+    expect(one('mil quinientos').value).toBe(1500);
+    expect(same('treinta y cinco personas', '35 personas')).toBe(true);
+    expect(same('treinta y ocho personas', '35 personas')).toBe(false);
+    expect(extractQuantities('once a week')).toHaveLength(0);
+  });
+
+  it('reads digits grouped in threes by spaces as one figure', () => {
+    expect(one('2 400 000 €')).toMatchObject({ kind: 'money', value: 2_400_000 });
+    expect(one('2\u00A0400\u00A0000 €').value).toBe(2_400_000);
+    expect(one('2\u202F400\u202F000 €').value).toBe(2_400_000);
+    expect(same('2 400 000 €', '2,4 M€')).toBe(true);
+    expect(same('2 800 000 €', '2,4 M€')).toBe(false);
+    expect(extractQuantities('in 2019 12 clients').map((q) => q.value)).toEqual([2019, 12]);
+    expect(extractQuantities('en 2019 120 clients').map((q) => q.value)).toEqual([2019, 120]);
+  });
+
+  it('reads a magnitude after a space and before the currency', () => {
+    for (const text of ['450 k€', '450 K€', '0,45 M€', '450 T€', '450 TEUR'])
+      expect(same(text, '450 000 €'), text).toBe(true);
+    expect(same('540 k€', '450 000 €')).toBe(false);
+    expect(same('2,4 Mio. Euro', '2,4 Mio. €')).toBe(true);
+    expect(one('2,4 Mio. Euro').text).toBe('2,4 Mio. Euro');
+    expect(same('2,8 Mio. Euro', '2,4 Mio. €')).toBe(false);
+  });
+
+  it('lets a round lower bound stand for a figure above it', () => {
+    expect(same('over a thousand customers', '1,200 customers')).toBe(true);
+    expect(same('über tausend Kunden', '1.200 Kunden')).toBe(true);
+    expect(same("plus d'un millier de clients", '1 200 clients')).toBe(true);
+    expect(same('over a thousand customers', '900 customers')).toBe(false);
+    expect(same('over a thousand customers', '5,000 customers')).toBe(false);
+    expect(same('over two thousand customers', '1,200 customers')).toBe(false);
+  });
+
+  it('reads fortnights, seconds written as "s" and a unit shared by a range', () => {
+    expect(same('a fortnight', 'two weeks')).toBe(true);
+    expect(same('a fortnight', '14 days')).toBe(true);
+    expect(same('a fortnight', 'three weeks')).toBe(false);
+    expect(same('4.2s', '4,200 ms')).toBe(true);
+    expect(same('4.2s', '4,500 ms')).toBe(false);
+    expect(one('the 1990s').kind).toBe('year');
+    const [from, to] = extractQuantities('from 4.2 to 1.1 seconds');
+    expect(from).toMatchObject({ kind: 'duration', value: 4.2 });
+    expect(to).toMatchObject({ kind: 'duration', value: 1.1 });
+    const [twoWeeks, oneWeek] = extractQuantities('from two weeks to one');
+    expect(twoWeeks.value).toBe(oneWeek.value * 2);
+    expect(extractQuantities('from a fortnight to a week')[1]).toMatchObject({
+      kind: 'duration',
+      value: 604_800,
+    });
+  });
+
+  it('reads "quinze jours" as two weeks, and 15 days otherwise', () => {
+    expect(same('quinze jours', '2 semaines')).toBe(true);
+    expect(same('quinze jours', '15 jours')).toBe(true);
+    expect(same('15 jours', '2 semaines')).toBe(false);
+    expect(same('quinze jours', '3 semaines')).toBe(false);
+  });
+
+  it('reads points as the difference of two percentages of the source', () => {
+    const source = extractQuantities('Raised the pass rate from 62% to 80%.');
+    expect(changeOf(one('by 18 points'), source)).toBe(true);
+    expect(changeOf(one('soit +18 points'), source)).toBe(true);
+    expect(changeOf(one('by 18 percentage points'), source)).toBe(true);
+    expect(changeOf(one('by 20 points'), source)).toBe(false);
+  });
+
+  it('reads doubling and tripling in German, French and Spanish', () => {
+    for (const text of ['verdoppelt', 'Verdopplung', 'multiplié par deux', 'multiplicadas por dos', 'doublé'])
+      expect(one(text), text).toMatchObject({ kind: 'multiplier', value: 2 });
+    expect(same('multiplié par trois', '2x')).toBe(false);
+    expect(same('um 100 % gesteigert', 'verdoppelt')).toBe(true);
+    expect(same('um 50 % gesteigert', 'verdoppelt')).toBe(false);
+  });
+
+  it('reads a spelled quarter with its year', () => {
+    expect(same('the third quarter of 2021', 'Q3 2021')).toBe(true);
+    expect(same('the second quarter of 2021', 'Q3 2021')).toBe(false);
+  });
+
+  it('compares months with weeks by their length, roughly', () => {
+    expect(same('a month and a half', 'six weeks')).toBe(true);
+    expect(extractQuantities('their first month and a half')[1]).toMatchObject({
+      kind: 'duration',
+      value: 1.5,
+    });
+    expect(same('two months', '8 weeks')).toBe(true);
+    expect(same('two months', '6 weeks')).toBe(false);
+    expect(same('three months', '8 weeks')).toBe(false);
+  });
 });
