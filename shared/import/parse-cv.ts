@@ -553,6 +553,21 @@ function assignRoleAndOrg(header: EntryHeader, banner: string | undefined): { ti
     /\t/.test(item.rest)
       ? { text: item.pieces[0].text, piece: item.pieces[0], whole: false }
       : { text: item.rest, piece: item.pieces[0], whole: true };
+  // Three lines or more (employer, place, title under the dates): the line that reads most as a
+  // role is the title wherever it stands, and the employer is the first of the others unless
+  // another reads more as one.
+  if (lines.length >= 3) {
+    const scores = lines.map((item) => titleness(item.rest));
+    const best = Math.max(...scores);
+    if (best > 0 && scores.filter((score) => score === best).length === 1) {
+      const title = lines[scores.indexOf(best)];
+      const others = lines.filter((item) => item !== title);
+      const org = others.reduce((chosen, item, index) =>
+        orgScore(item.rest) - index * 0.1 > orgScore(chosen.rest) - others.indexOf(chosen) * 0.1 ? item : chosen,
+      );
+      return { title: asSlot(title), org: asSlot(org), extra: others.filter((item) => item !== org).map(asSlot), usedBanner: false };
+    }
+  }
   if (lines.length >= 2) {
     const [a, b, ...others] = lines;
     const scoreA = titleness(a.rest);

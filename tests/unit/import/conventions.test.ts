@@ -314,3 +314,38 @@ describe('a group of skills under a heading of its own name', () => {
     ]);
   });
 });
+
+describe('an entry whose title stands under its dates', () => {
+  it('takes the line that reads as a role for the title, wherever it stands, and the first other line for the employer', () => {
+    const line = (text: string, y: number, extra: Partial<SourceLine> = {}): SourceLine => ({
+      text,
+      page: 1,
+      x: 36,
+      y,
+      width: text.length * 6,
+      fontSize: 11.4,
+      bold: false,
+      ...extra,
+    });
+    const big = { fontSize: 13.7, bold: true };
+    const { cv } = parseCvLines([
+      line('Jürgen Weiss-Hoffmann', 20, { fontSize: 25, bold: true }),
+      line('juergen@example.de', 45),
+      line('WORK EXPERIENCE', 70, { fontSize: 17, bold: true }),
+      line('Bergmann & Partner GmbH', 90, big),
+      line('Berlin', 105, big),
+      line('January 2016 – June 2020', 118),
+      line('Manager Tax & Accounting', 140, big),
+      line('Fachliche und disziplinarische Führung eines Teams von sechs Mitarbeitenden.', 155),
+      line('Kanzlei Lindner', 180, big),
+      line('Potsdam', 195, big),
+      line('April 2012 – December 2015', 208),
+      line('Senior Consultant Steuern', 230, big),
+      line('Erstellung von Jahresabschlüssen für mittelständische Gesellschaften.', 245),
+    ]);
+    expect(cv.work?.map((entry) => [entry.position, entry.name])).toEqual([
+      ['Manager Tax & Accounting', 'Bergmann & Partner GmbH'],
+      ['Senior Consultant Steuern', 'Kanzlei Lindner'],
+    ]);
+  });
+});
