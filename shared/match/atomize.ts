@@ -24,13 +24,17 @@ const LEADING_FRAMES: RegExp[] = [
   /^(?:for this (?:role|job|position)|para este (?:puesto|trabajo|rol)|pour ce (?:poste|role)|fur diese (?:stelle|position|rolle))\s*,?\s*(?=\S)/,
   // The second of two coordinated phrases ("… y con buena base en terapia manual").
   /^(?:with|con|avec|mit)\s+(?=\S+\s+\S)/,
-  /^(?:and|but|also|plus|ideally|preferably|additionally|furthermore|finally|most importantly|above all|idealement|idealerweise|idealmente|de preference)\b[\s,]*/,
+  /^to\s+(?=\S+\s+\S)/,
+  /^(?:and|but|so|also|plus|ideally|preferably|additionally|furthermore|finally|most importantly|above all|idealement|idealerweise|idealmente|de preference)\b[\s,]*/,
   /^(?:bonus points|extra points|brownie points)(?: if| for)?\b\s*/,
   /^(?:it(?:'s| is| would(?: also)? be| will(?: also)? be)|that(?:'s| is| would(?: also)? be)) (?:also )?(?:a (?:big |real )?(?:plus|bonus|advantage)|great|nice|helpful|useful|ideal|desirable|beneficial)(?: if| to)?\b\s*/,
   /^(?:you|we|candidates?|applicants?|the (?:ideal )?(?:candidate|person|applicant))(?:'ll| will| should| must| need to| would| are expected to| are required to)?(?: also| ideally| already)? (?:have|has|bring|hold|possess|need|be|show|demonstrate|offer)\b\s*/,
   /^(?:we(?:'re| are)?|i am|we'd) (?:also )?(?:looking for|seeking|need|want|expect|require|would like)(?: (?:someone|somebody|a person|people|candidates?|applicants?|you))?(?: (?:with|who (?:has|have|is|are|can)|that (?:has|have)))?\b\s*/,
   /^(?:someone|somebody|a person|people|candidates?|applicants?)(?: (?:with|who (?:has|have|is|are|can)|that (?:has|have)))\b\s*/,
   /^if you (?:also )?(?:have|are|can|hold|bring|speak|know)\b\s*/,
+  // "The people who have done well in this kind of role usually have …".
+  /^(?:the )?(?:people|persons?|candidates?|applicants?|those|someone|anyone)\s+who\s+[^,]{0,60}?\s(?:usually|typically|generally|often|tend to|all|also)?\s*(?:have|has|bring|hold|share)\s+(?=\S)/,
+  /^(?:you (?:should|will|'ll|must|need to) )?know your way around\s+/,
   /^you are (?=(?:comfortable|confident|familiar|experienced|proficient|fluent|skilled|keen|happy|able)\b)/,
   /^(?:have|has|hold|holding|bring|possess|show|demonstrate)\b\s*/,
   /^(?:(?:a|an|the)\s+)?(?:(?:very|really|truly)\s+)?(?:solid|strong|good|proven|excellent|secure|sound|working|deep|thorough|demonstrable|demonstrated|basic|clear|genuine|real|practical|hands-on|first-hand|broad|relevant|some|previous|prior)\s+(?=(?:experience|knowledge|understanding|grasp|command|track record|background|familiarity|proficiency|skills?)\b)/,
@@ -61,6 +65,7 @@ const LEADING_FRAMES: RegExp[] = [
 
 /** Phrases that close a requirement without being part of it, folded. */
 const TRAILING_FRAMES: RegExp[] = [
+  /\s+(?:is|are) not (?:required|essential|mandatory)\b.*$/,
   /\s*,?\s*(?:would|will|is|are|'s|'re|would also|will also|is also|are also)\s+(?:really\s+)?(?:be\s+)?(?:count(?:s)? in your favou?r|an? (?:big |real |strong )?(?:advantage|plus|bonus|asset)|nice(?: to have)?|desirable|beneficial|welcome|appreciated|essential|required|necessary|mandatory|a must|needed|important|helpful|useful|great|ideal|preferred|expected|the basics(?: we need)?|what we need|key)\b.*$/,
   /\s*,?\s*(?:because|since|as we|as you(?:'ll| will)|so that|so you can|to help|which (?:is|are|will)|who can|in order to|car|parce que|afin de|weil|da wir|damit|porque|ya que)\b.*$/,
   // A relative clause about the demand ("…, que son el núcleo de nuestro trabajo").
@@ -95,7 +100,7 @@ const LIST_LEAD_IN =
 
 /** A sentence that is no requirement, folded. */
 const NOT_REQUIREMENT: RegExp[] = [
-  /^(?:to apply|how to apply|apply (?:now|here|today|by|via)|please (?:send|apply|submit|email|note)|send (?:us )?(?:your|a)|applications? (?:must|should|close|will)|closing date|interviews? will|if you need (?:anything|any)|any questions|for (?:more information|questions)|questions\?)/,
+  /^(?:to apply|how to apply|apply (?:now|here|today|by|via)|please (?:send|apply|submit|email|note)|send (?:us )?(?:your|a)|applications? (?:must|should|close|will)|closing date|interviews? will|if you need (?:anything|any|adjustments|support|help)|any questions|for (?:more information|questions)|questions\?)/,
   /^(?:in return|we offer|what we offer|benefits|perks|our benefits|you(?:'ll| will) (?:get|receive|enjoy)|salary|pay(?:ing)?\b|compensation|remuneration|remuneracion|salario|retribucion|gehalt|verguetung|vergutung|wir bieten|unser angebot|nous offrons|nous proposons|ce que nous offrons|avantages|ofrecemos|te ofrecemos)/,
   /(?:£|€|\$|chf)\s?\d|\d\s?(?:k€|€|£|\$)|\bper (?:annum|hour|year)\b|\bpro rata\b/,
   /\b(?:equal opportunit|equal-opportunit|we welcome applications|we value diversity|valoramos la diversidad|diversite|diversitat|chancengleich|regardless of|sans distinction|sin distincion|situation de handicap|disabilit|neurodivers|reasonable adjustments|inclusive employer)/,
@@ -109,6 +114,10 @@ const NOT_REQUIREMENT: RegExp[] = [
   /^(?:(?:un |une |a )?(?:echange|entretien|appel|call|interview|chat|gesprach|entrevista)\b[^.]{0,40}\b(?:avec|with|mit|con)\b|cas pratique|case study|rencontre avec)/,
   /(?:the following|folgende|les suivants|suivantes|lo siguiente|los siguientes)\s*:?\s*$/,
 ];
+
+/** Words that reassure instead of asking ("do not worry", "we will train you"). */
+const REASSURANCE =
+  /\b(?:do not worry|don't worry|dont worry|no need to worry|we (?:can|will|'ll|are happy to) (?:teach|train|show) you|we (?:provide|offer) (?:full )?training|pas d'inquietude|keine sorge|no te preocupes)\b/;
 
 /** A lead-in saying no item of the list after it is required. */
 const NONE_REQUIRED = /\bnone of (?:these|this|them|the following) (?:is|are) (?:required|essential|mandatory)\b/;
@@ -139,7 +148,7 @@ const REQUIREMENT_OF_SKILL =
 /** A condition of hire rather than a skill, folded. */
 const ELIGIBILITY: RegExp[] = [
   /\b(?:right to work|eligib\w* to work|work(?:ing)? permit|work authori[sz]ation|visa|sponsor\w*|security clearance|clearance)\b/,
-  /\b(?:based in|live within|living within|located in|commut\w*|relocat\w*|on-?site|in the office|office days|days a week in|hybrid)\b/,
+  /\b(?:based in|live within|living within|(?:live|living|reside|residing) in|located in|commut\w*|relocat\w*|on-?site|in the office|office days|days a week in|hybrid|(?:happy|willing|able) to travel)\b/,
   /\b(?:driving licen[cs]e|driver'?s licen[cs]e|full (?:uk |clean )?licen[cs]e|own (?:car|vehicle|transport)|fuhrerschein|permis(?: de conduire| b)?\b|carnet de conducir|carne de conducir|vehiculo propio)/,
   /\b(?:dbs|background check|criminal record|police check|references|fuhrungszeugnis|sicherheitsuberprufung\w*|casier judiciaire|extrait de casier|honorabilite|certificado de (?:delitos|antecedentes)|certificado negativo|registro central de delincuentes)\b/,
   /\b(?:voraussetzung fur die einstellung|condition (?:of|for) (?:hire|employment)|condition d'embauche|embauche est soumise)\b/,
@@ -196,7 +205,7 @@ function cut(text: string, folded: string, patterns: RegExp[], from: 'start' | '
 function clausesOf(text: string): string[] {
   return text
     .split(
-      /\s*;\s+|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*as[ií] como\s+|\s+y que\s+|\s*,\s*(?=(?:arbeiten|kennen|beherrschen|verfugen|verfügen|bringen|haben|sprechen)\s)|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|idealmente|de preference|de préférence)\b)|\s*,\s*(?:and|et|und|y)\s+(?=(?:if\s+)?(?:you|vous|sie|du|tu)\b)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)|\s+(?:and|y|et|und)\s+(?=(?:with|con|avec|mit)\s)|\s*,\s*(?:dazu|zudem|au(?:ß|ss)erdem|ebenso)\s+|\s+(?:et|y)\s+(?=(?:du|de la|des|de l['\u2019]|del|de los|de las)\s*\S)|\s*,\s*(?:und\s+)?(?=(?:sie|du)\s+(?:sollten|solltest|mussen|müssen|musst|brauchen|haben|hast|bringen|bringst)\b)/i,
+      /\s*;\s+|\s*,\s*so\s+(?=\S+\s)|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*as[ií] como\s+|\s+y que\s+|\s*,\s*(?=(?:arbeiten|kennen|beherrschen|verfugen|verfügen|bringen|haben|sprechen)\s)|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|idealmente|de preference|de préférence)\b)|\s*,\s*(?:and|or|et|ou|und|oder|y|o)\s+(?=(?:if\s+)?(?:you|vous|sie|du|tu)\b)|\s+and\s+(?=to\s+\S+\s+\S)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)|\s+(?:and|y|et|und)\s+(?=(?:with|con|avec|mit)\s)|\s*,\s*(?:dazu|zudem|au(?:ß|ss)erdem|ebenso)\s+|\s+(?:et|y)\s+(?=(?:du|de la|des|de l['\u2019]|del|de los|de las)\s*\S)|\s*,\s*(?:und\s+)?(?=(?:sie|du)\s+(?:sollten|solltest|mussen|müssen|musst|brauchen|haben|hast|bringen|bringst)\b)/i,
     )
     .map((part) => part.trim())
     .filter(Boolean);
@@ -244,6 +253,8 @@ function listItems(text: string): string[] {
     .map((part) => part.replace(/\u2063/g, ',').trim())
     .filter(Boolean);
   if (parts.length < 2) return [text];
+  // "Experience defining and tracking product metrics": two verbs share one object.
+  if (parts.length === 2 && /\p{L}+ing$/u.test(parts[0]) && /^\p{L}+ing\s+\S/u.test(parts[1])) return [text];
   // Two parallel demands ("Nivel alto de español y nivel B2 de inglés", "knowledge of A and
   // knowledge of B") are two items: both open with the same word.
   const openings = new Set(parts.map((part) => fold(part).split(/\s+/)[0]));
@@ -318,6 +329,9 @@ export function atomize(sentence: string): Atomized {
   });
   for (const clause of clauses) {
     const clauseFolded = fold(clause);
+    // "Docs-as-code is how we work": a clause about the employer asks for nothing, nor does one
+    // that reassures ("if you have never used Vale, do not worry: we can teach you").
+    if (/^[^,]{0,60}\s(?:is|are) (?:how|what|where) we\b/.test(clauseFolded) || REASSURANCE.test(clauseFolded)) continue;
     const isNice =
       waived || NICE_CLAUSE.test(clauseFolded) || (wishFirst && !DEMAND_WORD.test(clauseFolded));
     let [core, coreFolded] = cut(clause, clauseFolded, LEADING_FRAMES, 'start');

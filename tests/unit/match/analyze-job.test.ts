@@ -125,6 +125,28 @@ describe('analyzeJob', () => {
     expect(job.niceToHave).toEqual(['Tableau or Power BI', 'WCAG 2.2']);
   });
 
+  it('takes the frame off a prose demand and leaves out what only reassures or describes the employer', async () => {
+    const job = await analyze(
+      [
+        'Technical Writer',
+        '',
+        'The people who have done well in this kind of role usually have at least three years of experience writing API documentation, and you should know your way around REST APIs and the OpenAPI specification. Docs-as-code is how we work, so Markdown and Git are the basics. You will need to read code in Python and to write short working examples yourself.',
+        '',
+        'If you have never used Vale, do not worry: we can teach you our setup in an afternoon. Knowledge of eIDAS is not required but helps. Experience defining and tracking product metrics would count in your favour.',
+      ].join('\n'),
+    );
+    expect(job.mustHave).toEqual([
+      'at least three years of experience writing API documentation',
+      'REST APIs',
+      'OpenAPI specification',
+      'Markdown',
+      'Git',
+      'read code in Python',
+      'write short working examples yourself',
+    ]);
+    expect(job.niceToHave).toEqual(['eIDAS', 'Experience defining and tracking product metrics']);
+  });
+
   it('lists conditions of hire apart and leaves out applying, pay, boilerplate and waivers', async () => {
     const job = await analyze(
       [

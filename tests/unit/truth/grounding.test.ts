@@ -106,6 +106,41 @@ describe('grounding', () => {
       expect(check('work[0].highlights[0]', bullet(0), rewrite).length, rewrite).toBeGreaterThan(0);
   });
 
+  it('reads a clipped form and a compound the dictionary knows as the words they stand for', () => {
+    const cv: Cv = {
+      ...CV,
+      work: [
+        {
+          ...CV.work![0],
+          highlights: [
+            'Served around 3,000 requests per second at peak.',
+            'Reduced expired stock by 35% with monthly checks.',
+          ],
+        },
+      ],
+    };
+    // "req" is the start of "requests" and no dictionary word of its own.
+    expect(
+      check(
+        'work[0].highlights[0]',
+        'Served around 3,000 requests per second at peak.',
+        'Served roughly 3K req/s at peak.',
+        cv,
+      ),
+    ).toEqual([]);
+    // "out-of-date" is one word: its part "date" is no date the rewrite claims.
+    expect(
+      kinds(
+        check(
+          'work[0].highlights[1]',
+          'Reduced expired stock by 35% with monthly checks.',
+          'Reduced out-of-date stock by 35% with monthly checks.',
+          cv,
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   it('reads a plain word added where nothing was replaced as a new clause, not a rewording', () => {
     const cv: Cv = {
       ...CV,
