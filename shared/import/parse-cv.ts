@@ -104,6 +104,22 @@ function unplacedLines(cv: Cv, lines: PreparedLine[], headings: ReadonlySet<numb
   return [...unplaced].sort((a, b) => a - b);
 }
 
+/**
+ * The start of an email that wrapped onto the line above in the same column ("siobhan.oconnor-"
+ * over "reilly@example.com"): the cell above is only an address's characters ending in a hyphen,
+ * dot or underscore, and the email opens its own cell. Empty when the email did not wrap.
+ */
+function wrappedEmailStart(previous: PreparedLine | undefined, line: PreparedLine, email: { index: number }): string {
+  if (!previous) return '';
+  const before = line.text.slice(0, email.index);
+  if (!/(?:^|\t)\s*$/.test(before)) return '';
+  const cell = (before.match(/\t/g) ?? []).length;
+  const above = previous.text.split('\t')[cell];
+  // The cell above holds that start alone, in an address's lower-case characters.
+  const start = above === undefined ? null : /^\s*([a-z0-9.+_-]*[a-z0-9][-._])\s*$/.exec(above);
+  return start ? start[1] : '';
+}
+
 /** Decides which lines are section headings, using markup, the dictionary and typography. */
 function findHeadings(lines: PreparedLine[]): Map<number, SectionKind> {
   const headings = new Map<number, SectionKind>();
@@ -354,7 +370,7 @@ function parseHeader(sections: Section[], recorder: FieldRecorder, allLines: Pre
     let rest = line.text;
     for (const email of findEmails(line.text)) {
       if (!basics.email) {
-        basics.email = email.value;
+        basics.email = wrappedEmailStart(allLines[allLines.indexOf(line) - 1], line, email) + email.value;
         recorder.addSpan('basics.email', email.value, line, email.index, email.length, 0.98);
       }
       rest = rest.replace(email.value, ' | ');

@@ -349,3 +349,26 @@ describe('an entry whose title stands under its dates', () => {
     ]);
   });
 });
+
+describe('an email wrapped in a narrow column', () => {
+  it('joins the start of the address from the cell above, never another word', () => {
+    const line = (text: string, y: number, extra: Partial<SourceLine> = {}): SourceLine => ({
+      text,
+      page: 1,
+      x: 30,
+      y,
+      width: 400,
+      fontSize: 9.6,
+      bold: false,
+      ...extra,
+    });
+    const read = (above: string) =>
+      parseCvLines([
+        line("Siobhán O'Connor-Reilly", 20, { fontSize: 14, bold: true }),
+        line(`Flat 4, 27 Almond Grove,\t${above}`, 50, { gapOffsets: [24] }),
+        line('London, Greater London,\treilly@example.com', 62, { gapOffsets: [23] }),
+      ]).cv.basics?.email;
+    expect(read('siobhan.oconnor-')).toBe('siobhan.oconnor-reilly@example.com');
+    expect(read('Acme Ltd.')).toBe('reilly@example.com');
+  });
+});
