@@ -240,7 +240,8 @@ export function wrapsInto(line: PreparedLine, next: PreparedLine): boolean {
   const a = line.source;
   const b = next.source;
   if (a.width <= 0 || b.width <= 0 || next.gapBefore || next.hasGlyph || a.page !== b.page) return false;
-  if (Math.abs(a.x - b.x) > 2 || Math.abs(a.fontSize - b.fontSize) > 0.5 || a.bold !== b.bold) return false;
+  // A line that changes weight continues in the weight it ended with.
+  if (Math.abs(a.x - b.x) > 2 || Math.abs(a.fontSize - b.fontSize) > 0.5 || (a.tailBold ?? a.bold) !== b.bold) return false;
   const firstWord = next.text.split(/\s+/)[0] ?? '';
   const wordWidth = (b.width * (firstWord.length + 1)) / Math.max(1, next.text.length);
   return a.x + a.width + wordWidth > Math.max(line.columnRight, next.columnRight) + 1;

@@ -36,13 +36,23 @@ export function stripBullet(text: string): { text: string; offset: number; hasGl
   return { text: text.slice(match[0].length).trim(), offset: match[0].length, hasGlyph: true };
 }
 
-/** Replaces the spaces at the reader's wide-gap offsets with tabs, which the parser splits at. */
+/**
+ * Replaces the spaces at the reader's wide-gap offsets with tabs, which the parser splits at; so
+ * is the space after a comma where the weight changes ("Staff Nurse, Acute Unit, South Thames
+ * Trust" with the title in bold): the comma there separates two fields.
+ */
 function markGaps(source: SourceLine): string {
-  if (!source.gapOffsets || source.gapOffsets.length === 0) return source.text;
+  const gaps = source.gapOffsets ?? [];
+  const breaks = source.weightBreaks ?? [];
+  if (gaps.length === 0 && breaks.length === 0) return source.text;
   const characters = [...source.text];
   if (characters.length !== source.text.length) return source.text;
-  for (const offset of source.gapOffsets) {
+  for (const offset of gaps) {
     if (characters[offset] === ' ') characters[offset] = '\t';
+  }
+  for (const offset of breaks) {
+    const comma = [offset - 2, offset - 1, offset].find((at) => characters[at] === ',' && characters[at + 1] === ' ');
+    if (comma !== undefined) characters[comma + 1] = '\t';
   }
   return characters.join('');
 }

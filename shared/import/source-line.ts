@@ -35,4 +35,11 @@ export interface SourceLine {
    * Optional: lets the structure parser split "Globex Corp      Austin, TX" at the gap.
    */
   gapOffsets?: number[];
+  /**
+   * Character offsets in `text` where the weight changes between words ("**Staff Nurse**, South
+   * Thames Trust"): a bold title and a plain employer on one line are two fields.
+   */
+  weightBreaks?: number[];
+  /** Whether the line's last run is bold; set with `weightBreaks` (a wrapped line continues it). */
+  tailBold?: boolean;
 }

@@ -65,6 +65,18 @@ describe('lines from placed items', () => {
     expect(line.gapOffsets).toEqual([12]);
   });
 
+  it('marks where a line turns from bold to plain type', () => {
+    const [line] = buildLines(
+      buildFragments([
+        item('Staff Nurse, Acute Unit', 50, 100, 10, true),
+        item(', South Thames Trust', 165, 100),
+      ]),
+    );
+    expect(line.text).toBe('Staff Nurse, Acute Unit, South Thames Trust');
+    expect(line.weightBreaks).toEqual([23]);
+    expect(line.tailBold).toBe(false);
+  });
+
   it('joins a superscript to the line of the text it follows', () => {
     const lines = buildLines(
       buildFragments([item('Ranked 1', 50, 100), item('st', 90, 96, 6), item('of 40', 100, 100)]),

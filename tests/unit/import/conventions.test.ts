@@ -372,3 +372,34 @@ describe('an email wrapped in a narrow column', () => {
     expect(read('Acme Ltd.')).toBe('reilly@example.com');
   });
 });
+
+describe('a bold title and a plain employer on one line', () => {
+  it('splits them at the comma where the weight changes, and joins the employer wrapped onto the next line', () => {
+    const line = (text: string, y: number, extra: Partial<SourceLine> = {}): SourceLine => ({
+      text,
+      page: 1,
+      x: 115,
+      y,
+      width: text.length * 5.6,
+      fontSize: 12,
+      bold: false,
+      ...extra,
+    });
+    const { cv } = parseCvLines([
+      line("Siobhán O'Connor-Reilly", 20, { fontSize: 14, bold: true }),
+      line('siobhan@example.com', 40),
+      line('Work Experience', 70, { bold: true }),
+      line('Senior Staff Nurse (Band 6), Acute Medical Unit, South Thames Hospitals', 90, {
+        bold: true,
+        weightBreaks: [47],
+        tailBold: false,
+      }),
+      line('NHS Foundation Trust', 104),
+      line('Apr, 2021 - Present', 120, { fontSize: 10 }),
+      line('Shift lead on a 36-bed acute medical unit.', 140),
+    ]);
+    expect(cv.work?.map((entry) => [entry.position, entry.name])).toEqual([
+      ['Senior Staff Nurse (Band 6), Acute Medical Unit', 'South Thames Hospitals NHS Foundation Trust'],
+    ]);
+  });
+});

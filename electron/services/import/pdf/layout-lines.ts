@@ -28,6 +28,10 @@ export interface BuiltLine {
   italic: boolean;
   /** Offsets in `text` of the spaces standing for gaps of an em or more between fragments. */
   gapOffsets: number[];
+  /** Offsets in `text` where the weight changes between words (a bold title, then a plain employer). */
+  weightBreaks: number[];
+  /** Whether the line's last run of words is bold (differs from `bold` only when the weight changes). */
+  tailBold: boolean;
 }
 
 /** A gap wider than this many ems starts a new fragment (a gutter, a tab stop, a flush-right date). */
@@ -218,6 +222,33 @@ function share(items: PlacedItem[], flag: (item: PlacedItem) => boolean): number
   return total === 0 ? 0 : flagged / total;
 }
 
+/**
+ * Where a line's weight changes: the offsets in `text` of the first letter of each item set in
+ * another weight than the item before it, found by reading the items' letters in order.
+ */
+function weightBreaksOf(text: string, items: PlacedItem[]): number[] {
+  const breaks: number[] = [];
+  let cursor = 0;
+  let previous: boolean | undefined;
+  for (const item of items) {
+    const letters = item.text.replace(/\s+/g, '');
+    if (!letters) continue;
+    const at = text.indexOf(letters[0], cursor);
+    if (at < 0) break;
+    if (previous !== undefined && item.bold !== previous && /\p{L}/u.test(letters)) breaks.push(at);
+    previous = item.bold;
+    // Move past the item's letters, whatever spacing the line put between them.
+    let seen = 0;
+    let position = at;
+    while (position < text.length && seen < letters.length) {
+      if (!/\s/.test(text[position])) seen += 1;
+      position += 1;
+    }
+    cursor = position;
+  }
+  return breaks;
+}
+
 /** Builds the lines of one column: fragments sharing a baseline are joined left to right. */
 export function buildLines(fragments: Fragment[]): BuiltLine[] {
   const lines: BuiltLine[] = [];
@@ -254,6 +285,8 @@ export function buildLines(fragments: Fragment[]): BuiltLine[] {
       bold: share(items, (item) => item.bold) > 0.5,
       italic: share(items, (item) => item.italic) > 0.5,
       gapOffsets,
+      weightBreaks: weightBreaksOf(text, items),
+      tailBold: [...items].reverse().find((item) => /\p{L}/u.test(item.text))?.bold ?? false,
     });
   }
   return lines.sort((a, b) => a.baseline - b.baseline || a.x - b.x);

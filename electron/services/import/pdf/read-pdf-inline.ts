@@ -32,6 +32,7 @@ export function pageLines(page: PlacedPage, pageNumber: number): SourceLine[] {
         column: block.column,
         gapBefore: previousBottom === undefined ? round(block.leadGap ?? 0) : round(Math.max(0, line.top - previousBottom)),
         ...(line.gapOffsets.length > 0 ? { gapOffsets: line.gapOffsets } : {}),
+        ...(line.weightBreaks.length > 0 ? { weightBreaks: line.weightBreaks, tailBold: line.tailBold } : {}),
       });
       previousBottom = line.bottom;
     }
