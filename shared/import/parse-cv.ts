@@ -749,7 +749,20 @@ function parseEducation(lines: PreparedLine[], recorder: FieldRecorder, educatio
     const header = readHeader(block.header);
     const entry: EducationEntry = {};
     const path = `education[${education.length}]`;
-    const pieces = header.textLines.flatMap((item) => (item.pieces.length > 1 ? item.pieces : [{ ...item.pieces[0], text: item.rest }]).filter(Boolean));
+    // Where a change of weight split the line ("Associate degree," in bold, "H.R. Management,
+    // Bellows College" plain), a comma still separates a school from the words beside it.
+    const pieces = header.textLines.flatMap((item) =>
+      (item.pieces.length > 1
+        ? item.line.source.weightBreaks
+          ? item.pieces.flatMap((piece) => {
+              const parts = commaPieces([piece]);
+              const mixed = parts.some((part) => isInstitution(part.text)) && parts.some((part) => !isInstitution(part.text));
+              return parts.length > 1 && mixed ? parts : [piece];
+            })
+          : item.pieces
+        : [{ ...item.pieces[0], text: item.rest }]
+      ).filter(Boolean),
+    );
     let institution: Piece | undefined;
     let degree: Piece | undefined;
     let areaPiece: Piece | undefined;
