@@ -713,10 +713,12 @@ export function importedPairs(
   const verbs = new Set((index.lexicon.verbs?.(text, index.language) ?? []).map((verb) => verb.start));
   const entrySources = { scopes: [original, ...unitScopes] } as GroundingSources;
   const expanded = acronymExpansionSpans(text, entrySources);
-  // Skill names of two words ("relational database", backed by PostgreSQL) are one term.
+  // Skill names of two words ("relational database", backed by PostgreSQL) are one term, as is a
+  // name given beside its other name in brackets ("pulse oximetry (SpO2)").
   const tokens = wordTokens(text);
   const aliasRuns = new Set<number>();
   markMultiWordAliases(text, tokens, entrySources, index, aliasRuns);
+  markBracketedNames(text, tokens, entrySources as GroundingSources, index, aliasRuns);
   for (const position of aliasRuns) expanded.push({ start: tokens[position].start, end: tokens[position].end });
   const inExpansion = (word: JudgedWord): boolean =>
     expanded.some((span) => word.start < span.end && word.end > span.start);
@@ -760,6 +762,7 @@ export function judgeWords(
   let verbSwaps = sources.droppedVerbs ?? 0;
   markInitialismRuns(text, tokens, sources, groundedRun);
   markMultiWordAliases(text, tokens, sources, index, groundedRun);
+  markBracketedNames(text, tokens, sources, index, groundedRun);
   const connective = functionPhrasePositions(tokens);
   tokens.forEach((token, position) => {
     if (covered(token.start, token.end) || connective.has(position)) return;
@@ -1221,6 +1224,51 @@ function markMultiWordAliases(
         for (let at = start; at < start + size; at += 1) grounded.add(at);
       }
     }
+  }
+}
+
+/**
+ * A name and its other name in brackets, one of them from the sources: "pulse oximetry (SpO2)"
+ * for a CV that says SpO2, "SpO2 (pulse oximetry)" alike. The other name counts as grounded when
+ * it is one to four plain lower-case words: no figure, name, skill, role, level or ownership
+ * word, so "Python (Django)" or "React (with TypeScript)" still claim what they add.
+ */
+function markBracketedNames(
+  text: string,
+  tokens: WordToken[],
+  sources: GroundingSources,
+  index: GroundingIndex,
+  grounded: Set<number>,
+): void {
+  const plain = (part: string): boolean =>
+    /^\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){0,3}$/u.test(part) &&
+    wordTokens(part).every((token) => isFreeWord(token.text) || !claimsMore(foldCase(token.text), index.language));
+  const groundedWhole = (part: string): boolean => {
+    const words = wordTokens(part).filter((token) => !isFreeWord(token.text));
+    return words.length > 0 && words.every((token) => sources.scopes.some((scope) => groundedIn(token.text, scope, index, true)));
+  };
+  const mark = (from: number, to: number): void => {
+    tokens.forEach((token, position) => {
+      if (token.start >= from && token.end <= to) grounded.add(position);
+    });
+  };
+  for (const match of text.matchAll(/([\p{L}\p{N}][\p{L}\p{N}\s-]{0,40}?)\s*\(([^()]{1,40})\)/gu)) {
+    const start = match.index ?? 0;
+    // The name before the bracket is its last words, up to four, that are plain.
+    const words = match[1].trim().split(/\s+/);
+    let before = words[words.length - 1] ?? '';
+    for (let size = Math.min(4, words.length); size >= 1; size -= 1) {
+      const candidate = words.slice(-size).join(' ');
+      if (plain(candidate)) {
+        before = candidate;
+        break;
+      }
+    }
+    const beforeStart = start + match[1].trimEnd().length - before.length;
+    const inner = match[2].trim();
+    const innerStart = start + match[0].indexOf(match[2]) + match[2].indexOf(inner);
+    if (plain(before) && groundedWhole(inner)) mark(beforeStart, beforeStart + before.length);
+    else if (plain(inner) && groundedWhole(before.split(/\s+/).pop() ?? '')) mark(innerStart, innerStart + inner.length);
   }
 }
 

@@ -141,6 +141,48 @@ describe('grounding', () => {
     ).toEqual([]);
   });
 
+  it('reads plain words in brackets beside a name of the CV as its other name, never a tool or a claim', () => {
+    const original = 'Monitor anaesthesia with ECG and SpO2 on every patient.';
+    const cv: Cv = { ...CV, work: [{ ...CV.work![0], highlights: [original] }] };
+    expect(
+      check(
+        'work[0].highlights[0]',
+        original,
+        'Monitor anaesthesia with ECG and pulse oximetry (SpO2) on every patient.',
+        cv,
+      ),
+    ).toEqual([]);
+    expect(
+      check(
+        'work[0].highlights[0]',
+        original,
+        'Monitor anaesthesia with ECG and SpO2 (pulse oximetry) on every patient.',
+        cv,
+      ),
+    ).toEqual([]);
+    // A name or a claim in the brackets is still new.
+    expect(
+      kinds(
+        check(
+          'work[0].highlights[0]',
+          original,
+          'Monitor anaesthesia with ECG and SpO2 (Masimo Radical-7) on every patient.',
+          cv,
+        ),
+      ).join(' '),
+    ).toMatch(/Masimo/);
+    expect(
+      kinds(
+        check(
+          'work[0].highlights[0]',
+          original,
+          'Monitor anaesthesia with ECG and SpO2 (as team lead) on every patient.',
+          cv,
+        ),
+      ).join(' '),
+    ).toMatch(/lead/);
+  });
+
   it('reads a plain word added where nothing was replaced as a new clause, not a rewording', () => {
     const cv: Cv = {
       ...CV,
