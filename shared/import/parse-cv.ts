@@ -593,6 +593,12 @@ function assignRoleAndOrg(header: EntryHeader, banner: string | undefined): { ti
     if (multiA.length >= 2 && multiA.some((p) => titleness(p.text) > 0) && multiA.some((p) => titleness(p.text) < 0) && scoreB === 0) {
       return { ...assignPieces(multiA), extra: [asSlot(b)], usedBanner: false };
     }
+    // "Title at Employer" on the first line already names both; the line under it is a place or a team.
+    const joinedByAt = a.pieces.length === 2 && /\s(?:at|@|chez|bei)\s/u.test(a.rest) && roleScore(a.pieces[0].text) > 0;
+    if (joinedByAt && scoreB <= 0 && roleScore(b.rest) === 0) {
+      const [title, org] = a.pieces.map((piece) => ({ text: piece.text, piece, whole: false }));
+      return { title, org, extra: [asSlot(b), ...others.map(asSlot)], usedBanner: false };
+    }
     // On a tie the plain line is the title when the other is bold (employer set in bold).
     const aIsTitle = scoreA > scoreB || (scoreA === scoreB && (a.line.source.bold === b.line.source.bold || !a.line.source.bold));
     const title = aIsTitle ? a : b;

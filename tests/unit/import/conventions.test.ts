@@ -403,3 +403,32 @@ describe('a bold title and a plain employer on one line', () => {
     ]);
   });
 });
+
+describe('a title at an employer over a line with the place', () => {
+  it('takes title and employer from the first line and leaves the place line out of them', () => {
+    const line = (text: string, y: number, extra: Partial<SourceLine> = {}): SourceLine => ({
+      text,
+      page: 1,
+      x: 42,
+      y,
+      width: text.length * 5,
+      fontSize: 10.5,
+      bold: false,
+      ...extra,
+    });
+    const { cv } = parseCvLines([
+      line('Jürgen Weiss-Hoffmann', 20, { fontSize: 24, bold: true }),
+      line('juergen@example.de', 45),
+      line('WORK EXPERIENCE', 70, { fontSize: 9, bold: true }),
+      line('Senior Consultant at Bergmann & Partner GmbH\tJul 2020 - Current', 90, {
+        fontSize: 12,
+        gapOffsets: [44],
+      }),
+      line('Berlin', 106, { fontSize: 9.7 }),
+      line('Eigene Kanzlei mit drei Mitarbeitenden und rund 80 Mandanten.', 125),
+    ]);
+    expect(cv.work?.map((entry) => [entry.position, entry.name])).toEqual([
+      ['Senior Consultant', 'Bergmann & Partner GmbH'],
+    ]);
+  });
+});
