@@ -67,7 +67,7 @@ const LEADING_FRAMES: RegExp[] = [
 const TRAILING_FRAMES: RegExp[] = [
   /\s+(?:is|are) not (?:required|essential|mandatory)\b.*$/,
   /\s*,?\s*(?:would|will|is|are|'s|'re|would also|will also|is also|are also)\s+(?:really\s+)?(?:be\s+)?(?:count(?:s)? in your favou?r|an? (?:big |real |strong )?(?:advantage|plus|bonus|asset)|nice(?: to have)?|desirable|beneficial|welcome|appreciated|essential|required|necessary|mandatory|a must|needed|important|helpful|useful|great|ideal|preferred|expected|the basics(?: we need)?|what we need|key)\b.*$/,
-  /\s*,?\s*(?:because|since|as we|as you(?:'ll| will)|so that|so you can|to help|which (?:is|are|will)|who can|in order to|car|parce que|afin de|weil|da wir|damit|porque|ya que)\b.*$/,
+  /\s*,?\s*(?<!\p{L})(?:because|since|as we|as you(?:'ll| will)|so that|so you can|to help|which (?:is|are|will)|who can|in order to|car|parce que|afin de|weil|da wir|damit|porque|ya que)\b.*$/u,
   // A relative clause about the demand ("…, que son el núcleo de nuestro trabajo").
   /\s*,\s*(?:que (?:es|son|sera|seran)|qui (?:est|sont|sera|seront)|die (?:ist|sind)|das (?:ist))\b.*$/,
   /\s*,?\s*(?:ist|sind|waren|wäre|ware)\s+(?:von vorteil|wunschenswert|ein plus|erforderlich|notwendig|voraussetzung|pflicht)\b.*$/,
@@ -92,11 +92,11 @@ const ELABORATION =
   /\s*,\s*(?:especially|particularly|in particular|notably|above all|sobre todo|en particular|especialmente|surtout|en particulier|insbesondere|vor allem|besonders)\b.*$|\s+[-–—]\s+(?=(?:you|we|it|this|that|which|our|vous|nous|tu|on|il|ce|cela|sie|wir|du|es|das|usted|nuestr\w*|lo|la)\s).*$/i;
 
 /** "…, including X": X is a demand of its own ("Dominio de Figma, incluido el trabajo con sistemas de diseño"). */
-const INCLUDING = /\s*,\s*(?:including|incl\.|incluid[oa]s?|incluyendo|y compris|notamment|einschlie(?:ß|ss)lich|inklusive)\s+/i;
+const INCLUDING =
+  /\s*,\s*(?:including|incl\.|incluid[oa]s?|incluyendo|y compris|notamment|einschlie(?:ß|ss)lich|inklusive)\s+/i;
 
 /** A lead-in before a colon that says the list after it is wished for, not required. */
-const LIST_LEAD_IN =
-  /\b(?:the following|some of|any of|one or more|folgende\w*|suivant\w*|siguiente\w*)\b/;
+const LIST_LEAD_IN = /\b(?:the following|some of|any of|one or more|folgende\w*|suivant\w*|siguiente\w*)\b/;
 
 /** A sentence that is no requirement, folded. */
 const NOT_REQUIREMENT: RegExp[] = [
@@ -120,7 +120,8 @@ const REASSURANCE =
   /\b(?:do not worry|don't worry|dont worry|no need to worry|we (?:can|will|'ll|are happy to) (?:teach|train|show) you|we (?:provide|offer) (?:full )?training|pas d'inquietude|keine sorge|no te preocupes)\b/;
 
 /** A lead-in saying no item of the list after it is required. */
-const NONE_REQUIRED = /\bnone of (?:these|this|them|the following) (?:is|are) (?:required|essential|mandatory)\b/;
+const NONE_REQUIRED =
+  /\bnone of (?:these|this|them|the following) (?:is|are) (?:required|essential|mandatory)\b/;
 
 /** A demand the posting itself waives ("not essential", "pas obligatoire"): a nice-to-have. */
 const WAIVED =
@@ -139,7 +140,8 @@ export const NICE_OPENING =
   /^(?:(?:it(?:'s| is| would(?: also)? be| will(?: also)? be)|that(?:'s| is| would(?: also)? be)) (?:also )?(?:a (?:big |real )?(?:plus|bonus|advantage)|great|nice|helpful|ideal|desirable|beneficial)\b|(?:ideally|preferably|bonus points|extra points|idealerweise|idealement|idealmente|de preference|wunschenswert|von vorteil)\b)/;
 
 /** A clause that states its own demand, which a wish opening the sentence does not soften. */
-const DEMAND_WORD = /\b(?:required|must|essential|mandatory|erforderlich|zwingend|requis|obligatoire|indispensable|imprescindible|obligatorio)\b/;
+const DEMAND_WORD =
+  /\b(?:required|must|essential|mandatory|erforderlich|zwingend|requis|obligatoire|indispensable|imprescindible|obligatorio)\b/;
 
 /** Words of a skill demand, which a condition of hire in the same sentence does not outweigh. */
 const REQUIREMENT_OF_SKILL =
@@ -324,16 +326,21 @@ export function atomize(sentence: string): Atomized {
     const parts = narrowed.split(INCLUDING);
     // A list after "including" gives examples of the demand ("stakeholders, including finance
     // and operations"); one longer phrase is a demand of its own.
-    const examples = parts.slice(1).some((part) => wordsIn(part) < 3 || /,|\s(?:and|or|y|o|et|ou|und|oder)\s/i.test(part));
+    const examples = parts
+      .slice(1)
+      .some((part) => wordsIn(part) < 3 || /,|\s(?:and|or|y|o|et|ou|und|oder)\s/i.test(part));
     return examples ? [narrowed] : parts.filter((part) => wordsIn(part) >= 1);
   });
   for (const clause of clauses) {
     const clauseFolded = fold(clause);
     // "Docs-as-code is how we work": a clause about the employer asks for nothing, nor does one
     // that reassures ("if you have never used Vale, do not worry: we can teach you").
-    if (/^[^,]{0,60}\s(?:is|are) (?:how|what|where) we\b/.test(clauseFolded) || REASSURANCE.test(clauseFolded)) continue;
-    const isNice =
-      waived || NICE_CLAUSE.test(clauseFolded) || (wishFirst && !DEMAND_WORD.test(clauseFolded));
+    if (
+      /^[^,]{0,60}\s(?:is|are) (?:how|what|where) we\b/.test(clauseFolded) ||
+      REASSURANCE.test(clauseFolded)
+    )
+      continue;
+    const isNice = waived || NICE_CLAUSE.test(clauseFolded) || (wishFirst && !DEMAND_WORD.test(clauseFolded));
     let [core, coreFolded] = cut(clause, clauseFolded, LEADING_FRAMES, 'start');
     [core, coreFolded] = cut(core, coreFolded, TRAILING_FRAMES, 'end');
     core = core.replace(/^[\s,:;–—-]+|[\s,:;.–—-]+$/g, '').trim();
@@ -342,7 +349,8 @@ export function atomize(sentence: string): Atomized {
       const clean = item
         .replace(/^(?:and|or|und|oder|et|ou|y|o)\s+/i, '')
         .replace(COMMENTARY, '')
-        .replace(/^(?:a|an|the)\s+(?=\S)/i, '')
+        .replace(/^(?:a|an|the|une?|le|la|les|el|los|las|una?|ein|eine|einen|der|die|das)\s+(?=\S)/i, '')
+        .replace(/^l['\u2019](?=\p{L})/iu, '')
         .trim();
       if (!clean || !/\p{L}{2}/u.test(clean) || CUE_ONLY.test(fold(clean)) || items.includes(clean)) continue;
       items.push(clean);

@@ -74,7 +74,9 @@ describe('analyzeJob', () => {
       ].join('\n'),
     );
     expect(job.mustHave).toEqual(['Nivel alto de español', 'nivel B2 de inglés']);
-    const wms = await analyze('Supervisor\n\nRequirements\n- A Warehouse Management System (we use Manhattan SCALE)');
+    const wms = await analyze(
+      'Supervisor\n\nRequirements\n- A Warehouse Management System (we use Manhattan SCALE)',
+    );
     expect(wms.mustHave).toEqual(['Warehouse Management System']);
   });
 
@@ -147,6 +149,24 @@ describe('analyzeJob', () => {
     expect(job.niceToHave).toEqual(['eIDAS', 'Experience defining and tracking product metrics']);
   });
 
+  it('cuts a reason only at a whole word and drops the article of an item in any of the four languages', async () => {
+    const job = await analyze(
+      [
+        'Fisioterapeuta',
+        '',
+        'Requisitos',
+        '- Saber explicar a los pacientes su lesión con claridad',
+        '- Une première expérience réussie de la relation client',
+        '- La certification AMF',
+      ].join('\n'),
+    );
+    expect(job.mustHave).toEqual([
+      'Saber explicar a los pacientes su lesión con claridad',
+      'première expérience réussie de la relation client',
+      'certification AMF',
+    ]);
+  });
+
   it('lists conditions of hire apart and leaves out applying, pay, boilerplate and waivers', async () => {
     const job = await analyze(
       [
@@ -175,7 +195,7 @@ describe('analyzeJob', () => {
       ].join('\n'),
     );
     expect(job.mustHave).toEqual([
-      'el Grado en Fisioterapia',
+      'Grado en Fisioterapia',
       'dos años de experiencia en fisioterapia deportiva',
       'buena base en terapia manual',
     ]);
@@ -262,8 +282,16 @@ describe('analyzeJobJson', () => {
         'It would be great if you also had some of the following, but none of these are required: experience in financial services, familiarity with dbt, and an understanding of regression.',
       ].join('\n'),
     );
-    expect(job.mustHave).toEqual(['Strong SQL', 'Experience of standard costing', 'Experience of stock valuation']);
-    expect(job.niceToHave).toEqual(['experience in financial services', 'familiarity with dbt', 'regression']);
+    expect(job.mustHave).toEqual([
+      'Strong SQL',
+      'Experience of standard costing',
+      'Experience of stock valuation',
+    ]);
+    expect(job.niceToHave).toEqual([
+      'experience in financial services',
+      'familiarity with dbt',
+      'regression',
+    ]);
   });
 
   it('keeps examples after "including" with their demand and cuts the cue after a colon', async () => {
@@ -280,14 +308,19 @@ describe('analyzeJobJson', () => {
     expect(job.mustHave).toEqual([
       'Experience running a full sales cycle with multiple stakeholders, including finance and operations',
       'Dominio de Figma',
-      'el trabajo con sistemas de diseño',
+      'trabajo con sistemas de diseño',
     ]);
     expect(job.niceToHave).toEqual(['Néerlandais']);
   });
 
   it('completes a German word cut at its hyphen with the head of the compound after it', async () => {
     const job = await analyze(
-      ['Backend-Entwickler (m/w/d)', '', 'Dein Profil', '- Fließende Deutsch- und gute Englischkenntnisse'].join('\n'),
+      [
+        'Backend-Entwickler (m/w/d)',
+        '',
+        'Dein Profil',
+        '- Fließende Deutsch- und gute Englischkenntnisse',
+      ].join('\n'),
     );
     expect(job.mustHave).toEqual(['Fließende Deutschkenntnisse', 'gute Englischkenntnisse']);
   });
