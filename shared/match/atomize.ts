@@ -18,6 +18,8 @@ import { fold } from './normalize';
 const LEADING_FRAMES: RegExp[] = [
   /^(?:to (?:succeed|do well|thrive) in this (?:role|job|position)|to be successful(?: in this role)?|pour reussir (?:dans|a) ce poste|pour ce poste|um (?:in dieser rolle )?erfolgreich zu sein|para (?:tener exito|triunfar) en (?:este|el) puesto)[^,]*,\s*/,
   /^(?:you know how to|you can|you are able to|vous savez|tu sais|sie konnen|du kannst|sabes)\s+/,
+  /^(?:tu es|vous etes|tu te sens|vous vous sentez)\s+(?:tres\s+)?(?:a l'aise|familier|familiere|a l'aise)\s+(?:avec|en|dans)\s+/,
+  /^(?:(?:erste|gute|sehr gute|fundierte|solide)\s+)?(?:erfahrung mit|kenntnisse (?:in|im|von|der|uber))\s+/,
   // A reason first: "Da Sie mit Dienstleistern zusammenarbeiten, sind … erforderlich".
   /^(?:da|weil|because|since|comme|puisque|ya que|puesto que)\s[^,]{3,90},\s*(?=\S)/,
   /^(?:ist|sind|sie sollten|du solltest)\s+(?=\S+\s+\S)/,
@@ -65,6 +67,8 @@ const LEADING_FRAMES: RegExp[] = [
 
 /** Phrases that close a requirement without being part of it, folded. */
 const TRAILING_FRAMES: RegExp[] = [
+  // A cue word closing the item on its own ("sehr gute Deutschkenntnisse erforderlich").
+  /\s+(?:(?:ist|sind|waren|ware|est|sont|es|son|is|are)\s+)?(?:erforderlich|wunschenswert|von vorteil|vorausgesetzt|requis|requise|souhaite|souhaitee|obligatoire|imprescindible|deseable|valorable|required|essential|preferred|desirable)\s*$/,
   /\s+(?:is|are) not (?:required|essential|mandatory)\b.*$/,
   /\s*,?\s*(?:would|will|is|are|'s|'re|would also|will also|is also|are also)\s+(?:really\s+)?(?:be\s+)?(?:count(?:s)? in your favou?r|an? (?:big |real |strong )?(?:advantage|plus|bonus|asset)|nice(?: to have)?|desirable|beneficial|welcome|appreciated|essential|required|necessary|mandatory|a must|needed|important|helpful|useful|great|ideal|preferred|expected|the basics(?: we need)?|what we need|key)\b.*$/,
   /\s*,?\s*(?<!\p{L})(?:because|since|as we|as you(?:'ll| will)|so that|so you can|to help|which (?:is|are|will)|who can|in order to|car|parce que|afin de|weil|da wir|damit|porque|ya que)\b.*$/u,
@@ -150,7 +154,7 @@ const REQUIREMENT_OF_SKILL =
 /** A condition of hire rather than a skill, folded. */
 const ELIGIBILITY: RegExp[] = [
   /\b(?:right to work|eligib\w* to work|work(?:ing)? permit|work authori[sz]ation|visa|sponsor\w*|security clearance|clearance)\b/,
-  /\b(?:based in|live within|living within|(?:live|living|reside|residing) in|located in|commut\w*|relocat\w*|on-?site|in the office|office days|days a week in|hybrid|(?:happy|willing|able) to travel)\b/,
+  /\b(?:based in|live within|living within|(?:live|living|reside|residing) in|located in|commut\w*|relocat\w*|on-?site|in the office|office days|days a week in|\w+ days a week|hybrid|(?:happy|willing|able) to travel|presence au bureau|jours par semaine|deplacements|prasenz im buro|tage (?:pro|die) woche|presencial|dias (?:a la|por) semana)\b/,
   /\b(?:driving licen[cs]e|driver'?s licen[cs]e|full (?:uk |clean )?licen[cs]e|own (?:car|vehicle|transport)|fuhrerschein|permis(?: de conduire| b)?\b|carnet de conducir|carne de conducir|vehiculo propio)/,
   /\b(?:dbs|background check|criminal record|police check|references|fuhrungszeugnis|sicherheitsuberprufung\w*|casier judiciaire|extrait de casier|honorabilite|certificado de (?:delitos|antecedentes)|certificado negativo|registro central de delincuentes)\b/,
   /\b(?:voraussetzung fur die einstellung|condition (?:of|for) (?:hire|employment)|condition d'embauche|embauche est soumise)\b/,
@@ -207,7 +211,7 @@ function cut(text: string, folded: string, patterns: RegExp[], from: 'start' | '
 function clausesOf(text: string): string[] {
   return text
     .split(
-      /\s*;\s+|\s*,\s*so\s+(?=\S+\s)|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*as[ií] como\s+|\s+y que\s+|\s*,\s*(?=(?:arbeiten|kennen|beherrschen|verfugen|verfügen|bringen|haben|sprechen)\s)|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|idealmente|de preference|de préférence)\b)|\s*,\s*(?:and|or|et|ou|und|oder|y|o)\s+(?=(?:if\s+)?(?:you|vous|sie|du|tu)\b)|\s+and\s+(?=to\s+\S+\s+\S)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)|\s+(?:and|y|et|und)\s+(?=(?:with|con|avec|mit)\s)|\s*,\s*(?:dazu|zudem|au(?:ß|ss)erdem|ebenso)\s+|\s+(?:et|y)\s+(?=(?:du|de la|des|de l['\u2019]|del|de los|de las)\s*\S)|\s*,\s*(?:und\s+)?(?=(?:sie|du)\s+(?:sollten|solltest|mussen|müssen|musst|brauchen|haben|hast|bringen|bringst)\b)/i,
+      /\s*;\s+|\s*,\s*so\s+(?=\S+\s)|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*as[ií] como\s+|\s+y que\s+|\s*,\s*(?=(?:arbeiten|kennen|beherrschen|verfugen|verfügen|bringen|haben|sprechen)\s)|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|idealmente|de preference|de préférence)\b)|\s*,\s*(?:and|or|et|ou|und|oder|y|o)\s+(?=(?:if\s+)?(?:you|vous|sie|du|tu)\b)|\s+(?:and|et|und)\s+(?=(?:you|vous|tu)\s+(?:know|can|are|have|sais|savez|es|êtes|as|avez|maîtrises|maîtrisez|connais|connaissez)\b)|\s+and\s+(?=to\s+\S+\s+\S)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)|\s+(?:and|y|et|und)\s+(?=(?:with|con|avec|mit)\s)|\s*,\s*(?:dazu|zudem|au(?:ß|ss)erdem|ebenso)\s+|\s+(?:et|y)\s+(?=(?:du|de la|des|de l['\u2019]|del|de los|de las)\s*\S)|\s*,\s*(?:und\s+)?(?=(?:sie|du)\s+(?:sollten|solltest|mussen|müssen|musst|brauchen|haben|hast|bringen|bringst)\b)/i,
     )
     .map((part) => part.trim())
     .filter(Boolean);

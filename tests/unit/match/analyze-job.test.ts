@@ -92,7 +92,7 @@ describe('analyzeJob', () => {
     const german = await analyze(
       ['Ihr Profil', '- Erfahrung mit SAP', '', 'Wünschenswert', '- DATEV'].join('\n'),
     );
-    expect([german.mustHave, german.niceToHave]).toEqual([['Erfahrung mit SAP'], ['DATEV']]);
+    expect([german.mustHave, german.niceToHave]).toEqual([['SAP'], ['DATEV']]);
     const french = await analyze(
       ['Profil recherché', '- Maîtrise de Excel', '', 'Atouts', '- Anglais courant'].join('\n'),
     );
@@ -165,6 +165,27 @@ describe('analyzeJob', () => {
       'première expérience réussie de la relation client',
       'certification AMF',
     ]);
+  });
+
+  it('splits two demands joined before a second "you", and reads office days as a condition of hire', async () => {
+    const job = await analyze(
+      [
+        'Product Owner',
+        '',
+        'Profil recherché',
+        '- Tu maîtrises la méthode Scrum et tu sais rédiger des user stories claires',
+        '- Sehr gute Deutschkenntnisse erforderlich',
+        '- Kenntnisse im Gefahrgutrecht (ADR) wären von Vorteil',
+        '- Présence au bureau de Lyon deux jours par semaine',
+      ].join('\n'),
+    );
+    expect(job.mustHave).toEqual([
+      'méthode Scrum',
+      'rédiger des user stories claires',
+      'Sehr gute Deutschkenntnisse',
+    ]);
+    expect(job.niceToHave).toEqual(['Gefahrgutrecht (ADR)']);
+    expect(job.eligibility).toEqual(['Présence au bureau de Lyon deux jours par semaine']);
   });
 
   it('lists conditions of hire apart and leaves out applying, pay, boilerplate and waivers', async () => {
