@@ -578,9 +578,8 @@ function assignRoleAndOrg(header: EntryHeader, banner: string | undefined): { ti
     if (best > 0 && scores.filter((score) => score === best).length === 1) {
       const title = lines[scores.indexOf(best)];
       const others = lines.filter((item) => item !== title);
-      const org = others.reduce((chosen, item, index) =>
-        orgScore(item.rest) - index * 0.1 > orgScore(chosen.rest) - others.indexOf(chosen) * 0.1 ? item : chosen,
-      );
+      const weights = others.map((item, index) => orgScore(item.rest) - index * 0.1);
+      const org = others[weights.indexOf(Math.max(...weights))];
       return { title: asSlot(title), org: asSlot(org), extra: others.filter((item) => item !== org).map(asSlot), usedBanner: false };
     }
   }

@@ -664,10 +664,11 @@ export function checkText(
       ),
     );
   }
-  // A rewrite that swaps words of its original for plain words, no more in each place than it
-  // replaced there, and has nothing else unsupported, restates its source: wording no lexical
-  // resource covers ("a revamp of" for "reworking") is not a new fact. Words added where nothing
-  // was replaced ("… and reviews batch records") are a new clause.
+  // A rewrite that swaps words of its original for plain words, no more than one for every two
+  // it dropped, each where the original's words were removed, and has nothing else unsupported,
+  // restates its source: wording no lexical resource covers ("a revamp of" for "reworking") is
+  // not a new fact. Words added where nothing was removed ("… and reviews batch records") are a
+  // new clause.
   if (
     !context.isLetter &&
     hasOriginal &&
@@ -680,23 +681,22 @@ export function checkText(
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
-/** A run of the rewrite that replaces words of its original, and how many words it replaced. */
+/** A run of the rewrite that stands where words of its original were removed. */
 interface Substitution {
   start: number;
   end: number;
-  replaced: number;
 }
 
 /**
- * Where a rewrite replaces words of its original (a word diff's runs of deleted and inserted
- * text next to each other).
+ * Where a rewrite replaces words of its original: a word diff's runs of inserted text next to
+ * deleted text. Runs inserted where nothing was deleted are additions and are left out.
  */
 function substitutionsOf(original: string, replacement: string): Substitution[] {
   const runs: Substitution[] = [];
   let offset = 0;
-  let run: (Substitution & { inserted: boolean }) | undefined;
+  let run: (Substitution & { inserted: boolean; removed: boolean }) | undefined;
   const close = (): void => {
-    if (run?.inserted) runs.push({ start: run.start, end: run.end, replaced: run.replaced });
+    if (run?.inserted && run.removed) runs.push({ start: run.start, end: run.end });
     run = undefined;
   };
   for (const change of diffWordsWithSpace(original, replacement)) {
@@ -706,8 +706,8 @@ function substitutionsOf(original: string, replacement: string): Substitution[] 
       offset += change.value.length;
       continue;
     }
-    run ??= { start: offset, end: offset, replaced: 0, inserted: false };
-    if (change.removed) run.replaced += wordTokens(change.value).length;
+    run ??= { start: offset, end: offset, inserted: false, removed: false };
+    if (change.removed) run.removed ||= wordTokens(change.value).length > 0;
     else {
       offset += change.value.length;
       run.end = offset;
@@ -718,15 +718,9 @@ function substitutionsOf(original: string, replacement: string): Substitution[] 
   return runs;
 }
 
-/** True when every span lies in a substitution, each holding no more spans than it replaced words. */
+/** True when every span lies in a substitution. */
 function withinSubstitutions(spans: ReadonlyArray<{ start: number; end: number }>, runs: Substitution[]): boolean {
-  const held = new Map<Substitution, number>();
-  for (const span of spans) {
-    const run = runs.find((item) => span.start >= item.start && span.end <= item.end);
-    if (!run) return false;
-    held.set(run, (held.get(run) ?? 0) + 1);
-  }
-  return [...held].every(([run]) => run.replaced > 0);
+  return spans.every((span) => runs.some((run) => span.start >= run.start && span.end <= run.end));
 }
 
 /** Quotation marks around a name ('More Than Words', "Rückenfit", « Label Bas-Carbone »). */

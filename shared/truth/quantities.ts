@@ -191,44 +191,7 @@ const UNITS: Record<string, number> = {
   seventeen: 17,
   eighteen: 18,
   nineteen: 19,
-  // German, French and Spanish ("un", "ein" and the like only count before a unit of time).
-  zwei: 2,
-  drei: 3,
-  vier: 4,
-  fünf: 5,
-  sechs: 6,
-  sieben: 7,
-  acht: 8,
-  neun: 9,
-  zehn: 10,
-  elf: 11,
-  zwölf: 12,
-  fünfzehn: 15,
-  zwanzig: 20,
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  huit: 8,
-  dix: 10,
-  onze: 11,
-  douze: 12,
-  quinze: 15,
-  vingt: 20,
-  trente: 30,
-  quarante: 40,
-  cinquante: 50,
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  seis: 6,
-  siete: 7,
-  ocho: 8,
-  nueve: 9,
-  diez: 10,
-  doce: 12,
-  veinte: 20,
+  // German halves; other German, French and Spanish number words are read by `foreignNumberAt`.
   anderthalb: 1.5,
   eineinhalb: 1.5,
   zweieinhalb: 2.5,
@@ -1277,7 +1240,7 @@ function hedgeBefore(tokens: Token[], index: number): { qualifier: Qualifier; st
 /** "une trentaine de clients" (about 30), "deux centaines de" (about 200), "ein Dutzend". */
 function roundCountAt(tokens: Token[], index: number, text: string): Parsed | null {
   const word = unelided(lower(tokens[index]));
-  const count = FRACTION_NUMERATORS[word] ?? UNITS[word];
+  const count = FRACTION_NUMERATORS[word] ?? UNITS[word] ?? ROMANCE_ATOMS[word] ?? germanNumber(word);
   const baseAt = count !== undefined ? index + 1 : index;
   const base = ROUND_COUNTS[lower(tokens[baseAt]).replace(/s$/, '')];
   if (!base) return null;
