@@ -47,6 +47,7 @@ const LEADING_FRAMES: RegExp[] = [
   /^(?:sie|du) (?:bringen|bringst|verfugen|verfugst|haben|hast|besitzen|besitzt)(?: idealerweise| bereits| zudem)?(?: uber)?\s+/,
   /^(?:idealerweise|zudem|auerdem|ausserdem|wunschenswert sind|von vorteil sind)\s+/,
   /^(?:vous (?:avez|possedez|maitrisez|disposez d(?:e|')|justifiez d(?:e|'))|tu (?:as|possedes|maitrises))\s*/,
+  /^(?:il (?:vous|te|nous) faut|il faut|vous devez (?:avoir|posseder|justifier d(?:e|'))|tu dois (?:avoir|posseder))\s*/,
   /^(?:idealement|de plus|egalement)\s*,?\s*/,
   // "Maîtrise de la méthode HACCP", "Connaissance du référentiel BRCGS": the frame noun goes.
   /^(?:(?:une |la )?(?:bonne |parfaite |solide )?(?:maitrise|connaissance|pratique))\s+(?:de la |du |des |de l')(?=\S)/,
@@ -138,6 +139,14 @@ const WISHED =
 /** A clause that is a wish of its own ("ideally in an agency", "would be a plus"). */
 const NICE_CLAUSE =
   /^(?:ideally|preferably|idealement|idealerweise|idealmente|de preference)\b|\b(?:a plus|an advantage|un plus|un atout|von vorteil|wunschenswert|se valorara|souhaite\w*|serait un plus|would be (?:great|nice|a plus)|count in your favou?r)\b/;
+
+/** A wish that only narrows the demand before it: "ideally in banking", "idéalement dans l'assurance". */
+const NARROWING_WISH =
+  /^(?:ideally|preferably|idealement|idealerweise|vorzugsweise|idealmente|preferentemente|de preference)\s*,?\s*(?:in|within|at|on|from|dans|en|chez|aupres|au|aux|im|in der|bei|aus|en el|en la|en un|en una|dentro)\b/;
+
+/** The noun of an experience or knowledge demand, as written. */
+const DEMAND_HEAD =
+  /(?<!\p{L})(?:experience|expérience|experiencia|erfahrung|knowledge|connaissances?|conocimientos?|kenntnisse)(?!\p{L})/iu;
 
 /** A sentence that opens as a wish ("It would also be a plus if", "Ideally", "Bonus points if"). */
 export const NICE_OPENING =
@@ -335,8 +344,12 @@ export function atomize(sentence: string): Atomized {
       .some((part) => wordsIn(part) < 3 || /,|\s(?:and|or|y|o|et|ou|und|oder)\s/i.test(part));
     return examples ? [narrowed] : parts.filter((part) => wordsIn(part) >= 1);
   });
+  let previous: string | undefined;
   for (const clause of clauses) {
     const clauseFolded = fold(clause);
+    // "…experience of customer service, ideally in banking": the wish narrows the demand before
+    // it, so it names that demand's noun ("experience in banking").
+    const narrows = previous !== undefined && NARROWING_WISH.test(clauseFolded);
     // "Docs-as-code is how we work": a clause about the employer asks for nothing, nor does one
     // that reassures ("if you have never used Vale, do not worry: we can teach you").
     if (
@@ -349,6 +362,13 @@ export function atomize(sentence: string): Atomized {
     [core, coreFolded] = cut(core, coreFolded, TRAILING_FRAMES, 'end');
     core = core.replace(/^[\s,:;–—-]+|[\s,:;.–—-]+$/g, '').trim();
     if (!core || !/\p{L}/u.test(core)) continue;
+    const head = narrows && previous ? DEMAND_HEAD.exec(previous) : null;
+    if (head) {
+      const item = `${head[0]} ${core}`;
+      if (!items.includes(item)) items.push(item);
+      if (isNice) nice.add(item);
+      continue;
+    }
     for (const item of listItems(core)) {
       const clean = item
         .replace(/^(?:and|or|und|oder|et|ou|y|o)\s+/i, '')
@@ -359,6 +379,7 @@ export function atomize(sentence: string): Atomized {
       if (!clean || !/\p{L}{2}/u.test(clean) || CUE_ONLY.test(fold(clean)) || items.includes(clean)) continue;
       items.push(clean);
       if (isNice) nice.add(clean);
+      previous = clean;
     }
   }
   return { items, nice, eligibility, dropped: items.length === 0 };

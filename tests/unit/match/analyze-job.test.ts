@@ -346,6 +346,30 @@ describe('analyzeJobJson', () => {
     expect(job.mustHave).toEqual(['Fließende Deutschkenntnisse', 'gute Englischkenntnisse']);
   });
 
+  it('reads a French paragraph whose cue closes the sentence, and a wish that narrows a demand', async () => {
+    const job = await analyze(
+      [
+        'Conseiller de clientèle particuliers – Agence de Valence',
+        'Caisse Régionale Crédit Rhône-Vercors',
+        '',
+        "Pour réussir dans ce poste, il vous faut un diplôme de niveau Bac+2, ainsi qu'une première expérience de la relation client, idéalement dans la banque ou l'assurance. La capacité à mener un entretien de découverte et le sens de la négociation sont indispensables, tout comme l'aisance avec les outils informatiques.",
+      ].join('\n'),
+    );
+    expect(job.title).toBe('Conseiller de clientèle particuliers');
+    expect(job.company).toBe('Caisse Régionale Crédit Rhône-Vercors');
+    expect(job.mustHave).toEqual([
+      'diplôme de niveau Bac+2',
+      'première expérience de la relation client',
+      'capacité à mener un entretien de découverte',
+      'sens de la négociation',
+      'aisance avec les outils informatiques',
+    ]);
+    expect(job.niceToHave).toEqual(["expérience dans la banque ou l'assurance"]);
+    // "première" and "diplôme" are ordinary French words, not Adobe Premiere or a German Diplom.
+    expect(job.keywords).not.toContain('Adobe Premiere Pro');
+    expect(job.keywords).not.toContain("Master's Degree");
+  });
+
   it('returns null for data that is not a job', async () => {
     expect(analyzeJobJson(42, await bundledDictionary())).toBeNull();
   });
