@@ -17,6 +17,7 @@ import { fold } from './normalize';
 /** Phrases that open a requirement without being part of it, folded (see `fold`). */
 const LEADING_FRAMES: RegExp[] = [
   /^(?:to (?:succeed|do well|thrive) in this (?:role|job|position)|to be successful(?: in this role)?|pour reussir (?:dans|a) ce poste|pour ce poste|um (?:in dieser rolle )?erfolgreich zu sein|para (?:tener exito|triunfar) en (?:este|el) puesto)[^,]*,\s*/,
+  /^to be considered(?: for this (?:role|job|position))?,?\s+(?:you (?:must|will need to|need to|should)\s+(?:be\s+|have\s+|hold\s+)?)?/,
   /^(?:you know how to|you can|you are able to|vous savez|tu sais|sie konnen|du kannst|sabes)\s+/,
   /^(?:tu es|vous etes|tu te sens|vous vous sentez)\s+(?:tres\s+)?(?:a l'aise|familier|familiere|a l'aise)\s+(?:avec|en|dans)\s+/,
   /^(?:(?:erste|gute|sehr gute|fundierte|solide)\s+)?(?:erfahrung mit|kenntnisse (?:in|im|von|der|uber))\s+/,
@@ -33,6 +34,8 @@ const LEADING_FRAMES: RegExp[] = [
   /^(?:you|we|candidates?|applicants?|the (?:ideal )?(?:candidate|person|applicant))(?:'ll| will| should| must| need to| would| are expected to| are required to)?(?: also| ideally| already)? (?:have|has|bring|hold|possess|need|be|show|demonstrate|offer)\b\s*/,
   /^(?:we(?:'re| are)?|i am|we'd) (?:also )?(?:looking for|seeking|need|want|expect|require|would like)(?: (?:someone|somebody|a person|people|candidates?|applicants?|you))?(?: (?:with|who (?:has|have|is|are|can)|that (?:has|have)))?\b\s*/,
   /^(?:someone|somebody|a person|people|candidates?|applicants?)(?: (?:with|who (?:has|have|is|are|can)|that (?:has|have)))\b\s*/,
+  /^(?:you(?:'ll| will) (?:fit in|do well|thrive|succeed|be a (?:good |great )?fit)(?: well| here| with us)? )?if you(?:'ve| have)? spent\s+/,
+  /^if you(?:'re| are) used to\s+/,
   /^if you (?:also )?(?:have|are|can|hold|bring|speak|know)\b\s*/,
   // "The people who have done well in this kind of role usually have …".
   /^(?:the )?(?:people|persons?|candidates?|applicants?|those|someone|anyone)\s+who\s+[^,]{0,60}?\s(?:usually|typically|generally|often|tend to|all|also)?\s*(?:have|has|bring|hold|share)\s+(?=\S)/,
@@ -81,6 +84,7 @@ const TRAILING_FRAMES: RegExp[] = [
   /\s*,?\s*(?:es|son|sera|seran)\s+(?:un plus|valorad[oa]s?|imprescindibles?|necesari[oa]s?|requerid[oa]s?|obligatori[oa]s?)\b.*$/,
   /\s*,?\s*(?:se valorara|se valoraran)\b.*$/,
   /\s+(?:voraus|gut aus|aus)\s*$/,
+  /\s+gehort (?:ebenfalls |auch )?dazu\s*$/,
   // German puts the verb last: "… und VMware vSphere sollten Sie sicher beherrschen".
   /\s+(?:sollten|mussen|konnen|sollen)\s+(?:sie|du)\b.*$/,
   /\s+(?:sicher\s+)?(?:beherrschen|beherrschst|mitbringen|mitbringst|vorweisen|kennen)\s*(?:konnen)?\s*$/,
@@ -167,7 +171,7 @@ const ELIGIBILITY: RegExp[] = [
   /\b(?:driving licen[cs]e|driver'?s licen[cs]e|full (?:uk |clean )?licen[cs]e|own (?:car|vehicle|transport)|fuhrerschein|permis(?: de conduire| b)?\b|carnet de conducir|carne de conducir|vehiculo propio)/,
   /\b(?:dbs|background check|criminal record|police check|references|fuhrungszeugnis|sicherheitsuberprufung\w*|casier judiciaire|extrait de casier|honorabilite|certificado de (?:delitos|antecedentes)|certificado negativo|registro central de delincuentes)\b/,
   /\b(?:voraussetzung fur die einstellung|condition (?:of|for) (?:hire|employment)|condition d'embauche|embauche est soumise)\b/,
-  /\b(?:(?:work|working) (?:in )?shifts|shift (?:work|pattern)|night (?:work|shifts)|willing\w* to work|able to work (?:nights|weekends|shifts)|on-?call|schichtdienst|wochenenddienst\w*|bereitschaftsdienst\w*|astreintes?|travail (?:de nuit|le week-end|en equipe)|disponibilidad (?:para|de) (?:viajar|trabajar)|fines de semana y festivos|willing\w* to travel|travel (?:is )?required|reisebereitschaft|deplacements frequents)\b/,
+  /\b(?:(?:work|working) (?:in )?shifts|shift (?:work|pattern)|shifts (?:are|run|start|rotate)|\w+ nights on|night (?:work|shifts)|willing\w* to work|able to work (?:nights|weekends|shifts)|on-?call|schichtdienst|wochenenddienst\w*|bereitschaftsdienst\w*|astreintes?|travail (?:de nuit|le week-end|en equipe)|disponibilidad (?:para|de) (?:viajar|trabajar)|fines de semana y festivos|willing\w* to travel|travel (?:is )?required|reisebereitschaft|deplacements frequents)\b/,
 ];
 
 /** What is left of a sentence that was all frame ("required", "you have", "It"). */
@@ -220,7 +224,7 @@ function cut(text: string, folded: string, patterns: RegExp[], from: 'start' | '
 function clausesOf(text: string): string[] {
   return text
     .split(
-      /\s*;\s+|\s*,\s*so\s+(?=\S+\s)|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*as[ií] como\s+|\s+y que\s+|\s*,\s*(?=(?:arbeiten|kennen|beherrschen|verfugen|verfügen|bringen|haben|sprechen)\s)|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|idealmente|de preference|de préférence)\b)|\s*,\s*(?:and|or|et|ou|und|oder|y|o)\s+(?=(?:if\s+)?(?:you|vous|sie|du|tu)\b)|\s+(?:and|et|und)\s+(?=(?:you|vous|tu)\s+(?:know|can|are|have|sais|savez|es|êtes|as|avez|maîtrises|maîtrisez|connais|connaissez)\b)|\s+and\s+(?=to\s+\S+\s+\S)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)|\s+(?:and|y|et|und)\s+(?=(?:with|con|avec|mit)\s)|\s*,\s*(?:dazu|zudem|au(?:ß|ss)erdem|ebenso)\s+|\s+(?:et|y)\s+(?=(?:du|de la|des|de l['\u2019]|del|de los|de las)\s*\S)|\s*,\s*(?:und\s+)?(?=(?:sie|du)\s+(?:sollten|solltest|mussen|müssen|musst|brauchen|haben|hast|bringen|bringst)\b)/i,
+      /\s*;\s+|\s*,\s*so\s+(?=\S+\s)|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*as[ií] como\s+|\s+y que\s+|\s*,\s*(?=(?:arbeiten|kennen|beherrschen|verfugen|verfügen|bringen|haben|sprechen)\s)|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|idealmente|de preference|de préférence)\b)|\s*,\s*(?:and|or|et|ou|und|oder|y|o)\s+(?=(?:if\s+)?(?:you|vous|sie|du|tu)\b)|\s+(?:and|et|und)\s+(?=(?:you|vous|tu)\s+(?:know|can|are|have|sais|savez|es|êtes|as|avez|maîtrises|maîtrisez|connais|connaissez)\b)|\s+and\s+(?=to\s+\S+\s+\S)|\s+(?:and|et|und|y)\s+(?=(?:at least|a minimum of|au moins|mindestens|al menos)\s)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)|\s+(?:and|y|et|und)\s+(?=(?:with|con|avec|mit)\s)|\s*,\s*(?:dazu|zudem|au(?:ß|ss)erdem|ebenso)\s+|\s+(?:et|y)\s+(?=(?:du|de la|des|de l['\u2019]|del|de los|de las)\s*\S)|\s*,\s*(?:und\s+)?(?=(?:sie|du)\s+(?:sollten|solltest|mussen|müssen|musst|brauchen|haben|hast|bringen|bringst)\b)/i,
     )
     .map((part) => part.trim())
     .filter(Boolean);
@@ -274,6 +278,11 @@ function listItems(text: string): string[] {
   // knowledge of B") are two items: both open with the same word.
   const openings = new Set(parts.map((part) => fold(part).split(/\s+/)[0]));
   if (parts.length === 2 && openings.size === 1 && parts.every((part) => wordsIn(part) >= 2)) return parts;
+  // "Children Act 1989 and Working Together to Safeguard Children": two names.
+  const named = (part: string) =>
+    wordsIn(part) >= 2 &&
+    part.split(/\s+/).every((word) => /^[\p{Lu}\p{N}]/u.test(word) || /^\p{Ll}{1,3}$/u.test(word));
+  if (parts.length === 2 && parts.every(named)) return parts;
   // "La capacité à mener un entretien et le sens de la négociation": two noun phrases, each
   // with its own article.
   const article = (part: string) => /^(?:le|la|les|l'|el|los|las|der|die|das)\b/.test(fold(part));

@@ -370,6 +370,28 @@ describe('analyzeJobJson', () => {
     expect(job.keywords).not.toContain("Master's Degree");
   });
 
+  it('splits two named demands and a degree from its years, and keeps shift patterns apart', async () => {
+    const job = await analyze(
+      [
+        'Community Pharmacist',
+        '',
+        "To be considered you must be registered with the General Pharmaceutical Council. You will need a degree in pharmacy and at least two years of experience as a community pharmacist. Good knowledge of the Children Act 1989 and Working Together to Safeguard Children is essential. You'll fit in well if you've spent time in a busy dispensary.",
+        'Shifts are four nights on, four off, starting at 21:00.',
+      ].join('\n'),
+    );
+    expect(job.mustHave).toEqual(
+      expect.arrayContaining([
+        'registered with the General Pharmaceutical Council',
+        'degree in pharmacy',
+        'at least two years of experience as a community pharmacist',
+        'Children Act 1989',
+        'Working Together to Safeguard Children',
+        'time in a busy dispensary',
+      ]),
+    );
+    expect([...job.mustHave, ...job.niceToHave].join(' | ')).not.toMatch(/nights on/);
+  });
+
   it('returns null for data that is not a job', async () => {
     expect(analyzeJobJson(42, await bundledDictionary())).toBeNull();
   });
