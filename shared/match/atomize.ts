@@ -124,6 +124,18 @@ const NOT_REQUIREMENT: RegExp[] = [
   /(?:the following|folgende|les suivants|suivantes|lo siguiente|los siguientes)\s*:?\s*$/,
 ];
 
+/** An invitation to apply ("newly qualified nurses are welcome to apply"): nobody is asked for anything. */
+const WELCOME =
+  /\b(?:(?:are|is) (?:also |very |most )?welcome to apply|welcome applications|encourage (?:you|applications|applicants) to apply|(?:sind|ist) (?:bei uns )?(?:ebenfalls |auch )?(?:herzlich |sehr )?willkommen|(?:sont|est) (?:les |la |le )?(?:tres )?bienvenue?s?|son bienvenid[oa]s)\b/;
+
+/**
+ * A clause whose subject is the employer or the workplace ("we provide the van", "Somos un
+ * equipo de 28", "hay otra compañera que…", "Overnight stays are covered"): it describes the
+ * job, asks nothing of the candidate.
+ */
+const EMPLOYER_CLAUSE =
+  /^(?:(?:and |but )?we (?:provide|cover|pay|run|give|supply|offer|train|are (?:a|an|the)\b)|we're (?:a|an)\b|somos\b|hay (?:otr[oa]s?|un|una)\b|there (?:is|are) (?:already|another)\b|nous (?:sommes|ouvrons|lancons|fournissons|finan[cç]ons|prenons en charge)\b|wir (?:sind ein|stellen|bieten|ubernehmen)\b)|\b(?:(?:are|is) (?:covered|provided|paid for|reimbursed)|(?:la )?empresa (?:facilita|pone|proporciona|cubre|paga)|(?:los|las|lo|la) ponemos nosotros|(?:wird|werden) (?:gestellt|ubernommen|erstattet))\b/;
+
 /** Words that reassure instead of asking ("do not worry", "we will train you"). */
 const REASSURANCE =
   /\b(?:do not worry|don't worry|dont worry|no need to worry|we (?:can|will|'ll|are happy to) (?:teach|train|show) you|we (?:provide|offer) (?:full )?training|pas d'inquietude|keine sorge|no te preocupes)\b/;
@@ -363,7 +375,9 @@ export function atomize(sentence: string): Atomized {
     // that reassures ("if you have never used Vale, do not worry: we can teach you").
     if (
       /^[^,]{0,60}\s(?:is|are) (?:how|what|where) we\b/.test(clauseFolded) ||
-      REASSURANCE.test(clauseFolded)
+      REASSURANCE.test(clauseFolded) ||
+      EMPLOYER_CLAUSE.test(clauseFolded) ||
+      WELCOME.test(clauseFolded)
     )
       continue;
     const isNice = waived || NICE_CLAUSE.test(clauseFolded) || (wishFirst && !DEMAND_WORD.test(clauseFolded));

@@ -392,6 +392,23 @@ describe('analyzeJobJson', () => {
     expect([...job.mustHave, ...job.niceToHave].join(' | ')).not.toMatch(/nights on/);
   });
 
+  it('lists no invitation to apply and nothing the employer provides as a requirement', async () => {
+    const job = await analyze(
+      [
+        'Veterinary Nurse',
+        '',
+        'Requirements',
+        '- RCVS registration',
+        '- Student veterinary nurses and newly qualified RVNs are welcome to apply',
+        '- A full driving licence is required, but we provide the van',
+        '- Overnight stays are covered',
+      ].join('\n'),
+    );
+    expect(job.mustHave).toEqual(['RCVS registration']);
+    expect(job.eligibility).toEqual(['full driving licence']);
+    expect(job.niceToHave).toEqual([]);
+  });
+
   it('returns null for data that is not a job', async () => {
     expect(analyzeJobJson(42, await bundledDictionary())).toBeNull();
   });
