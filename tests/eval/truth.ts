@@ -1,9 +1,9 @@
 /**
  * Measures the truth checks on the labelled rewrites: how many fabrications they catch and how
  * many faithful rewrites they let through, on the development set (the older single-field cases
- * plus `dev.json`; `dev-b.json`; `dev-c.json`) and on the test sets (`test-a.json` to `test-e.json`, written and
+ * plus `dev.json`; `dev-b.json`; `dev-c.json`; `dev-d.json`) and on the test sets (`test-a.json` to `test-e.json`, written and
  * labelled before the checks ran on them, never changed since). `npm run eval:truth` prints every set;
- * `-- --misses dev|dev-b|dev-c|test-a|…` lists the misses of one; `-- --dev` runs the development sets alone.
+ * `-- --misses dev|dev-b|dev-c|dev-d|test-a|…` lists the misses of one; `-- --dev` runs the development sets alone.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -120,7 +120,7 @@ export function developmentCases(): RunnableCase[] {
 }
 
 /** The later development sets, written from FORMAT.md without the checks' code. */
-export const LATER_DEVELOPMENT_SETS = ['dev-b.json', 'dev-c.json'] as const;
+export const LATER_DEVELOPMENT_SETS = ['dev-b.json', 'dev-c.json', 'dev-d.json'] as const;
 
 /** The cases of one later development set. */
 export function laterDevelopmentCases(name: (typeof LATER_DEVELOPMENT_SETS)[number]): RunnableCase[] {
