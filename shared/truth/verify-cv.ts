@@ -4,7 +4,8 @@
 import type { Cv } from '../model/cv';
 import { checkField, checkLocked, type FieldContext } from './check-edit';
 import { formatPath, isSkippedKey, lockedKindOf, type PathSegment } from './cv-paths';
-import { buildGroundingIndex } from './grounding';
+import { buildGroundingIndex, isFreeWord, wordTokens } from './grounding';
+import { wordKeys, type GroundingLanguage } from './lexical';
 import { normalizeText } from './text';
 import type { TruthFinding, VerifyOptions } from './types';
 
@@ -79,8 +80,51 @@ function pairEntries(originals: unknown[], tailored: unknown[]): Array<number | 
   return pairs;
 }
 
-/** Pairs bullets: by bullet id, else by identical text anywhere, else by position. */
-function pairBullets(original: Entry | undefined, tailored: Entry): string[] {
+/** The content keys of a bullet: stems of its words that are not function words, and its numbers. */
+function contentKeys(text: string, language: GroundingLanguage): Set<string> {
+  const keys = new Set<string>();
+  for (const token of wordTokens(text)) {
+    if (isFreeWord(token.text) || token.text.length < 3) continue;
+    for (const key of wordKeys(token.text, language)) keys.add(key);
+  }
+  return keys;
+}
+
+/**
+ * The original bullet a rewritten one draws most of its words from: a bullet split in two
+ * ("… cases a year." + "Casework covers disciplinaries …") pairs both halves with the bullet
+ * they came from, a merged one with the bullet it shares most with. Undefined when no original
+ * shares two content words.
+ */
+function closestBullet(
+  bullet: string,
+  originals: string[],
+  used: Set<number>,
+  language: GroundingLanguage,
+): number | undefined {
+  const keys = contentKeys(bullet, language);
+  let best: number | undefined;
+  let bestShared = 1;
+  originals.forEach((candidate, at) => {
+    let shared = 0;
+    for (const key of contentKeys(candidate, language)) if (keys.has(key)) shared += 1;
+    // An unused original wins a tie.
+    if (
+      shared > bestShared ||
+      (shared === bestShared && best !== undefined && used.has(best) && !used.has(at))
+    ) {
+      best = at;
+      bestShared = shared;
+    }
+  });
+  return best;
+}
+
+/**
+ * Pairs bullets: by bullet id, else by identical text anywhere, else with the original it
+ * shares most words with (see `closestBullet`), else by position.
+ */
+function pairBullets(original: Entry | undefined, tailored: Entry, language: GroundingLanguage): string[] {
   const originalBullets = Array.isArray(original?.highlights)
     ? (original.highlights as unknown[]).map(asText)
     : [];
@@ -111,6 +155,15 @@ function pairBullets(original: Entry | undefined, tailored: Entry): string[] {
       (candidate, at) => !used.has(at) && normalizeText(candidate) === normalizeText(bullet),
     );
     if (found >= 0) {
+      pairs[index] = found;
+      used.add(found);
+    }
+  });
+  tailoredBullets.forEach((bullet, index) => {
+    if (pairs[index] !== undefined) return;
+    if (idsKnown && tailoredIds[index]) return;
+    const found = closestBullet(bullet, originalBullets, used, language);
+    if (found !== undefined) {
       pairs[index] = found;
       used.add(found);
     }
@@ -210,7 +263,7 @@ function compareEntry(original: unknown, tailored: unknown, place: Place, walk: 
   for (const [key, value] of Object.entries(tailored)) {
     if (isSkippedKey(key)) continue;
     if (key === 'highlights' && Array.isArray(value)) {
-      const originals = pairBullets(before, tailored);
+      const originals = pairBullets(before, tailored, walk.context.index.language);
       value.forEach((bullet, index) => {
         if (typeof bullet === 'string')
           compareStrings(originals[index], bullet, deeper(deeper(place, key), index), walk);

@@ -146,3 +146,49 @@ describe('verifyCv', () => {
     expect(kinds).toEqual(expect.arrayContaining(['date', 'skill']));
   });
 });
+
+describe('verifyCv on a rewritten bullet list', () => {
+  const cv: Cv = {
+    basics: { name: 'Ada Byrne' },
+    work: [
+      {
+        name: 'Halden Foods',
+        position: 'HR Business Partner',
+        startDate: '2021-03',
+        highlights: [
+          'Partner the operations director and six site managers across three factories.',
+          'Handle more than 40 employee relations cases a year, including disciplinaries, grievances and long-term absence.',
+          'Produce monthly people dashboards in Power BI.',
+        ],
+      },
+    ],
+  };
+  const split = (second: string): Cv => {
+    const tailored = structuredClone(cv);
+    const entry = tailored.work?.[0];
+    if (entry)
+      entry.highlights = [
+        'Partner the operations director and six site managers across three factories.',
+        'Handle more than 40 employee relations cases every year.',
+        second,
+        'Produce monthly people dashboards in Power BI.',
+      ];
+    return tailored;
+  };
+
+  it('checks each half of a split bullet against the bullet it came from', async () => {
+    const { loadDictionary } = await import('../../../electron/services/jobs/load-dictionary');
+    const { truthResources } = await import('../../../electron/services/truth');
+    const resources = truthResources(await loadDictionary());
+    // "Casework" rewords "cases, including" of the bullet it was split from.
+    expect(
+      verifyCv(cv, split('Casework covers disciplinaries, grievances and long-term absence.'), resources),
+    ).toEqual([]);
+    const invented = verifyCv(
+      cv,
+      split('Casework covers disciplinaries, grievances and employment tribunals.'),
+      resources,
+    );
+    expect(invented.map((finding) => finding.text).join(' ')).toMatch(/tribunals/);
+  });
+});
