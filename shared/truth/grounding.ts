@@ -211,6 +211,48 @@ function thingNotOwnership(text: string, tokens: WordToken[], position: number, 
   return false;
 }
 
+/** WordNet's noun classes of acts and events: a study, a consultation, a sprint, a project. */
+const ACTIVITY_NOUNS = new Set([4, 11]);
+const RUN_WORDS = new Set(['run', 'runs', 'ran', 'running']);
+
+/**
+ * "Ran a diary study", "ran the consultation": running an activity leads it, where running a
+ * team or a department manages it. The head of the noun phrase after the verb (its last noun
+ * before a preposition, conjunction or punctuation) tells which.
+ */
+function runsActivity(text: string, tokens: WordToken[], position: number, lexicon: LexicalResource): boolean {
+  if (!RUN_WORDS.has(foldCase(tokens[position].text)) || !lexicon.nounClass) return false;
+  let head: string | undefined;
+  for (let at = position + 1; at < tokens.length && at <= position + 5; at += 1) {
+    if (/[,.;:()\n|•]/.test(text.slice(tokens[at - 1].end, tokens[at].start))) break;
+    const folded = foldCase(tokens[at].text);
+    if (DETERMINERS.has(folded)) {
+      if (head === undefined) continue;
+      break;
+    }
+    if (FUNCTION_WORDS.has(folded) || /\d/.test(folded)) {
+      if (head === undefined) continue;
+      break;
+    }
+    head = folded;
+  }
+  if (!head) return false;
+  const lemma = lexicon.lemmas(head)[0] ?? head;
+  const nounClass = lexicon.nounClass(lemma);
+  return nounClass !== undefined && ACTIVITY_NOUNS.has(nounClass);
+}
+
+/** "Jointly ran", "co-led": a shared act claims one rung less than the verb alone. */
+function sharedAct(text: string, tokens: WordToken[], position: number): boolean {
+  const previous = tokens[position - 1];
+  return (
+    /^co-/i.test(tokens[position].text) ||
+    (previous !== undefined &&
+      /^(?:jointly|together|co-?)$/i.test(previous.text) &&
+      /^\s+$/.test(text.slice(previous.end, tokens[position].start)))
+  );
+}
+
 const HELP_WORDS = new Set(['help', 'helped', 'helping', 'helps', 'aidé', 'aidée', 'geholfen', 'half']);
 
 /** True when "helped" governs another verb ("helped lead", "helped to build"), not an object. */
@@ -781,6 +823,8 @@ export function judgeWords(
     // "Helped seven young people" serves them as "supported" does; "helped lead" claims a share.
     if (level === 2 && HELP_WORDS.has(foldCase(token.text)) && !helpsDoVerb(tokens, position, verbAt))
       level = 1;
+    if (level === 4 && index.language === 'en' && runsActivity(text, tokens, position, index.lexicon)) level = 3;
+    if (level > 1 && index.language === 'en' && sharedAct(text, tokens, position)) level -= 1;
     if (level > 0 && !isCausal(token.text, next, previous)) {
       const sourceLevel = sources.ladderScope.ladder;
       if (level <= sourceLevel) {

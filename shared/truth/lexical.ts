@@ -33,6 +33,8 @@ export interface LexicalResource {
    * a word of another kind ("revamp", "rate", "input"), or is unknown (a name or jargon).
    */
   nounKind?(lemma: string): 'concrete' | 'other' | 'unknown';
+  /** The broad class (WordNet's lexicographer file) of an English noun's main sense, if known. */
+  nounClass?(lemma: string): number | undefined;
 }
 
 /** A verb found in a text by a part-of-speech tagger. */

@@ -243,6 +243,10 @@ export function createWordNetLexicon(folder = wordNetFolder()): LexicalResource 
       }
       return kind;
     },
+    nounClass(lemma: string): number | undefined {
+      const nouns = lookupIndex(index.n, lemma.toLowerCase().replace(/ /g, '_'));
+      return nouns[0] === undefined ? undefined : readSynset(data.n, nouns[0])?.lexFile;
+    },
     verbClasses(lemma: string): number[] {
       const key = lemma.toLowerCase();
       let classes = classCache.get(key);

@@ -473,6 +473,56 @@ describe('grounding', () => {
     expect(check('work[0].highlights[1]', bullet(1), 'Coached 3 analysts on SQL.')).toEqual([]);
   });
 
+  it('reads running an activity as leading it, running a team as managing it, and a joint act a rung lower', () => {
+    const led: Cv = {
+      ...CV,
+      work: [{ ...CV.work![0], highlights: ['Led a four-week diary study with 30 small-business owners.'] }],
+    };
+    const original = led.work![0].highlights![0];
+    expect(
+      check(
+        'work[0].highlights[0]',
+        original,
+        'Ran a diary study over four weeks with 30 small-business owners.',
+        led,
+      ),
+    ).toEqual([]);
+    expect(
+      check(
+        'work[0].highlights[0]',
+        original,
+        'Ran the research team behind a four-week diary study with 30 small-business owners.',
+        led,
+      ).some((finding) => finding.kind === 'scope' && finding.text === 'Ran'),
+    ).toBe(true);
+    const facilitated: Cv = {
+      ...CV,
+      work: [
+        {
+          ...CV.work![0],
+          highlights: ['Co-facilitated design sprints with product managers and designers.'],
+        },
+      ],
+    };
+    const sprints = facilitated.work![0].highlights![0];
+    expect(
+      check(
+        'work[0].highlights[0]',
+        sprints,
+        'Jointly ran design sprints alongside product managers and designers.',
+        facilitated,
+      ),
+    ).toEqual([]);
+    expect(
+      check(
+        'work[0].highlights[0]',
+        sprints,
+        'Ran design sprints for product managers and designers.',
+        facilitated,
+      ).some((finding) => finding.kind === 'scope'),
+    ).toBe(true);
+  });
+
   it('reads "helped" with an object as supported, and "helped lead" as a share of the lead', () => {
     const supported: Cv = {
       ...CV,
