@@ -211,8 +211,12 @@ function thingNotOwnership(text: string, tokens: WordToken[], position: number, 
   return false;
 }
 
-/** WordNet's noun classes of acts and events: a study, a consultation, a sprint, a project. */
-const ACTIVITY_NOUNS = new Set([4, 11]);
+/**
+ * WordNet's noun classes of what a person does rather than has: acts, cognition, communication
+ * and events (a study, a test, a consultation, a campaign). A team, a shop or a budget (group,
+ * artifact, possession) is managed.
+ */
+const ACTIVITY_NOUNS = new Set([4, 9, 10, 11]);
 const RUN_WORDS = new Set(['run', 'runs', 'ran', 'running']);
 
 /**
