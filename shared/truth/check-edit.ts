@@ -273,6 +273,9 @@ function whereLooked(sources: { entry?: SourceScope }, hasOriginal: boolean): st
   return 'anywhere in your CV';
 }
 
+/** "in this job's entry", but "anywhere in your CV". */
+const inPlace = (where: string): string => (where.startsWith('anywhere') ? where : `in ${where}`);
+
 const CLAIM_WORDS = new Set([
   'award',
   'awarded',
@@ -558,7 +561,7 @@ export function checkText(
         span,
         replacement,
         original,
-        `${quote(text)} is not in ${where}${elsewhere ? ' (your CV says it elsewhere, not for this entry)' : ''}`,
+        `${quote(text)} is not ${inPlace(where)}${elsewhere ? ' (your CV says it elsewhere, not for this entry)' : ''}`,
       ),
     );
   }
@@ -576,7 +579,7 @@ export function checkText(
           pair,
           replacement,
           original,
-          `${quote(replacement.slice(pair.start, pair.end))} is not in ${where}: its words are there, but not together`,
+          `${quote(replacement.slice(pair.start, pair.end))} is not ${inPlace(where)}: its words are there, but not together`,
         ),
       );
     }
@@ -616,7 +619,7 @@ export function checkText(
         original,
         inPosting
           ? `the posting names ${quote(quoted)}; your CV does not${sources.entry ? ` in ${sources.entry.label}` : ''}. Keep it only if it is true for you`
-          : `the name ${quote(quoted)} is not in ${where}`,
+          : `the name ${quote(quoted)} is not ${inPlace(where)}`,
       ),
     );
   }

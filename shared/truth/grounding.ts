@@ -441,6 +441,19 @@ const languageOf = (cvText: string): GroundingLanguage => {
 const indexCache = new WeakMap<Cv, Map<LexicalResource, GroundingIndex>>();
 
 /** Builds (or returns the cached) grounding index of a CV. */
+/**
+ * The degree levels a CV states: in its text, and in each education entry's degree read as a
+ * degree ("MA" alone is one there, where in running text only "MA in …" is).
+ */
+function cvDegreeLevels(cv: Cv, cvText: string): Set<string> {
+  const levels = degreeLevelsIn(cvText);
+  for (const entry of cv.education ?? []) {
+    const degree = entry.studyType?.trim();
+    if (degree) for (const level of degreeLevelsIn(`${degree} in Studies`)) levels.add(level);
+  }
+  return levels;
+}
+
 export function buildGroundingIndex(cv: Cv, options: GroundingOptions = {}): GroundingIndex {
   const lexicon = options.lexicon ?? STEMS_ONLY;
   const cached = indexCache.get(cv)?.get(lexicon);
@@ -474,7 +487,7 @@ export function buildGroundingIndex(cv: Cv, options: GroundingOptions = {}): Gro
     knownSkills: options.knownSkills,
     whole: buildScope(cvText, 'your CV', language, lexicon),
     entries,
-    degreeLevels: degreeLevelsIn(cvText),
+    degreeLevels: cvDegreeLevels(cv, cvText),
     durations: derivedDurations(cv),
     cache: new Map(),
   };
@@ -568,10 +581,15 @@ const CERTIFICATE_WORDS = new Set([
   'licence',
   'license',
   'registered',
+  'qualified',
+  'qualification',
   'zertifiziert',
   'zertifikat',
+  'qualifiziert',
   'certifié',
   'certifiée',
+  'qualifié',
+  'qualifiée',
 ]);
 
 function keyMatch(word: string, scope: SourceScope, language: GroundingLanguage): boolean {
@@ -965,15 +983,22 @@ function swapsVerb(
  * certification" for the certificate "Immediate Life Support (ILS)"): its credential words then
  * speak of that certificate.
  */
+/** Generic words closing a certificate's name. */
+const CERTIFICATE_TAIL =
+  /\s+(?:annotation|certificate|certification|certified|qualification|course|training|award|licen[cs]e|registration|diploma|zertifikat|zertifizierung|schein|nachweis|certificat|attestation|habilitation)$/u;
+
 function certificateNamed(text: string, index: GroundingIndex): boolean {
   const folded = ` ${foldForAlias(text)} `;
   return (index.cv.certificates ?? []).some((certificate) => {
     const full = certificate.name ?? '';
     const name = foldForAlias(full.replace(/\([^)]*\)/g, ' ')).trim();
+    // "Independent Prescriber annotation": the name without its generic last word names it too.
+    const core = name.replace(CERTIFICATE_TAIL, '').trim();
     // A short name in brackets ("(ILS)"), not a remark ("(passed)").
     const short = /\((\p{Lu}[\p{Lu}\p{N}-]+)\)/u.exec(full)?.[1];
     return (
       (name.length > 2 && folded.includes(` ${name} `)) ||
+      (core !== name && core.includes(' ') && folded.includes(` ${core} `)) ||
       (short !== undefined && folded.includes(` ${foldForAlias(short).trim()} `))
     );
   });

@@ -12,9 +12,11 @@ const words = (text: string): Set<string> => new Set(text.split(/\s+/).filter(Bo
 
 /**
  * Function words of English, German, French and Spanish: articles, pronouns, prepositions,
- * conjunctions, auxiliaries and modals, common adverbs of degree, time and place.
+ * conjunctions, auxiliaries and modals, common adverbs of degree, time and place, and prefixes
+ * a hyphen binds to a word ("multi-site", "non-clinical").
  */
 const CURATED_FUNCTION_WORDS = words(`
+multi non semi inter intra anti
 basis grundlage rahmen zuvor innerhalb bisher compte compter totalise pro je
 a an the this that these those there here it its it's itself i me my mine myself we us our ours
 ourselves you your yours yourself yourselves he him his she her hers they them their theirs who

@@ -52,6 +52,33 @@ const letterFindingTexts = (sentence: string): string[] =>
   letterFindings(sentence).map((finding) => finding.text);
 
 describe('grounding', () => {
+  it('reads a degree, a certificate and a bound prefix the CV states in a letter', () => {
+    const cv: Cv = {
+      basics: { name: 'Priya Shah' },
+      work: [
+        {
+          name: 'Halden Foods',
+          position: 'Pharmacist',
+          startDate: '2019-01',
+          highlights: ['Covered three sites and 28 stores.'],
+        },
+      ],
+      education: [{ institution: 'University of Waterloo', area: 'Cognitive Psychology', studyType: 'MA' }],
+      certificates: [{ name: 'Independent Prescriber annotation', date: '2022-05' }],
+    };
+    expect(
+      letterFindings(
+        'I qualified as an independent prescriber in 2022, hold an MA in Cognitive Psychology and know multi-site work.',
+        cv,
+      ),
+    ).toEqual([]);
+    const invented = letterFindings('I qualified as a supplementary prescriber in 2022.', cv);
+    expect(invented.map((finding) => finding.text)).toContain('qualified');
+    expect(invented.find((finding) => finding.text === 'qualified')?.message).toMatch(
+      /is not anywhere in your CV/,
+    );
+  });
+
   it('lets a paraphrase with synonyms and the same figures in another form through', () => {
     expect(
       check(
