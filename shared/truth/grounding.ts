@@ -133,6 +133,10 @@ function partsOf(token: WordToken): WordToken[] {
   return parts;
 }
 
+/** A short name with capitals inside it, as German laws and forms abbreviate ("PflBG", "BetrVG"). */
+const isMixedAcronym = (word: string): boolean =>
+  /^\p{Lu}[\p{L}\p{N}]{1,7}$/u.test(word) && (word.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+
 const isAcronym = (word: string): boolean =>
   /^[A-Z][A-Z0-9&]{1,7}s?$/.test(word) && /[A-Z].*[A-Z]|^[A-Z]\d/.test(word);
 /**
@@ -684,6 +688,9 @@ function spelledOutIn(acronym: string, scope: SourceScope, language: GroundingLa
   let found = false;
   for (const clause of scope.text.split(/[,.;:()\n|•]/)) {
     const words = wordTokens(clause).map((token) => token.text);
+    // One German compound spells a longer acronym ("Patientendatenmanagementsystem" for PDMS).
+    if (language === 'de' && acronym.length >= 3)
+      found = words.some((word) => word.length >= COMPOUND_LENGTH && spelledInside(acronym, word));
     for (let start = 0; start < words.length && !found; start += 1)
       for (let size = 2; size <= Math.min(acronym.length + 2, words.length - start) && !found; size += 1)
         found = spellsAcronym(acronym, words.slice(start, start + size), language === 'de');
@@ -858,7 +865,7 @@ export function judgeWords(
         return;
       }
     }
-    if (isAcronym(token.text) && definedBeside(text, token)) {
+    if ((isAcronym(token.text) || isMixedAcronym(token.text)) && definedBeside(text, token)) {
       judged.push({ ...token, verdict: 'grounded' });
       return;
     }

@@ -414,6 +414,37 @@ describe('grounding', () => {
     expect(
       check('work[0].highlights[0]', lymph, lymph.replace('die Manuelle Lymphdrainage', 'MLD'), de),
     ).toEqual([]);
+    // A German law's mixed-case short name beside it, and one compound spelling a longer acronym.
+    const nurse: Cv = {
+      basics: { name: 'Jan' },
+      work: [
+        {
+          id: 'w',
+          name: 'Klinikum',
+          position: 'Pflegefachmann',
+          highlights: [
+            'Praxisanleitung nach dem Pflegeberufegesetz.',
+            'Pflegedokumentation im Patientendatenmanagementsystem ICCA.',
+          ],
+        },
+      ],
+    };
+    expect(
+      check(
+        'work[0].highlights[0]',
+        'Praxisanleitung nach dem Pflegeberufegesetz.',
+        'Praxisanleitung nach dem Pflegeberufegesetz (PflBG).',
+        nurse,
+      ),
+    ).toEqual([]);
+    expect(
+      check(
+        'work[0].highlights[1]',
+        'Pflegedokumentation im Patientendatenmanagementsystem ICCA.',
+        'Pflegedokumentation im PDMS ICCA.',
+        nurse,
+      ),
+    ).toEqual([]);
     const lab: Cv = {
       basics: { name: 'Léa' },
       work: [
