@@ -416,7 +416,11 @@ describe('grounding', () => {
     ).toEqual([]);
     // A German law's mixed-case short name beside it, and one compound spelling a longer acronym.
     const nurse: Cv = {
-      basics: { name: 'Jan' },
+      basics: {
+        name: 'Jan',
+        summary:
+          'Pflegefachmann mit langjähriger Erfahrung auf der Intensivstation und in der Anleitung von Auszubildenden.',
+      },
       work: [
         {
           id: 'w',
