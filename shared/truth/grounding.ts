@@ -250,6 +250,17 @@ function runsActivity(text: string, tokens: WordToken[], position: number, lexic
   return nounClass !== undefined && ACTIVITY_NOUNS.has(nounClass);
 }
 
+/**
+ * "Lead a team of two", "led a five-person team": leading people as a team (a team with its
+ * size) is managing them, a rung above mentoring them or leading a piece of work.
+ */
+function leadsTeam(text: string, tokens: WordToken[], position: number): boolean {
+  const ahead = text.slice(tokens[position].end, tokens[position].end + 60).toLowerCase();
+  return /^\s+(?:a|the|my|our|an|their)?\s*(?:(?:small|new|growing|local|\w+-person|\w+-strong|\d+-person)\s+)?team(?:s)?\s+of\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|^\s+(?:a|the|my|our)\s+(?:\w+|\d+)-(?:person|strong)\s+team\b/.test(
+    ahead,
+  );
+}
+
 /** "Jointly ran", "co-led": a shared act claims one rung less than the verb alone. */
 function sharedAct(text: string, tokens: WordToken[], position: number): boolean {
   const previous = tokens[position - 1];
@@ -854,6 +865,14 @@ export function judgeWords(
       level = 1;
     if (level === 4 && index.language === 'en' && runsActivity(text, tokens, position, index.lexicon)) level = 3;
     if (level > 1 && index.language === 'en' && sharedAct(text, tokens, position)) level -= 1;
+    // A team the source never names, led with its size, is people managed.
+    if (
+      level === 3 &&
+      index.language === 'en' &&
+      leadsTeam(text, tokens, position) &&
+      !/\bteams?\b/i.test(sources.ladderScope.text)
+    )
+      level = 4;
     if (level > 0 && !isCausal(token.text, next, previous)) {
       const sourceLevel = sources.ladderScope.ladder;
       if (level <= sourceLevel) {

@@ -535,6 +535,31 @@ describe('grounding', () => {
     expect(check('work[0].highlights[1]', bullet(1), 'Coached 3 analysts on SQL.')).toEqual([]);
   });
 
+  it('reads leading a team with its size as managing people the source only mentors', () => {
+    const mentor: Cv = {
+      ...CV,
+      work: [
+        { ...CV.work![0], highlights: ['Mentor two junior researchers on interviewing and synthesis.'] },
+      ],
+    };
+    const original = mentor.work![0].highlights![0];
+    expect(
+      check(
+        'work[0].highlights[0]',
+        original,
+        'Coach two junior researchers on interviewing and synthesis.',
+        mentor,
+      ),
+    ).toEqual([]);
+    const team = check(
+      'work[0].highlights[0]',
+      original,
+      'Lead a team of two junior researchers, coaching them on interviewing and synthesis.',
+      mentor,
+    );
+    expect(team.map((finding) => finding.text)).toContain('Lead');
+  });
+
   it('reads running an activity as leading it, running a team as managing it, and a joint act a rung lower', () => {
     const led: Cv = {
       ...CV,
