@@ -384,6 +384,17 @@ function inWish(text: string, start: number, end: number): boolean {
   return wished && !owned;
 }
 
+/** Words that deny: a clause with one says what the person has not done. */
+const NEGATION =
+  /(?<!\p{L})(?:not|never|n't|nicht|nie|niemals|kein|keine|keinen|keiner|keinerlei|pas|jamais|aucun|aucune|nunca|todavía no|aún no)(?!\p{L})/iu;
+
+/** True when the clause around a position denies ("Mit ECMO habe ich bisher nicht gearbeitet"). */
+function negatedClause(text: string, at: number): boolean {
+  const before = text.slice(0, at).split(/[.!?;:]|,\s*(?:but|aber|mais|pero)\b/u).pop() ?? '';
+  const after = text.slice(at).split(/[.!?;:]|,\s*(?:but|aber|mais|pero)\b/u)[0] ?? '';
+  return NEGATION.test(`${before}${after}`);
+}
+
 /**
  * In a letter, sentences about applying, wishing or the employer may name the posting's things
  * without claiming them; what the person says they have ("my Kafka experience") is a claim.
@@ -393,7 +404,7 @@ function letterAllows(word: JudgedWord, text: string): boolean {
     return true;
   const { inWish: wished, owned } = letterSentenceOf(text, word.start, word.end);
   if (owned) return false;
-  if (wished) return true;
+  if (wished || negatedClause(text, word.start)) return true;
   const sentence = sentenceAt(text, word.start);
   const sentenceWords = wordTokens(sentence).map((token) => foldCase(token.text));
   // "J'ai …": the elided pronoun is not a word of its own.
@@ -502,6 +513,7 @@ export function checkText(
     context.index.language,
     seen,
     original,
+    sources.entry ? undefined : context.index.whole.text,
   );
   // A word of a job title the CV does not state ("Staff Engineer") is never plain wording.
   const plainIn = (word: JudgedWord, fromPosting = false): boolean =>
@@ -772,7 +784,10 @@ function titlesOf(cv: Cv, segments: PathSegment[]): string[] {
 
 /** Words that put a role in apposition: "as", "serving as", "en tant que", "als". */
 const ROLE_APPOSITION =
-  /(?<![\p{L}])(?:(?<!such |so |as well )as(?: an?| the)?|in the role of|en tant que|en qualité de|als)\s+(?!(?:well|part|such|much|many|long|soon|far|needed|required|appropriate|of|if|to)\b)/giu;
+  /(?<![\p{L}])(?:(?:(?<!such |so |as well )as(?: an?| the)?|in the role of|en tant que|en qualité de|als)\s+|en tant qu['\u2019]\s*|en qualité d['\u2019]\s*)(?!(?:well|part|such|much|many|long|soon|far|needed|required|appropriate|of|if|to)\b)/giu;
+
+/** French appositions that only ever name a role ("en tant qu'attachée de presse"). */
+const ROLE_ONLY_APPOSITION = /^en (?:tant qu|qualité d)/iu;
 
 /**
  * Title phrases ("Lead software engineer", "senior analyst") whose seniority word no stated
@@ -784,7 +799,10 @@ function newTitlePhrases(
   language: GroundingLanguage,
   seen: SpanSet,
   original = '',
+  cvText?: string,
 ): Array<{ start: number; end: number }> {
+  // For CV-wide text: the role nouns the CV writes anywhere ("Praxisanleiter mit Schwerpunkt …").
+  const cvForms = new Set(wordTokens(cvText ?? '').map((token) => foldCase(token.text)));
   const titleKeys = titles.map(
     (title) => new Set(wordTokens(title).flatMap((token) => wordKeys(token.text, language))),
   );
@@ -796,13 +814,16 @@ function newTitlePhrases(
   for (const match of text.matchAll(ROLE_APPOSITION)) {
     const from = (match.index ?? 0) + match[0].length;
     const phrase = wordTokens(text.slice(from).split(/[,.;:()\n]/)[0]).slice(0, 3);
-    const claim = phrase.find(
-      (token) => ladderLevel(token.text, language) > 0 || ROLE_NOUNS.has(foldCase(token.text)),
-    );
+    const claim = ROLE_ONLY_APPOSITION.test(match[0])
+      ? phrase.find((token) => !isFreeWord(token.text))
+      : phrase.find((token) => ladderLevel(token.text, language) > 0 || ROLE_NOUNS.has(foldCase(token.text)));
     if (!claim || seen.overlaps(from + claim.start, from + claim.end)) continue;
     const keys = wordKeys(claim.text, language);
     // "As design lead" for "Lead the design of …": the bullet itself states the role.
     if (keys.some((key) => originalKeys.has(key))) continue;
+    // The role the apposition names is written in the CV ("Als Praxisanleiter begleite ich …").
+    const head = phrase.find((token) => !isFreeWord(token.text)) ?? claim;
+    if (ladderLevel(head.text, language) === 0 && cvForms.has(foldCase(head.text))) continue;
     if (!titleKeys.some((title) => keys.some((key) => title.has(key))))
       found.push({ start: from + phrase[0].start, end: from + phrase[phrase.length - 1].end });
   }

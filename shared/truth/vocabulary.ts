@@ -371,7 +371,12 @@ const PER_WORDS = new Set('per a an each every pro je jeden jede jedes par chaqu
 
 /** The period a frequency word names ("weekly" → week), or undefined. */
 export function frequencyOf(word: string): string | undefined {
-  return FREQUENCIES[word.toLowerCase()];
+  const key = word.toLowerCase();
+  // A German adjective in any ending ("monatlicher", "wöchentliches").
+  return (
+    FREQUENCIES[key] ??
+    (/lich(?:e|en|er|es|em)$/.test(key) ? FREQUENCIES[key.replace(/(?:e|en|er|es|em)$/, '')] : undefined)
+  );
 }
 
 /**
@@ -382,7 +387,7 @@ export function periodsIn(text: string): Set<string> {
   const periods = new Set<string>();
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   words.forEach((word, index) => {
-    const frequency = FREQUENCIES[word];
+    const frequency = frequencyOf(word);
     if (frequency) periods.add(frequency);
     const unit = PERIOD_UNITS[word];
     if (unit && index > 0 && PER_WORDS.has(words[index - 1])) periods.add(unit);

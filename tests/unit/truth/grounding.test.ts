@@ -52,6 +52,65 @@ const letterFindingTexts = (sentence: string): string[] =>
   letterFindings(sentence).map((finding) => finding.text);
 
 describe('grounding', () => {
+  it('reads a role the CV writes, a denied posting item and an inflected frequency in a German letter', () => {
+    const cv: Cv = {
+      basics: {
+        name: 'Jan Petersen',
+        summary:
+          'Fachkrankenpfleger für Intensivpflege. Praxisanleiter mit Schwerpunkt Beatmung und Hygiene.',
+      },
+      work: [
+        {
+          name: 'Klinikum Hamburg-Nord',
+          position: 'Fachkrankenpfleger Intensivpflege',
+          startDate: '2019-10',
+          highlights: ['Durchführung monatlicher Händehygiene-Beobachtungen auf der Intensivstation.'],
+        },
+      ],
+    };
+    const letter = (sentence: string) =>
+      checkLetter(
+        {
+          greeting: 'Sehr geehrte Damen und Herren,',
+          paragraphs: [sentence],
+          closing: 'Mit freundlichen Grüßen',
+        },
+        {
+          cv,
+          jobText: 'Fachkrankenpfleger Intensivpflege (m/w/d). Erfahrung mit ECMO ist ein Plus.',
+          fallbackGreeting: 'Sehr geehrte Damen und Herren,',
+          lexicon,
+        },
+      ).findings.map((finding) => `${finding.kind}:${finding.text}`);
+    expect(
+      letter(
+        'Als Praxisanleiter führe ich auf der Intensivstation monatliche Händehygiene-Beobachtungen durch. Mit ECMO habe ich bisher nicht gearbeitet.',
+      ),
+    ).toEqual([]);
+    expect(letter('Als Stationsleiter arbeite ich täglich mit ECMO.').join(' ')).toMatch(/ECMO/);
+  });
+
+  it('reads a French apposition as a role the entry must state', () => {
+    const cv: Cv = {
+      basics: { name: 'Léa Martin' },
+      work: [
+        {
+          name: 'Festival des Deux Rives',
+          position: 'Stagiaire communication',
+          highlights: ['Accueil des journalistes et constitution de la revue de presse.'],
+        },
+      ],
+    };
+    const original = 'Accueil des journalistes et constitution de la revue de presse.';
+    const findings = check(
+      'work[0].highlights[0]',
+      original,
+      `En tant qu'attachée de presse du festival, accueil des journalistes et constitution de la revue de presse.`,
+      cv,
+    );
+    expect(kinds(findings)).toContain('title:attachée de presse');
+  });
+
   it('reads a degree, a certificate and a bound prefix the CV states in a letter', () => {
     const cv: Cv = {
       basics: { name: 'Priya Shah' },
