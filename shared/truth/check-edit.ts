@@ -386,12 +386,13 @@ function inWish(text: string, start: number, end: number): boolean {
 
 /** Words that deny: a clause with one says what the person has not done. */
 const NEGATION =
-  /(?<!\p{L})(?:not|never|n't|nicht|nie|niemals|kein|keine|keinen|keiner|keinerlei|pas|jamais|aucun|aucune|nunca|todavía no|aún no)(?!\p{L})/iu;
+  /(?<!\p{L})(?:not(?! only)|never|n't|nicht(?! nur)|nie|niemals|kein|keine|keinen|keiner|keinerlei|pas(?! seulement)|jamais|aucun|aucune|nunca|todavía no|aún no)(?!\p{L})/iu;
 
 /** True when the clause around a position denies ("Mit ECMO habe ich bisher nicht gearbeitet"). */
 function negatedClause(text: string, at: number): boolean {
-  const before = text.slice(0, at).split(/[.!?;:]|,\s*(?:but|aber|mais|pero)\b/u).pop() ?? '';
-  const after = text.slice(at).split(/[.!?;:]|,\s*(?:but|aber|mais|pero)\b/u)[0] ?? '';
+  const clause = /[.!?;:]|,?\s+(?:but|aber|sondern|mais|pero|sino)\s/u;
+  const before = text.slice(0, at).split(clause).pop() ?? '';
+  const after = text.slice(at).split(clause)[0] ?? '';
   return NEGATION.test(`${before}${after}`);
 }
 
