@@ -57,6 +57,21 @@ function markGaps(source: SourceLine): string {
   return characters.join('');
 }
 
+function mostCommon(values: number[]): number {
+  const counts = new Map<number, number>();
+  let best = 0;
+  let bestCount = 0;
+  for (const value of values) {
+    const count = (counts.get(value) ?? 0) + 1;
+    counts.set(value, count);
+    if (count > bestCount || (count === bestCount && value < best)) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
 function median(values: number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
@@ -75,6 +90,9 @@ export function prepareLines(lines: SourceLine[]): PreparedLine[] {
     if (line.page === previous.page && line.y > previous.y && line.fontSize > 0) spacings.push(line.y - previous.y);
   }
   const usualSpacing = median(spacings);
+  // The space most lines leave above them (the most common, to half a point): loosely set
+  // documents leave some between every line.
+  const usualGap = mostCommon(lines.slice(1).map((line) => Math.round((line.gapBefore ?? 0) * 2) / 2));
   const result: PreparedLine[] = [];
   let blankBefore = false;
   lines.forEach((source, index) => {
@@ -89,7 +107,10 @@ export function prepareLines(lines: SourceLine[]): PreparedLine[] {
       return;
     }
     const previous = index > 0 ? lines[index - 1] : undefined;
-    let gap = blankBefore || (source.gapBefore ?? 0) > 0.6 * (source.fontSize || 10);
+    // A third of a line, and a quarter of one more than the usual space, marks a new paragraph
+    // or list item, also where a list has no glyphs ("Practice assessor …" under "Introduced …").
+    const size = source.fontSize || 10;
+    let gap = blankBefore || (source.gapBefore ?? 0) > Math.max(0.35 * size, usualGap + 0.25 * size);
     if (!gap && previous && usualSpacing > 0 && previous.page === source.page && source.y > previous.y) {
       gap = source.y - previous.y > usualSpacing * 1.45;
     }
