@@ -585,6 +585,23 @@ const CREDENTIAL_WORDS = new Set([
   'bilingue',
 ]);
 
+/** Words that say a person completed a degree, grounded by an education entry that names one. */
+const GRADUATE_WORDS = new Set([
+  'graduated',
+  'graduate',
+  'diplômé',
+  'diplômée',
+  'absolvent',
+  'absolventin',
+  'graduado',
+  'graduada',
+  'titulado',
+  'titulada',
+]);
+
+const hasDegree = (cv: Cv): boolean =>
+  (cv.education ?? []).some((entry) => Boolean(entry.studyType?.trim()) && Boolean(entry.endDate?.trim()));
+
 /** Credential words a named certificate grounds (not language levels). */
 const CERTIFICATE_WORDS = new Set([
   'certified',
@@ -923,6 +940,9 @@ export function judgeWords(
       if ((verdict === 'ungrounded' || verdict === 'posting') && takesDroppedPlace(part.text, sources, index))
         verdict = 'grounded';
       if (verdict !== 'grounded' && namesCertificate && CERTIFICATE_WORDS.has(foldCase(part.text)))
+        verdict = 'grounded';
+      // "Diplômée d'un master", "graduated in 2016": an education entry with its degree says so.
+      if (verdict !== 'grounded' && GRADUATE_WORDS.has(foldCase(part.text)) && hasDegree(index.cv))
         verdict = 'grounded';
       const verb = verdict === 'ungrounded' || verdict === 'posting' ? verbAt(part.start) : undefined;
       // A verb in the past tense ("Mined") names no skill, whatever a skill's stem shares with it.

@@ -97,6 +97,12 @@ efficacement efficace avec succès réussi réussie solide solides différents d
 diverses divers plusieurs clé clés essentiel essentielle expérience expériences compétences
 connaissances domaine domaines cadre sein afin notamment grâce permettant assurant
 exitosamente eficazmente diversos varios experiencia conocimientos ámbito
+engagiert engagierte engagierter motiviert motivierte motivierter routiniert routinierte
+routinierter sorgfältig sorgfältige gewissenhaft gewissenhafte strukturiert strukturierte
+strukturierter zielorientiert zielorientierte lösungsorientiert lösungsorientierte belastbar
+rigoureux rigoureuse rigoureuses motivé motivée dynamique dynamiques impliqué impliquée investi
+investie passionné passionnée dévoué dévouée méthodique polyvalent polyvalente
+motivado motivada comprometido comprometida riguroso rigurosa dinámico dinámica
 `);
 
 /**

@@ -90,6 +90,43 @@ describe('grounding', () => {
     expect(letter('Als Stationsleiter arbeite ich täglich mit ECMO.').join(' ')).toMatch(/ECMO/);
   });
 
+  it('lets manner words and a completed degree through in French and German, never a new fact', () => {
+    const cv: Cv = {
+      basics: { name: 'Léa Martin', summary: 'Chargée de communication.' },
+      work: [
+        {
+          name: 'Agglomération Rhône-Sud',
+          position: 'Chargée de communication',
+          startDate: '2021-01',
+          highlights: ['Rédaction des communiqués de presse.'],
+        },
+      ],
+      education: [
+        { institution: 'Université Lyon 2', studyType: 'Master', area: 'Communication', endDate: '2018-06' },
+      ],
+    };
+    const original = 'Rédaction des communiqués de presse.';
+    expect(
+      check('work[0].highlights[0]', original, 'Rédaction rigoureuse des communiqués de presse.', cv),
+    ).toEqual([]);
+    expect(
+      check(
+        'basics.summary',
+        'Chargée de communication.',
+        'Chargée de communication, diplômée d’un master en communication.',
+        cv,
+      ),
+    ).toEqual([]);
+    expect(
+      check(
+        'work[0].highlights[0]',
+        original,
+        'Rédaction rigoureuse des communiqués et des discours du maire.',
+        cv,
+      ).length,
+    ).toBeGreaterThan(0);
+  });
+
   it('reads a French apposition as a role the entry must state', () => {
     const cv: Cv = {
       basics: { name: 'Léa Martin' },
