@@ -261,6 +261,17 @@ function leadsTeam(text: string, tokens: WordToken[], position: number): boolean
   );
 }
 
+/** People a German "betreuen" cares for, where it means looking after them, not leading them. */
+const CARED_FOR = /^(?:patient|kind|kinder|bewohner|klient|kunde|kunden|mandant|gäste|gast|famili|senior|pflegebedürftig|betroffen|versicherte)/u;
+
+/** "Betreue beatmete Patienten": caring for patients or clients supports them; "betreute Auszubildende" leads. */
+function caresFor(text: string, tokens: WordToken[], position: number): boolean {
+  if (!/^betreu/u.test(foldCase(tokens[position].text))) return false;
+  const clauseEnd = text.slice(tokens[position].end).search(/[.;:!?\n]/u);
+  const end = clauseEnd < 0 ? text.length : tokens[position].end + clauseEnd;
+  return tokens.some((token) => token.start > tokens[position].start && token.end <= end && CARED_FOR.test(foldCase(token.text)));
+}
+
 /** "Jointly ran", "co-led": a shared act claims one rung less than the verb alone. */
 function sharedAct(text: string, tokens: WordToken[], position: number): boolean {
   const previous = tokens[position - 1];
@@ -882,6 +893,7 @@ export function judgeWords(
       level = 1;
     if (level === 4 && index.language === 'en' && runsActivity(text, tokens, position, index.lexicon)) level = 3;
     if (level > 1 && index.language === 'en' && sharedAct(text, tokens, position)) level -= 1;
+    if (level > 1 && index.language === 'de' && caresFor(text, tokens, position)) level = 1;
     // A team the source never names, led with its size, is people managed.
     if (
       level === 3 &&

@@ -423,7 +423,14 @@ function ladderKeys(word: string, language: GroundingLanguage, listed = false): 
   // A listed role noun ("Leiter", "Leiterin") keeps its rung to itself: its root is the verb's
   // ("leite", "Leitung"), a rung lower.
   if (listed && /[^e]er(in)?$/.test(folded)) return [folded];
-  return [stemOf(folded, language), ...germanRoots(folded)];
+  const roots = germanRoots(folded);
+  // A participle with a separable prefix is its own verb: "durchgeführt" (carried out) is no
+  // "geführt" (led), as "Durchführung" is no "Führung".
+  const prefixed = !listed && /^(?:durch|aus|ein|ab|an|auf|um|nach|vor|zurück|weiter|mit)ge/.test(folded);
+  return [
+    stemOf(folded, language),
+    ...(prefixed ? roots.filter((root) => folded.startsWith(root.slice(0, 3))) : roots),
+  ];
 }
 
 /**

@@ -127,6 +127,52 @@ describe('grounding', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('reads "durchgeführt" as carried out and "betreuen" of patients as care, not as leading', () => {
+    const cv: Cv = {
+      basics: {
+        name: 'Jan Petersen',
+        summary: 'Fachkrankenpfleger auf einer interdisziplinären Intensivstation.',
+      },
+      work: [
+        {
+          name: 'Klinikum Hamburg-Nord',
+          position: 'Fachkrankenpfleger Intensivpflege',
+          startDate: '2019-10',
+          highlights: [
+            'Pflege und Überwachung beatmeter Patientinnen und Patienten auf einer Intensivstation mit 18 Betten.',
+            'Delir-Screening mit der CAM-ICU einmal pro Schicht.',
+          ],
+        },
+      ],
+    };
+    const care = cv.work![0].highlights![0];
+    expect(
+      check(
+        'work[0].highlights[0]',
+        care,
+        'Betreue und überwache beatmete Patientinnen und Patienten auf der Intensivstation (18 Betten).',
+        cv,
+      ),
+    ).toEqual([]);
+    expect(
+      check(
+        'work[0].highlights[0]',
+        care,
+        'Betreute ein Team von Pflegekräften auf einer Intensivstation mit 18 Betten.',
+        cv,
+      ).some((finding) => finding.kind === 'scope'),
+    ).toBe(true);
+    const screening = cv.work![0].highlights![1];
+    expect(
+      check(
+        'work[0].highlights[1]',
+        screening,
+        'Delir-Screening mit der CAM-ICU einmal pro Schicht durchgeführt.',
+        cv,
+      ),
+    ).toEqual([]);
+  });
+
   it('reads a French apposition as a role the entry must state', () => {
     const cv: Cv = {
       basics: { name: 'Léa Martin' },
