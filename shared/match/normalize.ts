@@ -58,6 +58,20 @@ const STEP_TWO: ReadonlyArray<readonly [string, string]> = [
   ['ly', ''],
 ];
 
+/** English irregular past forms of the verbs CVs use, to their base ("wrote" meets "writing"). */
+const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map(
+  (
+    'wrote:write written:write led:lead ran:run built:build taught:teach made:make drove:drive driven:drive ' +
+    'grew:grow grown:grow won:win brought:bring bought:buy sold:sell held:hold kept:keep began:begin ' +
+    'begun:begin spoke:speak spoken:speak gave:give given:give took:take taken:take met:meet sent:send ' +
+    'spent:spend understood:understand oversaw:oversee overseen:oversee undertook:undertake undertaken:undertake ' +
+    'chose:choose chosen:choose drew:draw drawn:draw fed:feed found:find saw:see seen:see told:tell thought:think ' +
+    'rebuilt:rebuild rewrote:rewrite rewritten:rewrite broke:break broken:break'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
 /**
  * Reduces an English word to a crude stem ("nurses" → "nurs", "managing" → "manag").
  *
@@ -65,6 +79,8 @@ const STEP_TWO: ReadonlyArray<readonly [string, string]> = [
  * "node.js" and words in other scripts pass through unchanged.
  */
 export function stem(word: string): string {
+  const irregular = IRREGULAR_PAST.get(word);
+  if (irregular) return stem(irregular);
   if (word.length <= 3 || !ASCII_WORD.test(word)) return word;
   let result = word;
   if (result.endsWith('ies') && result.length > 4) result = `${result.slice(0, -3)}y`;
@@ -165,7 +181,8 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
     'expertise expert hands on hands-on track record background working work professional required requirement ' +
     'requirements preferred prefer plus bonus nice ideally ideal must need needs needed essential desirable desired ' +
     'minimum least relevant related equivalent similar field area practical comfortable capable competence competent ' +
-    'qualification qualifications advantage advantageous beneficial appreciated welcome asset candidate candidates ' +
+    'qualification qualifications certificate certificates certification certifications certified advantage advantageous ' +
+    'beneficial appreciated welcome asset candidate candidates ' +
     'role position team teams company environment level new someone person people mindset attitude ' +
     'tool tools tooling concept concepts technology technologies framework frameworks library libraries platform ' +
     'platforms solution solutions method methods methodology practice practices principle principles approach ' +

@@ -260,3 +260,24 @@ describe('matchCv', () => {
     expect(result.missing).toEqual(['Ansible']);
   });
 });
+
+describe('matchCv wording', () => {
+  it('meets an irregular past form and ignores "certificate" as phrasing', async () => {
+    const nurse: Cv = {
+      basics: { name: 'Sam' },
+      work: [
+        {
+          name: 'Ward 4',
+          position: 'Staff Nurse',
+          startDate: '2021-01',
+          highlights: [
+            'Wrote discharge letters for every patient',
+            'Immediate Life Support (Resuscitation Council UK)',
+          ],
+        },
+      ],
+    };
+    expect((await statusOf('writing discharge letters', nurse))?.status).toBe('covered');
+    expect((await statusOf('Immediate Life Support certificate', nurse))?.status).toBe('covered');
+  });
+});
