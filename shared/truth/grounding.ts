@@ -1274,7 +1274,8 @@ function markInitialismRuns(
         members.push(at);
         continue;
       }
-      if (!/^\p{L}/u.test(word) || isFreeWord(word)) break;
+      // A capitalised word is part of a name even when it is a style word ("Critical Care").
+      if (!/^\p{L}/u.test(word) || (isFreeWord(word) && !(at > start && /^\p{Lu}/u.test(word)))) break;
       lowerCase ||= !/^\p{Lu}/u.test(word);
       // "radio-frequency" spells RF: every part of a hyphenated word gives an initial.
       for (const part of word.split('-')) if (part) initials += part.normalize('NFD').charAt(0).toUpperCase();

@@ -591,6 +591,15 @@ describe('grounding', () => {
         nurse,
       ),
     ).toEqual([]);
+    // A name written out in full, with a style word ("Critical") among its capitalised words.
+    expect(
+      check(
+        'work[0].highlights[1]',
+        'Pflegedokumentation im Patientendatenmanagementsystem ICCA.',
+        'Pflegedokumentation in ICCA (IntelliSpace Critical Care and Anesthesia).',
+        nurse,
+      ),
+    ).toEqual([]);
     const lab: Cv = {
       basics: { name: 'Léa' },
       work: [
