@@ -80,6 +80,8 @@ const TRAILING_FRAMES: RegExp[] = [
   /\s*,\s*(?:que (?:es|son|sera|seran)|qui (?:est|sont|sera|seront)|die (?:ist|sind)|das (?:ist))\b.*$/,
   /\s*,?\s*(?:ist|sind|waren|wäre|ware)\s+(?:von vorteil|wunschenswert|ein plus|erforderlich|notwendig|voraussetzung|pflicht)\b.*$/,
   /\s*,\s*(?:pour|para|fur|for)\s+(?:les|la|le|l'|el|los|las|die|der|den|the|our|nos|notre|nuestros|nuestras|unsere\w*)\s.*$/,
+  // What the employer needs it for ("… für die Kommunikation mit unseren Fahrern").
+  /\s+(?:fur|for|pour|para)\s+(?:\S+\s+){0,5}?(?:unser\w*|our|nos|notre|nuestr\w*)\s.*$/,
   /\s*,?\s*(?:est|sont|serait|seraient|sera)\s+(?:un (?:vrai |reel |gros |veritable )?(?:plus|atout)|appreci[ee]e?s?|souhaite[e]?s?|indispensables?|obligatoires?|requis(?:e|es)?|necessaires?|exige(?:e|s|es)?|attendu(?:e|s|es)?)\b.*$/,
   /\s*,?\s*(?:es|son|sera|seran)\s+(?:un plus|valorad[oa]s?|imprescindibles?|necesari[oa]s?|requerid[oa]s?|obligatori[oa]s?)\b.*$/,
   /\s*,?\s*(?:se valorara|se valoraran)\b.*$/,

@@ -423,6 +423,10 @@ const HEADING_WORDS: Map<string, SectionKind> = (() => {
   return words;
 })();
 
+/** Words that make a requirements heading a wish list. */
+const NICE_HEADING_WORD =
+  /\b(?:deseados?|deseables?|valorables?|valorados?|wunschenswert|wunschenswerte|souhaitee?s?|apprecie(?:e|s|es)?|preferred|desirable|desired|nice|bonus|optional|optionnel\w*|atouts?)\b/;
+
 /** Reduces a heading to lower-case words: accents, apostrophes and punctuation removed. */
 export function headingKey(folded: string): string {
   return folded
@@ -445,6 +449,9 @@ export function headingKind(folded: string, byWords = true): SectionKind | null 
   const exact = HEADING_INDEX.get(key);
   if (exact) return exact;
   const words = key.split(' ');
+  // "Requisitos deseados", "Anforderungen (wünschenswert)": a wish word anywhere makes the
+  // section a wish list, whatever noun opens it.
+  if (words.length > 1 && words.length <= 5 && NICE_HEADING_WORD.test(key)) return 'nice';
   for (let length = Math.min(words.length - 1, 6); length >= 1; length -= 1) {
     const kind = HEADING_INDEX.get(words.slice(0, length).join(' '));
     if (kind) return kind;

@@ -409,6 +409,22 @@ describe('analyzeJobJson', () => {
     expect(job.niceToHave).toEqual([]);
   });
 
+  it('reads a wish word anywhere in a heading and cuts what the employer needs an item for', async () => {
+    const job = await analyze(
+      [
+        'Repartidor/a con furgoneta',
+        '',
+        'Requisitos mínimos',
+        '- Carné de conducir B',
+        '',
+        'Requisitos deseados',
+        '- Carné de carretillero',
+        '- Polnisch- oder Rumänischkenntnisse für die Kommunikation mit unseren Fahrern',
+      ].join('\n'),
+    );
+    expect(job.niceToHave).toEqual(['Carné de carretillero', 'Polnisch- oder Rumänischkenntnisse']);
+  });
+
   it('returns null for data that is not a job', async () => {
     expect(analyzeJobJson(42, await bundledDictionary())).toBeNull();
   });
