@@ -28,7 +28,7 @@ const LEADING_FRAMES: RegExp[] = [
   // The second of two coordinated phrases ("… y con buena base en terapia manual").
   /^(?:with|con|avec|mit)\s+(?=\S+\s+\S)/,
   /^to\s+(?=\S+\s+\S)/,
-  /^(?:and|but|so|also|plus|ideally|preferably|additionally|furthermore|finally|most importantly|above all|idealement|idealerweise|idealmente|de preference)\b[\s,]*/,
+  /^(?:and|but|so|also|plus|ideally|preferably|additionally|furthermore|finally|most importantly|above all|idealement|idealerweise|vorzugsweise|idealmente|preferiblemente|preferentemente|de preference)\b[\s,]*/,
   /^(?:bonus points|extra points|brownie points)(?: if| for)?\b\s*/,
   /^(?:it(?:'s| is| would(?: also)? be| will(?: also)? be)|that(?:'s| is| would(?: also)? be)) (?:also )?(?:a (?:big |real )?(?:plus|bonus|advantage)|great|nice|helpful|useful|ideal|desirable|beneficial)(?: if| to)?\b\s*/,
   /^(?:you|we|candidates?|applicants?|the (?:ideal )?(?:candidate|person|applicant))(?:'ll| will| should| must| need to| would| are expected to| are required to)?(?: also| ideally| already)? (?:have|has|bring|hold|possess|need|be|show|demonstrate|offer)\b\s*/,
@@ -156,11 +156,11 @@ const WISHED =
 
 /** A clause that is a wish of its own ("ideally in an agency", "would be a plus"). */
 const NICE_CLAUSE =
-  /^(?:ideally|preferably|idealement|idealerweise|idealmente|de preference)\b|\b(?:a plus|an advantage|un plus|un atout|von vorteil|wunschenswert|se valorara|souhaite\w*|serait un plus|would be (?:great|nice|a plus)|count in your favou?r)\b/;
+  /^(?:ideally|preferably|idealement|idealerweise|vorzugsweise|idealmente|preferiblemente|preferentemente|de preference)\b|\b(?:a plus|an advantage|un plus|un atout|von vorteil|wunschenswert|se valorara|souhaite\w*|serait un plus|would be (?:great|nice|a plus)|count in your favou?r)\b/;
 
 /** A wish that only narrows the demand before it: "ideally in banking", "idéalement dans l'assurance". */
 const NARROWING_WISH =
-  /^(?:ideally|preferably|idealement|idealerweise|vorzugsweise|idealmente|preferentemente|de preference)\s*,?\s*(?:in|within|at|on|from|dans|en|chez|aupres|au|aux|im|in der|bei|aus|en el|en la|en un|en una|dentro)\b/;
+  /^(?:ideally|preferably|idealement|idealerweise|vorzugsweise|idealmente|preferentemente|preferiblemente|de preference)\s*,?\s*(?:in|within|at|on|from|dans|en|chez|aupres|au|aux|im|in der|bei|aus|en el|en la|en un|en una|dentro)\b/;
 
 /** The noun of an experience or knowledge demand, as written. */
 const DEMAND_HEAD =
@@ -185,6 +185,8 @@ const ELIGIBILITY: RegExp[] = [
   /\b(?:driving licen[cs]e|driver'?s licen[cs]e|full (?:uk |clean )?licen[cs]e|own (?:car|vehicle|transport)|fuhrerschein|permis(?: de conduire| b)?\b|carnet de conducir|carne de conducir|vehiculo propio)/,
   /\b(?:dbs|background check|criminal record|police check|references|fuhrungszeugnis|sicherheitsuberprufung\w*|casier judiciaire|extrait de casier|honorabilite|certificado de (?:delitos|antecedentes)|certificado negativo|registro central de delincuentes)\b/,
   /\b(?:voraussetzung fur die einstellung|condition (?:of|for) (?:hire|employment)|condition d'embauche|embauche est soumise)\b/,
+  // Working days and hours: "de lunes a viernes", "Arbeitszeit im Schichtsystem", "du mardi au samedi".
+  /\b(?:(?:de )?lunes a (?:viernes|sabado)|montag bis (?:freitag|samstag)|du (?:lundi|mardi) au (?:vendredi|samedi)|monday to (?:friday|saturday)|arbeitszeit\w*|(?:la )?jornada (?:es|sera|laboral)|working hours|hours are|horaires? de travail)\b/,
   /\b(?:(?:work|working) (?:in )?shifts|shift (?:work|pattern)|shifts (?:are|run|start|rotate)|\w+ nights on|night (?:work|shifts)|willing\w* to work|able to work (?:nights|weekends|shifts)|on-?call|schichtdienst|wochenenddienst\w*|bereitschaftsdienst\w*|astreintes?|travail (?:de nuit|le week-end|en equipe)|disponibilidad (?:para|de) (?:viajar|trabajar)|fines de semana y festivos|willing\w* to travel|travel (?:is )?required|reisebereitschaft|deplacements frequents)\b/,
 ];
 
@@ -238,7 +240,7 @@ function cut(text: string, folded: string, patterns: RegExp[], from: 'start' | '
 function clausesOf(text: string): string[] {
   return text
     .split(
-      /\s*;\s+|\s*,\s*so\s+(?=\S+\s)|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*as[ií] como\s+|\s+y que\s+|\s*,\s*(?=(?:arbeiten|kennen|beherrschen|verfugen|verfügen|bringen|haben|sprechen)\s)|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|idealmente|de preference|de préférence)\b)|\s*,\s*(?:and|or|et|ou|und|oder|y|o)\s+(?=(?:if\s+)?(?:you|vous|sie|du|tu)\b)|\s+(?:and|et|und)\s+(?=(?:you|vous|tu)\s+(?:know|can|are|have|sais|savez|es|êtes|as|avez|maîtrises|maîtrisez|connais|connaissez)\b)|\s+and\s+(?=to\s+\S+\s+\S)|\s+(?:and|et|und|y)\s+(?=(?:at least|a minimum of|au moins|mindestens|al menos)\s)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)|\s+(?:and|y|et|und)\s+(?=(?:with|con|avec|mit)\s)|\s*,\s*(?:dazu|zudem|au(?:ß|ss)erdem|ebenso)\s+|\s+(?:et|y)\s+(?=(?:du|de la|des|de l['\u2019]|del|de los|de las)\s*\S)|\s*,\s*(?:und\s+)?(?=(?:sie|du)\s+(?:sollten|solltest|mussen|müssen|musst|brauchen|haben|hast|bringen|bringst)\b)/i,
+      /\s*;\s+|\s*,\s*so\s+(?=\S+\s)|\s*,\s*as (?:would|will|does|do|is|are)\s+|\s+as well as\s+|\s*,?\s*ainsi qu(?:e\s+|['\u2019])|\s*,?\s*tout comme\s+|\s*,?\s*as[ií] como\s+|\s+y que\s+|\s*,\s*(?=(?:arbeiten|kennen|beherrschen|verfugen|verfügen|bringen|haben|sprechen)\s)|\s*,?\s*sowie\s+(?=(?:eine?n?|gute|sehr|erste)\b)|\s*,\s*(?=(?:ideally|preferably|idealement|idéalement|idealerweise|vorzugsweise|idealmente|preferiblemente|preferentemente|de preference|de préférence)\b)|\s*,\s*(?:and|or|et|ou|und|oder|y|o)\s+(?=(?:if\s+)?(?:you|vous|sie|du|tu)\b)|\s+(?:and|et|und)\s+(?=(?:you|vous|tu)\s+(?:know|can|are|have|sais|savez|es|êtes|as|avez|maîtrises|maîtrisez|connais|connaissez)\b)|\s+and\s+(?=to\s+\S+\s+\S)|\s+(?:and|et|und|y)\s+(?=(?:at least|a minimum of|au moins|mindestens|al menos)\s)|\s*,\s*(?:and|plus)\s+(?=(?:a|an|the|some|experience|knowledge)\b)|\s+and\s+(?=(?:a|an)\s+(?:\w+\s+){0,2}(?:track record|understanding|knowledge|experience|ability|degree|qualification|background|passion)\b)|\s+(?:and|y|et|und)\s+(?=(?:with|con|avec|mit)\s)|\s*,\s*(?:dazu|zudem|au(?:ß|ss)erdem|ebenso)\s+|\s+(?:et|y)\s+(?=(?:du|de la|des|de l['\u2019]|del|de los|de las)\s*\S)|\s*,\s*(?:und\s+)?(?=(?:sie|du)\s+(?:sollten|solltest|mussen|müssen|musst|brauchen|haben|hast|bringen|bringst)\b)/i,
     )
     .map((part) => part.trim())
     .filter(Boolean);

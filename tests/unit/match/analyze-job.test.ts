@@ -420,9 +420,17 @@ describe('analyzeJobJson', () => {
         'Requisitos deseados',
         '- Carné de carretillero',
         '- Polnisch- oder Rumänischkenntnisse für die Kommunikation mit unseren Fahrern',
+        '- Experiencia en reparto, preferiblemente en el sector industrial',
+        '- La jornada es de lunes a viernes',
       ].join('\n'),
     );
-    expect(job.niceToHave).toEqual(['Carné de carretillero', 'Polnisch- oder Rumänischkenntnisse']);
+    expect(job.niceToHave).toEqual([
+      'Carné de carretillero',
+      'Polnisch- oder Rumänischkenntnisse',
+      'Experiencia en reparto',
+      'Experiencia en el sector industrial',
+    ]);
+    expect(job.eligibility).toEqual(['Carné de conducir B', 'jornada es de lunes a viernes']);
   });
 
   it('returns null for data that is not a job', async () => {
