@@ -7,6 +7,7 @@ import {
   developmentCases,
   evaluate,
   LATER_DEVELOPMENT_SETS,
+  laterDevelopmentCases,
   secondDevelopmentCases,
   readCaseSet,
   testCases,
@@ -56,5 +57,8 @@ describe('labelled truth cases', () => {
     const second = evaluate(secondDevelopmentCases(), resources);
     expect(second.caught / second.fabricated).toBeGreaterThanOrEqual(0.9);
     expect(second.passed / second.faithful).toBeGreaterThanOrEqual(0.75);
+    const fourth = evaluate(laterDevelopmentCases('dev-d.json'), resources);
+    expect(fourth.caught / fourth.fabricated).toBeGreaterThanOrEqual(0.88);
+    expect(fourth.passed / fourth.faithful).toBeGreaterThanOrEqual(0.83);
   });
 });
