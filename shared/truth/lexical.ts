@@ -103,7 +103,8 @@ export function stemOf(word: string, language: GroundingLanguage): string {
 
 const SEPARABLE_PREFIX = 'zurück|weiter|heraus|voran|durch|über|nach|aus|auf|vor|mit|ein|ab|an|zu|um';
 const PARTICIPLE = new RegExp(`^(${SEPARABLE_PREFIX}|)ge([a-zäöüß]{3,}?)(et|t|en)$`);
-const GERMAN_ENDING = /(ierungen|ierung|ungen|ung|ierten|ierte|iert|ieren|iere|test|ten|te|en|et|st|t|e|n)$/;
+const GERMAN_ENDING =
+  /(isierungen|isierung|isierten|isierte|isiert|isieren|ierungen|ierung|ungen|ung|ierten|ierte|iert|ieren|iere|test|ten|te|en|et|st|t|e|n)$/;
 
 /**
  * The roots of a German verb or deverbal noun, so the forms a CV uses for one action meet:
@@ -131,6 +132,9 @@ export function germanRoots(folded: string): string[] {
  * "recrutement" → recrut (recruter), "pilotage" → pilot (piloter).
  */
 export function frenchRoot(folded: string): string | undefined {
+  // "institutionnel" is of "institution", "opérationnelle" of "opération".
+  const adjective = /(ion)nel(?:le)?s?$/.exec(folded);
+  if (adjective) return stemOf(folded.slice(0, adjective.index + 3), 'fr');
   const root = folded.replace(/(ations|ation|ements|ement|ages|age)$/, '');
   return root.length >= 3 && root !== folded ? stemOf(root, 'fr') : undefined;
 }

@@ -125,6 +125,19 @@ describe('grounding', () => {
         cv,
       ).length,
     ).toBeGreaterThan(0);
+    // An adjective of a noun the CV uses ("institutionnels" of "institution").
+    const press: Cv = {
+      ...cv,
+      work: [{ ...cv.work![0], highlights: ['Rédaction des communiqués de presse de l’institution.'] }],
+    };
+    expect(
+      check(
+        'work[0].highlights[0]',
+        'Rédaction des communiqués de presse de l’institution.',
+        'Rédaction des communiqués de presse institutionnels.',
+        press,
+      ),
+    ).toEqual([]);
   });
 
   it('reads "durchgeführt" as carried out and "betreuen" of patients as care, not as leading', () => {
