@@ -948,7 +948,10 @@ export function judgeWords(
     const parts = wholeWord !== undefined && wholeWord !== 'unknown' ? [token] : partsOf(token);
     for (const part of parts) {
       if (covered(part.start, part.end)) continue;
-      let verdict = judgeOne(part.text, sources, index);
+      // "ALS-zertifiziert": the credential's name in capitals is a name, not the function word it spells.
+      const namesCredential =
+        parts.length > 1 && isAcronym(part.text) && parts.some((other) => CREDENTIAL_WORDS.has(foldCase(other.text)));
+      let verdict = judgeOne(part.text, sources, index, namesCredential);
       if ((verdict === 'ungrounded' || verdict === 'posting') && takesDroppedPlace(part.text, sources, index))
         verdict = 'grounded';
       if (verdict !== 'grounded' && namesCertificate && CERTIFICATE_WORDS.has(foldCase(part.text)))
@@ -1229,7 +1232,7 @@ function isNamedSkill(word: string, index: GroundingIndex): boolean {
   }
 }
 
-function judgeOne(word: string, sources: GroundingSources, index: GroundingIndex): WordVerdict {
+function judgeOne(word: string, sources: GroundingSources, index: GroundingIndex, asName = false): WordVerdict {
   const key = foldCase(word).replace(/'s$/, '');
   // How often is grounded by the same period in any wording ("daily" for "per day"), never
   // by another period.
@@ -1239,7 +1242,7 @@ function judgeOne(word: string, sources: GroundingSources, index: GroundingIndex
     return sources.posting?.periods.has(period) ? 'posting' : 'ungrounded';
   }
   const strict = STRICT_WORDS.has(key) || isNamedSkill(word, index);
-  if (!strict && isFreeWord(word)) return 'free';
+  if (!strict && !asName && isFreeWord(word)) return 'free';
   if (/^\d+$/.test(key)) return 'free';
   const scopes = CREDENTIAL_WORDS.has(key) ? [...sources.scopes, sources.credentialScope] : sources.scopes;
   if (scopes.some((scope) => groundedIn(word, scope, index, strict))) return 'grounded';

@@ -133,6 +133,43 @@ describe('grounding', () => {
     expect(check('basics.label', '', 'Chargée de communication institutionnelle', press)).toEqual([]);
   });
 
+  it('reads a credential named in capitals before a hyphen as a name to ground ("ALS-zertifiziert")', () => {
+    const cv: Cv = {
+      basics: {
+        name: 'Jan Petersen',
+        summary: 'Fachkrankenpfleger auf einer interdisziplinären Intensivstation.',
+      },
+      work: [
+        {
+          name: 'Klinikum',
+          position: 'Fachkrankenpfleger',
+          startDate: '2019-10',
+          highlights: ['Pflege beatmeter Patienten.'],
+        },
+      ],
+      certificates: [{ name: 'Immediate Life Support (ILS)', date: '2023-02' }],
+    };
+    const summary = 'Fachkrankenpfleger auf einer interdisziplinären Intensivstation.';
+    expect(
+      check(
+        'basics.summary',
+        summary,
+        'Fachkrankenpfleger, ILS-zertifiziert, auf einer interdisziplinären Intensivstation.',
+        cv,
+      ),
+    ).toEqual([]);
+    expect(
+      kinds(
+        check(
+          'basics.summary',
+          summary,
+          'Fachkrankenpfleger, ALS-zertifiziert, auf einer interdisziplinären Intensivstation.',
+          cv,
+        ),
+      ).join(' '),
+    ).toMatch(/ALS/);
+  });
+
   it('reads "durchgeführt" as carried out and "betreuen" of patients as care, not as leading', () => {
     const cv: Cv = {
       basics: {
