@@ -1175,6 +1175,14 @@ export function isPlainWord(
   options: { headOfGroundedModifier?: boolean } = {},
 ): boolean {
   if (word.verb || hasDigit(word.text) || isAcronym(word.text)) return false;
+  // "Körperschaft-, Gewerbe- und Umsatzsteuer…": the first part of a German compound whose head
+  // follows later names one item of a list of things, never mere wording.
+  if (
+    index.language === 'de' &&
+    !isMixedAcronym(word.text) &&
+    /^-(?:\s*,|\s+(?:und|oder|sowie|bzw\.?)\s)/u.test(text.slice(word.end))
+  )
+    return false;
   const folded = foldCase(word.text);
   const sentenceInitial = /(^|[.!?:;•]\s*)$/u.test(text.slice(0, word.start));
   // Capitals mid-sentence mark a name (in German, every noun).

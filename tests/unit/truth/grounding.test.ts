@@ -170,6 +170,30 @@ describe('grounding', () => {
     ).toMatch(/ALS/);
   });
 
+  it('reads the first part of a German compound list as a thing, never as wording', () => {
+    const bullet =
+      'Erstellung von Jahresabschlüssen sowie Einkommen-, Gewerbe- und Umsatzsteuererklärungen für etwa 30 Mandanten.';
+    const cv: Cv = {
+      basics: {
+        name: 'Anna Brenner',
+        summary: 'Steuerfachangestellte mit Erfahrung in der Mandantenbetreuung.',
+      },
+      work: [
+        {
+          name: 'Brenner & Partner',
+          position: 'Steuerfachangestellte',
+          startDate: '2018-08',
+          highlights: [bullet],
+        },
+      ],
+    };
+    expect(
+      kinds(check('work[0].highlights[0]', bullet, bullet.replace('Einkommen-', 'Körperschaft-'), cv)).join(
+        ' ',
+      ),
+    ).toMatch(/Körperschaft/);
+  });
+
   it('reads "durchgeführt" as carried out and "betreuen" of patients as care, not as leading', () => {
     const cv: Cv = {
       basics: {
