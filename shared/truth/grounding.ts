@@ -343,6 +343,34 @@ function lemmasOf(word: string, lexicon: LexicalResource): string[] {
 }
 
 /** Builds the scope of one source text. */
+/** Spans inside quotation marks that open after a space or bracket ("'Managing Absence' workshops"). */
+function quotedSpans(text: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const match of text.matchAll(/(?:^|[\s(])(['‘"“„«‹])([^'’"”«»‹›\n]{2,60}?)(['’"”»›])(?=[\s,.;:)!?]|$)/gu)) {
+    const start = (match.index ?? 0) + match[0].indexOf(match[1]) + 1;
+    spans.push({ start, end: start + match[2].length });
+  }
+  return spans;
+}
+
+/**
+ * A role noun after "the", "a" or a number names someone the person works with ("Partner the
+ * operations director", "six site managers"), not the person's own rung.
+ */
+function someoneElse(text: string, tokens: WordToken[], position: number): boolean {
+  const key = foldCase(tokens[position].text);
+  if (!ROLE_NOUNS.has(key) && !ROLE_NOUNS.has(key.replace(/s$/, ''))) return false;
+  for (let back = 1; back <= 2 && position - back >= 0; back += 1) {
+    const previous = tokens[position - back];
+    if (/[,.;:()\n|•]/.test(text.slice(previous.end, tokens[position - back + 1].start))) return false;
+    const folded = foldCase(previous.text);
+    if (DETERMINERS.has(folded) || /^\d+$/.test(folded) || COUNT_WORDS.has(folded)) return true;
+  }
+  return false;
+}
+
+const COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'several', 'many']);
+
 export function buildScope(
   text: string,
   label: string,
@@ -365,6 +393,9 @@ export function buildScope(
     periods: periodsIn(text),
   };
   const tokens = wordTokens(text);
+  // A quoted name ("'Managing Absence' workshops") says what a thing is called, not what the
+  // person did: its ladder words give no rung.
+  const quoted = quotedSpans(text);
   const run: string[] = [];
   const flushRun = (): void => {
     for (let size = 2; size <= 5; size += 1)
@@ -400,7 +431,13 @@ export function buildScope(
     const next = tokens[index + 1]?.text.toLowerCase();
     const previous = tokens[index - 1]?.text.toLowerCase();
     const level = ladderLevel(token.text, language);
-    if (level > 0 && !isCausal(token.text, next, previous) && !thingNotOwnership(text, tokens, index, language))
+    if (
+      level > 0 &&
+      !isCausal(token.text, next, previous) &&
+      !thingNotOwnership(text, tokens, index, language) &&
+      !someoneElse(text, tokens, index) &&
+      !quoted.some((span) => token.start >= span.start && token.end <= span.end)
+    )
       scope.ladder = Math.max(scope.ladder, level);
     const parts = partsOf(token);
     // "CELF-5" is the acronym CELF in its fifth edition.
@@ -505,13 +542,21 @@ export function buildGroundingIndex(cv: Cv, options: GroundingOptions = {}): Gro
       );
     });
   }
+  const whole = buildScope(cvText, 'your CV', language, lexicon);
+  // What the person says they did sets the CV's rung: "Management" as a degree's field or a
+  // skill ("Business Management") claims no ownership.
+  const owned = [...entries]
+    .filter(([key]) => !/^(?:education|skills|languages|interests|references|certificates)\[/.test(key))
+    .map(([, scope]) => scope.ladder);
+  const summary = cv.basics?.summary ? buildScope(cv.basics.summary, 'summary', language, lexicon).ladder : 0;
+  whole.ladder = Math.max(0, summary, ...owned);
   const index: GroundingIndex = {
     cv,
     language,
     lexicon,
     aliases: options.aliases,
     knownSkills: options.knownSkills,
-    whole: buildScope(cvText, 'your CV', language, lexicon),
+    whole,
     entries,
     degreeLevels: cvDegreeLevels(cv, cvText),
     durations: derivedDurations(cv),
@@ -888,6 +933,14 @@ export function judgeWords(
     // "Führte … zurück" is zurückführen (to bring back): another verb, with no ownership in it.
     const particleVerb = level > 0 && index.language === 'de' && separatedParticle(text, token.end);
     if (level > 0 && (particleVerb || thingNotOwnership(text, tokens, position, index.language))) level = 0;
+    // A quoted name or someone else's role ("'Managing Absence' workshops", "the operations
+    // director") is no claim of the person's own.
+    if (
+      level > 0 &&
+      (someoneElse(text, tokens, position) ||
+        quotedSpans(text).some((span) => token.start >= span.start && token.end <= span.end))
+    )
+      level = 0;
     // "Helped seven young people" serves them as "supported" does; "helped lead" claims a share.
     if (level === 2 && HELP_WORDS.has(foldCase(token.text)) && !helpsDoVerb(tokens, position, verbAt))
       level = 1;
@@ -904,7 +957,8 @@ export function judgeWords(
       level = 4;
     if (level > 0 && !isCausal(token.text, next, previous)) {
       const sourceLevel = sources.ladderScope.ladder;
-      if (level <= sourceLevel) {
+      // Supporting or accompanying claims the least a person can do: no rung needed.
+      if (level <= sourceLevel || level === 1) {
         judged.push({ ...token, verdict: 'grounded' });
         return;
       }

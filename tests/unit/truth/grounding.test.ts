@@ -133,6 +133,38 @@ describe('grounding', () => {
     expect(check('basics.label', '', 'Chargée de communication institutionnelle', press)).toEqual([]);
   });
 
+  it("takes a letter's rung from what the person did, not from a degree, a quoted name or someone else's role", () => {
+    const cv: Cv = {
+      basics: { name: 'Ada Byrne', summary: 'HR business partner for manufacturing sites.' },
+      work: [
+        {
+          name: 'Halden Foods',
+          position: 'HR Business Partner',
+          startDate: '2020-02',
+          highlights: [
+            'Partner the operations director and six site managers.',
+            "Delivered 'Managing Absence' workshops to 90 line managers.",
+            'Led the consultation on a shift-pattern change.',
+          ],
+        },
+      ],
+      education: [
+        {
+          institution: 'Aston University',
+          area: 'Business Management',
+          studyType: 'BSc',
+          endDate: '2014-07',
+        },
+      ],
+    };
+    expect(letterFindings('I led a shift-pattern consultation and supported the site managers.', cv)).toEqual(
+      [],
+    );
+    expect(letterFindings('I manage a team of HR advisers.', cv).map((finding) => finding.kind)).toContain(
+      'scope',
+    );
+  });
+
   it('reads a credential named in capitals before a hyphen as a name to ground ("ALS-zertifiziert")', () => {
     const cv: Cv = {
       basics: {
