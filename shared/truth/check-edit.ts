@@ -54,7 +54,7 @@ import {
   type TruthFinding,
 } from './types';
 import { ownedPhrases, wishSpans } from './wishes';
-import { isPlainWord, replacesHeadNoun } from './grounding';
+import { contentKeys, isPlainWord, quotedSpans, replacesHeadNoun } from './grounding';
 import {
   FIRST_PERSON,
   FUNCTION_WORDS,
@@ -253,16 +253,12 @@ function ladderScopeOf(
     if (typeof value === 'string') parts.push(value);
     else if (Array.isArray(value)) parts.push(value.filter((item) => typeof item === 'string').join(', '));
   }
-  const contentKeys = (text: string): string[] =>
-    wordTokens(text)
-      .filter((token) => !isFreeWord(token.text) && ladderLevel(token.text, context.index.language) === 0)
-      .flatMap((token) => wordKeys(token.text, context.index.language));
-  const rewriteKeys = new Set(contentKeys(replacement));
+  const rewriteKeys = contentKeys(replacement, context.index.language);
   const bullets = Array.isArray(record?.highlights) ? (record.highlights as unknown[]) : [];
   for (const bullet of bullets) {
     if (typeof bullet !== 'string' || bullet === original) continue;
-    const shared = new Set(contentKeys(bullet).filter((key) => rewriteKeys.has(key)));
-    if (shared.size >= 3) parts.push(bullet);
+    const shared = [...contentKeys(bullet, context.index.language)].filter((key) => rewriteKeys.has(key));
+    if (shared.length >= 3) parts.push(bullet);
   }
   return scopeOfText(context.index, parts.join('\n'), 'the original text');
 }
@@ -739,9 +735,6 @@ function withinSubstitutions(spans: ReadonlyArray<{ start: number; end: number }
   return spans.every((span) => runs.some((run) => span.start >= run.start && span.end <= run.end));
 }
 
-/** Quotation marks around a name ('More Than Words', "Rückenfit", « Label Bas-Carbone »). */
-const QUOTED = /(?:^|[\s(])(['‘"“„«‹])\s?([^'’"”«»‹›\n]{2,60}?)\s?(['’"”»›])(?=[\s,.;:)!?]|$)/gu;
-
 /**
  * Quoted names (a programme, a course, a title) whose words all start with a capital and that
  * the sources never state: a name is grounded as a whole, not word by word.
@@ -749,14 +742,12 @@ const QUOTED = /(?:^|[\s(])(['‘"“„«‹])\s?([^'’"”«»‹›\n]{2,60}
 function newQuotedNames(text: string, sourceText: string): Array<{ start: number; end: number }> {
   const source = foldCase(sourceText).replace(/[^\p{L}\p{N}]+/gu, ' ');
   const found: Array<{ start: number; end: number }> = [];
-  for (const match of text.matchAll(QUOTED)) {
-    const inner = match[2];
+  for (const { text: inner, start } of quotedSpans(text)) {
     const words = wordTokens(inner).map((token) => token.text);
     const named = words.filter((word) => !isFreeWord(word));
     if (named.length === 0 || !named.every((word) => /^\p{Lu}/u.test(word))) continue;
     const phrase = foldCase(inner).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     if (` ${source} `.includes(` ${phrase} `)) continue;
-    const start = (match.index ?? 0) + match[0].indexOf(inner);
     found.push({ start, end: start + inner.length });
   }
   return found;

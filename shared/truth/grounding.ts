@@ -36,6 +36,7 @@ import {
   FUNCTION_PHRASES,
 } from './vocabulary';
 import { ROLE_NOUNS } from './lexicon';
+import { extractQuantities } from './quantities';
 
 /** Everything one source (a field, an entry, the CV, the posting) lets a rewrite say. */
 export interface SourceScope {
@@ -131,6 +132,15 @@ function partsOf(token: WordToken): WordToken[] {
     offset += part.length + 1;
   }
   return parts;
+}
+
+/** The keys of a text's content words: no function, style or ladder words. */
+export function contentKeys(text: string, language: GroundingLanguage): Set<string> {
+  return new Set(
+    wordTokens(text)
+      .filter((token) => !isFreeWord(token.text) && ladderLevel(token.text, language) === 0)
+      .flatMap((token) => wordKeys(token.text, language)),
+  );
 }
 
 /** A short name with capitals inside it, as German laws and forms abbreviate ("PflBG", "BetrVG"). */
@@ -342,16 +352,19 @@ function lemmasOf(word: string, lexicon: LexicalResource): string[] {
   return [key, ...lexicon.lemmas(key)];
 }
 
-/** Builds the scope of one source text. */
-/** Spans inside quotation marks that open after a space or bracket ("'Managing Absence' workshops"). */
-function quotedSpans(text: string): Array<{ start: number; end: number }> {
-  const spans: Array<{ start: number; end: number }> = [];
-  for (const match of text.matchAll(/(?:^|[\s(])(['‘"“„«‹])([^'’"”«»‹›\n]{2,60}?)(['’"”»›])(?=[\s,.;:)!?]|$)/gu)) {
-    const start = (match.index ?? 0) + match[0].indexOf(match[1]) + 1;
-    spans.push({ start, end: start + match[2].length });
-  }
-  return spans;
+/** Quotation marks around a name ('More Than Words', "Rückenfit", « Label Bas-Carbone »). */
+const QUOTED = /(?:^|[\s(])(['‘"“„«‹])\s?([^'’"”«»‹›\n]{2,60}?)\s?(['’"”»›])(?=[\s,.;:)!?]|$)/gu;
+
+/** The quoted names of a text ("'Managing Absence' workshops"): their spans and inner text. */
+export function quotedSpans(text: string): Array<{ start: number; end: number; text: string }> {
+  return [...text.matchAll(QUOTED)].map((match) => {
+    const start = (match.index ?? 0) + match[0].indexOf(match[2]);
+    return { start, end: start + match[2].length, text: match[2] };
+  });
 }
+
+const inSpans = (token: WordToken, spans: ReadonlyArray<{ start: number; end: number }>): boolean =>
+  spans.some((span) => token.start >= span.start && token.end <= span.end);
 
 /**
  * A role noun after "the", "a" or a number names someone the person works with ("Partner the
@@ -364,13 +377,32 @@ function someoneElse(text: string, tokens: WordToken[], position: number): boole
     const previous = tokens[position - back];
     if (/[,.;:()\n|•]/.test(text.slice(previous.end, tokens[position - back + 1].start))) return false;
     const folded = foldCase(previous.text);
-    if (DETERMINERS.has(folded) || /^\d+$/.test(folded) || COUNT_WORDS.has(folded)) return true;
+    if (DETERMINERS.has(folded) || folded === 'several' || folded === 'many' || extractQuantities(folded).length > 0)
+      return true;
   }
   return false;
 }
 
-const COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'several', 'many']);
+/** The highest rung a source text states for the person (see `SCOPE_LADDER`). */
+function ladderOf(text: string, tokens: WordToken[], language: GroundingLanguage): number {
+  const quoted = quotedSpans(text);
+  let ladder = 0;
+  tokens.forEach((token, index) => {
+    const level = ladderLevel(token.text, language);
+    if (
+      level > 0 &&
+      !isCausal(token.text, tokens[index + 1]?.text.toLowerCase(), tokens[index - 1]?.text.toLowerCase()) &&
+      !thingNotOwnership(text, tokens, index, language) &&
+      // Someone else's role or a quoted name ("the operations director", "'Managing Absence'").
+      !someoneElse(text, tokens, index) &&
+      !inSpans(token, quoted)
+    )
+      ladder = Math.max(ladder, level);
+  });
+  return ladder;
+}
 
+/** Builds the scope of one source text. */
 export function buildScope(
   text: string,
   label: string,
@@ -393,9 +425,7 @@ export function buildScope(
     periods: periodsIn(text),
   };
   const tokens = wordTokens(text);
-  // A quoted name ("'Managing Absence' workshops") says what a thing is called, not what the
-  // person did: its ladder words give no rung.
-  const quoted = quotedSpans(text);
+  scope.ladder = ladderOf(text, tokens, language);
   const run: string[] = [];
   const flushRun = (): void => {
     for (let size = 2; size <= 5; size += 1)
@@ -428,17 +458,6 @@ export function buildScope(
     const between = index > 0 ? text.slice(tokens[index - 1].end, token.start) : ' ';
     if (/[,.;:()\n|•]/.test(between)) flushRun();
     addSpelledInitialisms(index);
-    const next = tokens[index + 1]?.text.toLowerCase();
-    const previous = tokens[index - 1]?.text.toLowerCase();
-    const level = ladderLevel(token.text, language);
-    if (
-      level > 0 &&
-      !isCausal(token.text, next, previous) &&
-      !thingNotOwnership(text, tokens, index, language) &&
-      !someoneElse(text, tokens, index) &&
-      !quoted.some((span) => token.start >= span.start && token.end <= span.end)
-    )
-      scope.ladder = Math.max(scope.ladder, level);
     const parts = partsOf(token);
     // "CELF-5" is the acronym CELF in its fifth edition.
     for (const piece of [token, ...parts])
@@ -503,7 +522,6 @@ const languageOf = (cvText: string): GroundingLanguage => {
 
 const indexCache = new WeakMap<Cv, Map<LexicalResource, GroundingIndex>>();
 
-/** Builds (or returns the cached) grounding index of a CV. */
 /**
  * The degree levels a CV states: in its text, and in each education entry's degree read as a
  * degree ("MA" alone is one there, where in running text only "MA in …" is).
@@ -517,6 +535,7 @@ function cvDegreeLevels(cv: Cv, cvText: string): Set<string> {
   return levels;
 }
 
+/** Builds (or returns the cached) grounding index of a CV. */
 export function buildGroundingIndex(cv: Cv, options: GroundingOptions = {}): GroundingIndex {
   const lexicon = options.lexicon ?? STEMS_ONLY;
   const cached = indexCache.get(cv)?.get(lexicon);
@@ -548,7 +567,8 @@ export function buildGroundingIndex(cv: Cv, options: GroundingOptions = {}): Gro
   const owned = [...entries]
     .filter(([key]) => !/^(?:education|skills|languages|interests|references|certificates)\[/.test(key))
     .map(([, scope]) => scope.ladder);
-  const summary = cv.basics?.summary ? buildScope(cv.basics.summary, 'summary', language, lexicon).ladder : 0;
+  const summaryText = cv.basics?.summary ?? '';
+  const summary = ladderOf(summaryText, wordTokens(summaryText), language);
   whole.ladder = Math.max(0, summary, ...owned);
   const index: GroundingIndex = {
     cv,
@@ -916,6 +936,7 @@ export function judgeWords(
   const namesCertificate = certificateNamed(text, index);
   let verbSwaps = sources.droppedVerbs ?? 0;
   markInitialismRuns(text, tokens, sources, groundedRun);
+  const quoted = quotedSpans(text);
   markMultiWordAliases(text, tokens, sources, index, groundedRun);
   markBracketedNames(text, tokens, sources, index, groundedRun);
   const connective = functionPhrasePositions(tokens);
@@ -935,12 +956,7 @@ export function judgeWords(
     if (level > 0 && (particleVerb || thingNotOwnership(text, tokens, position, index.language))) level = 0;
     // A quoted name or someone else's role ("'Managing Absence' workshops", "the operations
     // director") is no claim of the person's own.
-    if (
-      level > 0 &&
-      (someoneElse(text, tokens, position) ||
-        quotedSpans(text).some((span) => token.start >= span.start && token.end <= span.end))
-    )
-      level = 0;
+    if (level > 0 && (someoneElse(text, tokens, position) || inSpans(token, quoted))) level = 0;
     // "Helped seven young people" serves them as "supported" does; "helped lead" claims a share.
     if (level === 2 && HELP_WORDS.has(foldCase(token.text)) && !helpsDoVerb(tokens, position, verbAt))
       level = 1;

@@ -4,8 +4,8 @@
 import type { Cv } from '../model/cv';
 import { checkField, checkLocked, type FieldContext } from './check-edit';
 import { formatPath, isSkippedKey, lockedKindOf, type PathSegment } from './cv-paths';
-import { buildGroundingIndex, isFreeWord, wordTokens } from './grounding';
-import { wordKeys, type GroundingLanguage } from './lexical';
+import { buildGroundingIndex, contentKeys } from './grounding';
+import type { GroundingLanguage } from './lexical';
 import { normalizeText } from './text';
 import type { TruthFinding, VerifyOptions } from './types';
 
@@ -80,16 +80,6 @@ function pairEntries(originals: unknown[], tailored: unknown[]): Array<number | 
   return pairs;
 }
 
-/** The content keys of a bullet: stems of its words that are not function words, and its numbers. */
-function contentKeys(text: string, language: GroundingLanguage): Set<string> {
-  const keys = new Set<string>();
-  for (const token of wordTokens(text)) {
-    if (isFreeWord(token.text) || token.text.length < 3) continue;
-    for (const key of wordKeys(token.text, language)) keys.add(key);
-  }
-  return keys;
-}
-
 /**
  * The original bullet a rewritten one draws most of its words from: a bullet split in two
  * ("… cases a year." + "Casework covers disciplinaries …") pairs both halves with the bullet
@@ -97,17 +87,15 @@ function contentKeys(text: string, language: GroundingLanguage): Set<string> {
  * shares two content words.
  */
 function closestBullet(
-  bullet: string,
-  originals: string[],
+  keys: Set<string>,
+  originals: ReadonlyArray<Set<string>>,
   used: Set<number>,
-  language: GroundingLanguage,
 ): number | undefined {
-  const keys = contentKeys(bullet, language);
   let best: number | undefined;
   let bestShared = 1;
   originals.forEach((candidate, at) => {
     let shared = 0;
-    for (const key of contentKeys(candidate, language)) if (keys.has(key)) shared += 1;
+    for (const key of candidate) if (keys.has(key)) shared += 1;
     // An unused original wins a tie.
     if (
       shared > bestShared ||
@@ -159,10 +147,13 @@ function pairBullets(original: Entry | undefined, tailored: Entry, language: Gro
       used.add(found);
     }
   });
+  // Computed once, and only when some bullet is left to pair by its words.
+  let originalKeys: Array<Set<string>> | undefined;
   tailoredBullets.forEach((bullet, index) => {
     if (pairs[index] !== undefined) return;
     if (idsKnown && tailoredIds[index]) return;
-    const found = closestBullet(bullet, originalBullets, used, language);
+    originalKeys ??= originalBullets.map((candidate) => contentKeys(candidate, language));
+    const found = closestBullet(contentKeys(bullet, language), originalKeys, used);
     if (found !== undefined) {
       pairs[index] = found;
       used.add(found);

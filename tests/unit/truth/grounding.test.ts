@@ -39,6 +39,10 @@ const JOB =
   'Lead Data Engineer. You will build with React and Terraform and present monthly results to the board.';
 
 const bullet = (index: number): string => CV.work?.[0].highlights?.[index] ?? '';
+/** The test CV with one bullet in its first job, and a check of a rewrite of that bullet. */
+const withBullet = (text: string): Cv => ({ ...CV, work: [{ ...CV.work![0], highlights: [text] }] });
+const checkBullet = (original: string, replacement: string): TruthFinding[] =>
+  check('work[0].highlights[0]', original, replacement, withBullet(original));
 const check = (path: string, original: string, replacement: string, cv: Cv = CV): TruthFinding[] =>
   checkEdit({ original, replacement, path, sourceCv: cv, jobText: JOB, lexicon });
 const kinds = (findings: TruthFinding[]) => findings.map((finding) => `${finding.kind}:${finding.text}`);
@@ -786,77 +790,34 @@ describe('grounding', () => {
   });
 
   it('reads leading a team with its size as managing people the source only mentors', () => {
-    const mentor: Cv = {
-      ...CV,
-      work: [
-        { ...CV.work![0], highlights: ['Mentor two junior researchers on interviewing and synthesis.'] },
-      ],
-    };
-    const original = mentor.work![0].highlights![0];
-    expect(
-      check(
-        'work[0].highlights[0]',
-        original,
-        'Coach two junior researchers on interviewing and synthesis.',
-        mentor,
-      ),
-    ).toEqual([]);
-    const team = check(
-      'work[0].highlights[0]',
+    const original = 'Mentor two junior researchers on interviewing and synthesis.';
+    expect(checkBullet(original, 'Coach two junior researchers on interviewing and synthesis.')).toEqual([]);
+    const team = checkBullet(
       original,
       'Lead a team of two junior researchers, coaching them on interviewing and synthesis.',
-      mentor,
     );
     expect(team.map((finding) => finding.text)).toContain('Lead');
   });
 
   it('reads running an activity as leading it, running a team as managing it, and a joint act a rung lower', () => {
-    const led: Cv = {
-      ...CV,
-      work: [{ ...CV.work![0], highlights: ['Led a four-week diary study with 30 small-business owners.'] }],
-    };
-    const original = led.work![0].highlights![0];
+    const original = 'Led a four-week diary study with 30 small-business owners.';
+    expect(checkBullet(original, 'Ran a diary study over four weeks with 30 small-business owners.')).toEqual(
+      [],
+    );
     expect(
-      check(
-        'work[0].highlights[0]',
-        original,
-        'Ran a diary study over four weeks with 30 small-business owners.',
-        led,
-      ),
-    ).toEqual([]);
-    expect(
-      check(
-        'work[0].highlights[0]',
+      checkBullet(
         original,
         'Ran the research team behind a four-week diary study with 30 small-business owners.',
-        led,
       ).some((finding) => finding.kind === 'scope' && finding.text === 'Ran'),
     ).toBe(true);
-    const facilitated: Cv = {
-      ...CV,
-      work: [
-        {
-          ...CV.work![0],
-          highlights: ['Co-facilitated design sprints with product managers and designers.'],
-        },
-      ],
-    };
-    const sprints = facilitated.work![0].highlights![0];
+    const sprints = 'Co-facilitated design sprints with product managers and designers.';
     expect(
-      check(
-        'work[0].highlights[0]',
-        sprints,
-        'Jointly ran design sprints alongside product managers and designers.',
-        facilitated,
-      ),
+      checkBullet(sprints, 'Jointly ran design sprints alongside product managers and designers.'),
     ).toEqual([]);
     expect(
-      check(
-        'work[0].highlights[0]',
-        sprints,
-        'Ran design sprints for product managers and designers.',
-        facilitated,
-      ).some((finding) => finding.kind === 'scope'),
+      checkBullet(sprints, 'Ran design sprints for product managers and designers.').some(
+        (finding) => finding.kind === 'scope',
+      ),
     ).toBe(true);
   });
 
